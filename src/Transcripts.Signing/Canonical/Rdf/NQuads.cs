@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+
+namespace Transcripts.Signing.Canonical.Rdf;
+
+/// <summary>
+/// N-Quads serialization in the canonical form RDFC-1.0 §4.3 requires (RDF 1.1 N-Quads, with the
+/// canonical escaping of RDF 1.2 N-Triples §4: only <c>"</c>, <c>\</c>, line feed and carriage return
+/// and the other control characters are escaped; nothing else is).
+/// </summary>
+internal static class NQuads
+{
+    /// <summary>Serializes one quad as one line, including the terminating line feed.</summary>
+    public static string Serialize(Quad quad)
+    {
+        var builder = new StringBuilder(128);
+        Append(builder, quad.Subject);
+        builder.Append(' ');
+        Append(builder, quad.Predicate);
+        builder.Append(' ');
+        Append(builder, quad.Object);
+        if (quad.Graph is not null)
+        {
+            builder.Append(' ');
+            Append(builder, quad.Graph);
+        }
+        builder.Append(" .\n");
+        return builder.ToString();
+    }
+
+    /// <summary>Serializes a dataset, one quad a line, in the order given.</summary>
+    public static string Serialize(IEnumerable<Quad> quads)
+    {
+        var builder = new StringBuilder();
+        foreach (var quad in quads)
+        {
+            builder.Append(Serialize(quad));
+        }
+        return builder.ToString();
+    }
+
+    internal static void Append(StringBuilder builder, RdfTerm term)
+    {
+        switch (term)
+        {
+            case Iri iri:
+                builder.Append('<').Append(iri.Value).Append('>');
+                break;
+            case BlankNode blank:
+                builder.Append("_:").Append(blank.Label);
+                break;
+            case Literal literal:
+                builder.Append('"');
+                AppendEscaped(builder, literal.LexicalForm);
+                builder.Append('"');
+                if (literal.Language is not null)
+                {
+                    builder.Append('@').Append(literal.Language);
+                }
+                else if (literal.Datatype != Literal.XsdString)
+                {
+                    builder.Append("^^<").Append(literal.Datatype).Append('>');
+                }
+                break;
+            default:
+                throw new ArgumentException($"Unknown RDF term {term.GetType().Name}.", nameof(term));
+        }
+    }
+
+    private static void AppendEscaped(StringBuilder builder, string value)
+    {
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\b': builder.Append("\\b"); break;
+                case '\f': builder.Append("\\f"); break;
+                case < '\u0020' or '\u007F':
+                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                default: builder.Append(c); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Transcripts.Signing;
+
+/// <summary>
+/// Parses untrusted JSON within <see cref="Limits"/>: size, depth and value count are bounded, and
+/// duplicate member names are rejected (two readers could otherwise see two different documents).
+/// </summary>
+public static class JsonInput
+{
+    /// <summary>Parses UTF-8 JSON into a mutable node tree.</summary>
+    /// <exception cref="SigningException">The input is not JSON, or exceeds a limit.</exception>
+    public static JsonNode Parse(ReadOnlySpan<byte> utf8Json, Limits? limits = null)
+    {
+        limits ??= Limits.Default;
+        if (utf8Json.Length > limits.MaxDocumentBytes)
+        {
+            throw new SigningException(SigningError.DocumentTooLarge,
+                $"The document has {utf8Json.Length:N0} bytes; at most {limits.MaxDocumentBytes:N0} are accepted.");
+        }
+
+        var options = new JsonDocumentOptions
+        {
+            MaxDepth = limits.MaxDepth,
+            AllowDuplicateProperties = false,
+            CommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+        };
+        CountValues(utf8Json, limits);
+        try
+        {
+            return JsonNode.Parse(utf8Json, documentOptions: options)
+                ?? throw new SigningException(SigningError.InvalidJson, "The document is the JSON literal null, not an object.");
+        }
+        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SigningException(SigningError.DocumentTooDeep,
+                $"The document nests deeper than {limits.MaxDepth} levels.", e);
+        }
+        catch (JsonException e)
+        {
+            throw new SigningException(SigningError.InvalidJson, $"The document is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Parses a UTF-16 string of JSON; see <see cref="Parse(ReadOnlySpan{byte}, Limits?)"/>.</summary>
+    /// <exception cref="SigningException">The input is not JSON, or exceeds a limit.</exception>
+    public static JsonNode Parse(string json, Limits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(System.Text.Encoding.UTF8.GetBytes(json), limits);
+    }
+
+    /// <summary>Parses JSON that must be an object, such as a credential.</summary>
+    /// <exception cref="SigningException">The input is not a JSON object, or exceeds a limit.</exception>
+    public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, Limits? limits = null) =>
+        Parse(utf8Json, limits) as JsonObject
+            ?? throw new SigningException(SigningError.InvalidDocument, "The document must be a JSON object.");
+
+    // A reader pass before building nodes: it stops a document of a million tiny values before the
+    // tree of a million objects is allocated.
+    private static void CountValues(ReadOnlySpan<byte> utf8Json, Limits limits)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxDepth });
+        var count = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray or JsonTokenType.PropertyName)
+                    && ++count > limits.MaxNodes)
+                {
+                    throw new SigningException(SigningError.DocumentTooComplex,
+                        $"The document has more than {limits.MaxNodes:N0} values.");
+                }
+            }
+        }
+        catch (JsonException e) when (reader.CurrentDepth >= limits.MaxDepth)
+        {
+            throw new SigningException(SigningError.DocumentTooDeep,
+                $"The document nests deeper than {limits.MaxDepth} levels.", e);
+        }
+        catch (JsonException e)
+        {
+            throw new SigningException(SigningError.InvalidJson, $"The document is not valid JSON: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Transcripts.Verifier;
+
+return await VerifierCli.RunAsync(args, Console.Out, Console.Error);
