@@ -41,7 +41,7 @@ internal sealed class ContextStore : IDocumentLoader
         new("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", "ob-v3p0-context-3.0.2.json", "00666ad080ba407687ed1846b7f5e7495f5019042b202a727de47c48a1755c53"),
         new("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json", "ob-v3p0-context-3.0.3.json", "ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761"),
         new("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", "ob-v3p0-extensions.json", "2d013f981d1f4516081a6a04e55468ba2b071d4153b794f19a79715c45a89a5e"),
-        new("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", "clr-v2p0-context-2.0.1.json", "c31e2510b4109acd3dc863b660d520fdc72f1cdd28ab507f86540dc73a817adc"),
+        new("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", "clr-v2p0-context-2.0.1.json", "d94c0383c43b951ce895da25c313e2571fd27ef11f185b266c231545ed1a04d5"),
     ];
 
     private static readonly Dictionary<string, PinnedContext> s_byUrl =
