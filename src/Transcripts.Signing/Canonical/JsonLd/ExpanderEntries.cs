@@ -155,7 +155,7 @@ internal sealed partial class Expander
         }
         if (expanded is not null)
         {
-            result[property] = expanded;
+            result[property] = expanded.Parent is null ? expanded : expanded.DeepClone();
         }
         return false;
     }
@@ -187,7 +187,7 @@ internal sealed partial class Expander
             }
             return all;
         }
-        return IsString(value, out _) ? types[0]! : types;
+        return IsString(value, out _) ? Copy(types[0])! : types;
     }
 
     private void ExpandReverse(ActiveContext active, JsonNode? value, JsonObject result, string? baseUrl)
