@@ -141,7 +141,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
                 throw JsonLdErrors.Create("invalid language-tagged value", $"The language-tagged value at {Run.JsonPath} must be a string.");
             }
             if (result.TryGetPropertyValue("@type", out var datatype)
-                && (!IsString(datatype, out var t) || !Iris.IsAbsolute(t) || Iris.IsBlankNode(t)))
+                && (!IsString(datatype, out var t) || !Iris.IsWellFormedAbsolute(t) || Iris.IsBlankNode(t)))
             {
                 throw JsonLdErrors.Create("invalid typed value", $"The @type of the value at {Run.JsonPath} must be an IRI.");
             }

@@ -50,8 +50,13 @@ internal sealed partial class Expander
                 {
                     throw JsonLdErrors.Create("invalid @nest value", $"The @nest value at {Run.JsonPath} must be a node object.");
                 }
+                var nestContext = active;
+                if (active.Term(nest) is { HasLocalContext: true } nestTerm)
+                {
+                    nestContext = contexts.Process(active, nestTerm.LocalContext, nestTerm.BaseUrl, overrideProtected: true);
+                }
                 Run.Enter(JsonLdRun.Member(nest));
-                ExpandEntries(active, typeScoped, activeProperty, nestedObject, result, baseUrl, inputType);
+                ExpandEntries(nestContext, typeScoped, activeProperty, nestedObject, result, baseUrl, inputType);
                 Run.Leave();
             }
         }
@@ -88,7 +93,7 @@ internal sealed partial class Expander
                 {
                     return false;
                 }
-                var included = ToArray(Expand(active, null, value, baseUrl));
+                var included = ToArray(Expand(active, "@included", value, baseUrl));
                 if (included.Any(i => !IsNodeObject(i)))
                 {
                     throw JsonLdErrors.Create("invalid @included value", $"The @included value at {Run.JsonPath} must be node objects.");
@@ -153,10 +158,7 @@ internal sealed partial class Expander
             default:
                 return false;
         }
-        if (expanded is not null)
-        {
-            result[property] = expanded.Parent is null ? expanded : expanded.DeepClone();
-        }
+        result[property] = expanded is null || expanded.Parent is null ? expanded : expanded.DeepClone();
         return false;
     }
 

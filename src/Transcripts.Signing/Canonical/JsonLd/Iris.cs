@@ -66,7 +66,12 @@ internal static class Iris
         {
             return false;
         }
-        foreach (var c in value!)
+        var hash = value!.IndexOf('#', StringComparison.Ordinal);
+        if (hash >= 0 && value.IndexOf('#', hash + 1) >= 0)
+        {
+            return false;
+        }
+        foreach (var c in value)
         {
             if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\')
             {
@@ -85,7 +90,7 @@ internal static class Iris
     {
         if (baseIri is null || IsAbsolute(reference))
         {
-            return IsAbsolute(reference) ? Normalize(reference) : reference;
+            return reference;
         }
         var b = Split(baseIri);
         var r = Split(reference);
@@ -128,26 +133,6 @@ internal static class Iris
         if (r.Fragment is not null)
         {
             builder.Append('#').Append(r.Fragment);
-        }
-        return builder.ToString();
-    }
-
-    private static string Normalize(string iri)
-    {
-        var parts = Split(iri);
-        if (parts.Authority is null || !parts.Path.Contains('.', StringComparison.Ordinal))
-        {
-            return iri;
-        }
-        var builder = new StringBuilder().Append(parts.Scheme).Append("://").Append(parts.Authority)
-            .Append(RemoveDotSegments(parts.Path));
-        if (parts.Query is not null)
-        {
-            builder.Append('?').Append(parts.Query);
-        }
-        if (parts.Fragment is not null)
-        {
-            builder.Append('#').Append(parts.Fragment);
         }
         return builder.ToString();
     }

@@ -95,6 +95,15 @@ internal sealed class NodeMap(JsonLdRun run)
     private void AddNode(JsonObject element, Dictionary<string, JsonObject> graph, string activeGraph, JsonNode? activeSubject,
         JsonObject? subjectNode, string? activeProperty, JsonObject? list)
     {
+        if (element.TryGetPropertyValue("@id", out var idValue) && idValue is null)
+        {
+            // An @id that expanded to null (a keyword-like string): the spec's toRdf skips such a node.
+            if (run.Options.Safe)
+            {
+                throw new SigningException(SigningError.InvalidIri, "A node's @id is not an IRI, so the node would be dropped.");
+            }
+            return;
+        }
         var id = AsString(element["@id"]);
         id = id is null ? GenerateBlankNode() : Iris.IsBlankNode(id) ? GenerateBlankNode(id) : id;
         if (!graph.TryGetValue(id, out var node))

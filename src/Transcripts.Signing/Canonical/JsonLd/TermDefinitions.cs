@@ -164,6 +164,7 @@ internal sealed partial class ContextProcessor
             }
             definition.Container = kind is null ? null : [kind];
         }
+        DefineIndexAndContext(active, term, map, definition, scope, Run.Options.IsJsonLd10);
         definition.IsReverse = true;
         Store(active, term, definition, active.Term(term), scope);
     }
@@ -223,7 +224,7 @@ internal sealed partial class ContextProcessor
         }
         else if (term.Contains('/', StringComparison.Ordinal))
         {
-            var iri = IriExpansion.Expand(this, active, term, vocab: true, scope: scope);
+            var iri = IriExpansion.Expand(this, active, term, vocab: true);
             definition.IriMapping = iri is not null && Iris.IsAbsolute(iri) ? iri
                 : throw JsonLdErrors.Create("invalid IRI mapping", $"The term \"{term}\" does not expand to an IRI.");
         }
