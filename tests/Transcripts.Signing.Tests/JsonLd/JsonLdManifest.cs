@@ -21,6 +21,7 @@ internal sealed record JsonLdTestCase(string Id, JsonObject Entry)
 internal static class JsonLdManifest
 {
     private const string Absent = "(spec data absent)";
+    private const string None = "(none)";
     private static readonly Dictionary<string, IReadOnlyList<JsonLdTestCase>> s_cache = [];
 
     public static IReadOnlyList<JsonLdTestCase> Load(string suite)
@@ -60,10 +61,10 @@ internal static class JsonLdManifest
         }
         if (data.Count == 0)
         {
-            data.Add(Absent);
+            // xunit rejects a theory without rows; this row is skipped (Require) or sits in a skipped theory.
+            data.Add(SpecData.IsAvailable ? None : Absent);
         }
         return data;
     }
 
-    public static bool IsPlaceholder(string id) => id == Absent;
 }

@@ -104,7 +104,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
         }
         var result = new JsonObject();
         ExpandEntries(active, typeScoped, activeProperty, element, result, baseUrl, inputType);
-        return Finish(active, activeProperty, result);
+        return Finish(activeProperty, result);
     }
 
     // API §5.1.2 step 7: a value object, or a node reference with only @id, keeps a non-propagated context.
@@ -114,7 +114,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
         return keys.Contains("@value") || (keys.Count == 1 && keys[0] == "@id");
     }
 
-    private JsonNode? Finish(ActiveContext active, string? activeProperty, JsonObject result)
+    private JsonNode? Finish(string? activeProperty, JsonObject result)
     {
         if (result.ContainsKey("@value"))
         {
@@ -174,7 +174,6 @@ internal sealed partial class Expander(ContextProcessor contexts)
                 return null;
             }
         }
-        _ = active;
         return result;
     }
 }
