@@ -164,4 +164,74 @@ public sealed class JsonLdBadInputTests
 
         Assert.Equal(1, loader.Loads);
     }
+
+    [Fact]
+    public void Expand_fails_with_DocumentTooDeep_when_scoped_contexts_nest_far_beyond_the_limit()
+    {
+        var context = new JsonObject();
+        var current = context;
+        for (var i = 0; i < 10_000; i++)
+        {
+            var inner = new JsonObject();
+            current["p"] = new JsonObject { ["@id"] = "https://example.org/p", ["@context"] = inner };
+            current = inner;
+        }
+        var document = new JsonObject { ["@context"] = context, ["p"] = "x" };
+
+        var error = Assert.Throws<SigningException>(() =>
+            JsonLdProcessor.Expand(document, s_options, new InMemoryLoader([]), Limits.Default));
+
+        Assert.Equal(SigningError.DocumentTooDeep, error.Error);
+    }
+
+    [Fact]
+    public void Expand_fails_with_DocumentTooDeep_when_a_chain_of_prefixes_is_longer_than_the_limit()
+    {
+        var context = new JsonObject();
+        for (var i = 0; i < 20_000; i++)
+        {
+            context[$"t{i}"] = $"t{i + 1}:x";
+        }
+        context["t20000"] = "https://example.org/";
+        var document = new JsonObject { ["@context"] = context, ["t0"] = "x" };
+
+        var error = Assert.Throws<SigningException>(() =>
+            JsonLdProcessor.Expand(document, s_options, new InMemoryLoader([]), Limits.Default));
+
+        Assert.Equal(SigningError.DocumentTooDeep, error.Error);
+    }
+
+    [Fact]
+    public void ToRdf_fails_with_DocumentTooDeep_when_a_json_literal_nests_too_deep()
+    {
+        JsonNode literal = new JsonArray();
+        for (var i = 0; i < 10_000; i++)
+        {
+            literal = new JsonArray(literal);
+        }
+        var document = new JsonObject
+        {
+            ["https://example.org/data"] = new JsonObject { ["@value"] = literal, ["@type"] = "@json" },
+        };
+
+        var error = Assert.Throws<SigningException>(() =>
+            JsonLdProcessor.ToRdf(document, s_options, new InMemoryLoader([]), Limits.Default));
+
+        Assert.Equal(SigningError.DocumentTooDeep, error.Error);
+    }
+
+    [Fact]
+    public void ToRdf_handles_a_property_with_many_distinct_values_within_the_limits()
+    {
+        var values = new JsonArray();
+        for (var i = 0; i < 100_000; i++)
+        {
+            values.Add("v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var document = new JsonObject { ["@id"] = "https://example.org/s", ["https://example.org/p"] = values };
+
+        var quads = JsonLdProcessor.ToRdf(document, s_options, new InMemoryLoader([]), Limits.Default);
+
+        Assert.Equal(100_000, quads.Count);
+    }
 }

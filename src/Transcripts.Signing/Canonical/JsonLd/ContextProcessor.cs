@@ -26,7 +26,21 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
         List<string>? remoteContexts = null, bool overrideProtected = false, bool propagate = true,
         bool validateScopedContext = true)
     {
-        remoteContexts ??= [];
+        Run.EnterContext();
+        try
+        {
+            return ProcessArray(activeContext, localContext, baseUrl, remoteContexts ?? [], overrideProtected, propagate,
+                validateScopedContext);
+        }
+        finally
+        {
+            Run.LeaveContext();
+        }
+    }
+
+    private ActiveContext ProcessArray(ActiveContext activeContext, JsonNode? localContext, string? baseUrl,
+        List<string> remoteContexts, bool overrideProtected, bool propagate, bool validateScopedContext)
+    {
         var result = activeContext.Clone();
         if (localContext is JsonObject first && first.TryGetPropertyValue("@propagate", out var propagateValue))
         {

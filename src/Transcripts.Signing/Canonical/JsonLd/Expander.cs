@@ -38,9 +38,8 @@ internal sealed partial class Expander(ContextProcessor contexts)
                 }
                 if (expanded is JsonArray items)
                 {
-                    foreach (var item in items.ToList())
+                    foreach (var item in Detach(items))
                     {
-                        items.Remove(item);
                         result.Add(item);
                     }
                 }

@@ -100,11 +100,11 @@ internal sealed partial class Expander
                 }
                 if (result["@included"] is JsonArray existing)
                 {
-                    foreach (var item in existing.ToList())
+                    foreach (var item in Detach(included))
                     {
-                        existing.Remove(item);
-                        included.Insert(0, item);
+                        existing.Add(item);
                     }
+                    return false;
                 }
                 expanded = included;
                 break;
@@ -115,6 +115,7 @@ internal sealed partial class Expander
                     {
                         throw JsonLdErrors.Create("invalid value object value", "@json needs json-ld-1.1.");
                     }
+                    Run.CheckOpaque(value);
                     result["@value"] = Copy(value);
                     return false;
                 }

@@ -13,6 +13,7 @@ internal sealed partial class Expander
         JsonNode? expanded;
         if (definition?.TypeMapping == "@json")
         {
+            Run.CheckOpaque(value);
             expanded = new JsonObject { ["@value"] = Copy(value), ["@type"] = "@json" };
         }
         else if (definition?.HasContainer("@language") == true && value is JsonObject languageMap)
@@ -123,9 +124,8 @@ internal sealed partial class Expander
             Run.Enter(JsonLdRun.Member(index));
             var items = Expand(mapContext, key, ToArray(indexValue), baseUrl, fromMap: true);
             Run.Leave();
-            foreach (var item in Items(items).ToList())
+            foreach (var item in items is JsonArray expandedItems ? Detach(expandedItems) : Items(items))
             {
-                (items as JsonArray)?.Remove(item);
                 var entry = item;
                 if (definition.HasContainer("@graph") && !IsGraphObject(entry))
                 {

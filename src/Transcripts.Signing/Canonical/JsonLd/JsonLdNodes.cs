@@ -54,43 +54,43 @@ internal static class JsonLdNodes
         return result;
     }
 
-    /// <summary>Appends <paramref name="value"/> (or its items, if an array) to the array at <paramref name="key"/>.</summary>
+    /// <summary>
+    /// Appends <paramref name="value"/> to the array at <paramref name="key"/>. An array's items are moved, not
+    /// copied, so the array passed in is left empty; a single value is copied only if it already has a parent.
+    /// </summary>
     public static void Append(JsonObject target, string key, JsonNode? value)
     {
-        if (target[key] is not JsonArray array)
-        {
-            array = ToArray(target[key]);
-            target[key] = array;
-        }
+        var array = ArrayAt(target, key);
         if (value is JsonArray items)
         {
-            foreach (var item in items.ToList())
+            foreach (var item in Detach(items))
             {
-                array.Add(Copy(item));
+                array.Add(item);
             }
         }
         else
         {
-            array.Add(Copy(value));
+            array.Add(value?.Parent is null ? value : Copy(value));
         }
     }
 
-    /// <summary>Appends unless an equal value is already present (the "add value ... unique" of the algorithms).</summary>
-    public static void AppendUnique(JsonObject target, string key, JsonNode value)
+    /// <summary>The array at <paramref name="key"/>, made one (from a single value or nothing) if needed.</summary>
+    public static JsonArray ArrayAt(JsonObject target, string key)
     {
         if (target[key] is not JsonArray array)
         {
             array = ToArray(target[key]);
             target[key] = array;
         }
-        foreach (var existing in array)
-        {
-            if (JsonNode.DeepEquals(existing, value))
-            {
-                return;
-            }
-        }
-        array.Add(Copy(value));
+        return array;
+    }
+
+    /// <summary>Empties <paramref name="array"/> and returns its items, free to be attached elsewhere (O(n)).</summary>
+    public static List<JsonNode?> Detach(JsonArray array)
+    {
+        var items = array.ToList();
+        array.Clear();
+        return items;
     }
 
     public static bool IsValueObject(JsonNode? node) => node is JsonObject o && o.ContainsKey("@value");

@@ -38,6 +38,56 @@ internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, L
         _path.Add(segment);
     }
 
+    /// <summary>
+    /// Checks a value taken over whole (a <c>@json</c> literal) against the depth and value limits, without
+    /// recursion, so that copying and canonicalizing it later cannot overflow the stack.
+    /// </summary>
+    public void CheckOpaque(System.Text.Json.Nodes.JsonNode? value)
+    {
+        var pending = new Stack<(System.Text.Json.Nodes.JsonNode Node, int Depth)>();
+        if (value is not null)
+        {
+            pending.Push((value, Depth));
+        }
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            CountNode();
+            if (depth > Limits.MaxDepth)
+            {
+                throw new SigningException(SigningError.DocumentTooDeep,
+                    $"The JSON literal at {JsonPath} nests deeper than {Limits.MaxDepth} levels.");
+            }
+            var children = node switch
+            {
+                System.Text.Json.Nodes.JsonObject o => o.Select(p => p.Value),
+                System.Text.Json.Nodes.JsonArray a => a,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                if (child is not null)
+                {
+                    pending.Push((child, depth + 1));
+                }
+            }
+        }
+    }
+
+    /// <summary>Enters a nested context or term definition; throws when deeper than <see cref="Limits.MaxDepth"/>.</summary>
+    public void EnterContext()
+    {
+        if (++ContextDepth > Limits.MaxDepth)
+        {
+            throw new SigningException(SigningError.DocumentTooDeep,
+                $"The JSON-LD contexts nest (through scoped contexts, imports or term references) deeper than {Limits.MaxDepth} levels.");
+        }
+    }
+
+    public void LeaveContext() => ContextDepth--;
+
+    public int ContextDepth { get; private set; }
+
     public void Leave()
     {
         Depth--;

@@ -12,6 +12,10 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 internal sealed class NodeMap(JsonLdRun run)
 {
     private readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
+
+    // The serialized values of each node-map array, so that "add value uniquely" is O(1) and not a scan:
+    // a property with many values must not make node map generation quadratic.
+    private readonly Dictionary<JsonArray, HashSet<string>> _seen = new(ReferenceEqualityComparer.Instance);
     private int _counter;
 
     /// <summary>Graph name (<c>@default</c> for the default graph) → subject → node object.</summary>
@@ -38,7 +42,6 @@ internal sealed class NodeMap(JsonLdRun run)
     public void Add(JsonNode? element, string activeGraph = "@default", JsonNode? activeSubject = null,
         string? activeProperty = null, JsonObject? list = null)
     {
-        run.CountNode();
         if (element is JsonArray array)
         {
             foreach (var item in array)
@@ -80,6 +83,20 @@ internal sealed class NodeMap(JsonLdRun run)
             return;
         }
         AddNode(source, graph, activeGraph, activeSubject, subjectNode, activeProperty, list);
+    }
+
+    private void AppendUnique(JsonObject target, string key, JsonNode value)
+    {
+        var array = ArrayAt(target, key);
+        if (!_seen.TryGetValue(array, out var seen))
+        {
+            seen = new HashSet<string>(array.Select(v => v?.ToJsonString() ?? "null"), StringComparer.Ordinal);
+            _seen[array] = seen;
+        }
+        if (seen.Add(value.ToJsonString()))
+        {
+            array.Add(value.Parent is null ? value : Copy(value));
+        }
     }
 
     private Dictionary<string, JsonObject> GraphOf(string name)

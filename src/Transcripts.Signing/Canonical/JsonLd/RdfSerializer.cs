@@ -94,7 +94,11 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
 
     private void Emit(RdfTerm subject, RdfTerm predicate, RdfTerm obj, RdfTerm? graph)
     {
-        run.CountNode();
+        if (_quads.Count >= run.Limits.MaxNodes)
+        {
+            throw new SigningException(SigningError.DocumentTooComplex,
+                $"The JSON-LD document produces more than {run.Limits.MaxNodes:N0} quads.");
+        }
         _quads.Add(new Quad(subject, predicate, obj, graph));
     }
 

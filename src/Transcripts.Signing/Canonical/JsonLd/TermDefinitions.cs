@@ -19,6 +19,19 @@ internal sealed partial class ContextProcessor
 
     public void CreateTermDefinition(ActiveContext active, string term, TermScope scope)
     {
+        Run.EnterContext();
+        try
+        {
+            CreateTermDefinitionCore(active, term, scope);
+        }
+        finally
+        {
+            Run.LeaveContext();
+        }
+    }
+
+    private void CreateTermDefinitionCore(ActiveContext active, string term, TermScope scope)
+    {
         if (scope.Defined.TryGetValue(term, out var done))
         {
             if (done)
