@@ -15,13 +15,11 @@ public sealed class JsonLdBadInputTests
     [Fact]
     public void Expand_fails_with_DocumentTooDeep_when_a_built_tree_nests_far_beyond_the_limit()
     {
+        // Built from the inside out: attaching a child to a parent that already has ancestors is not O(1).
         var root = new JsonObject();
-        var current = root;
         for (var i = 0; i < 10_000; i++)
         {
-            var next = new JsonObject();
-            current["http://example.org/p"] = next;
-            current = next;
+            root = new JsonObject { ["http://example.org/p"] = root };
         }
 
         var error = Assert.Throws<SigningException>(() =>
@@ -169,12 +167,9 @@ public sealed class JsonLdBadInputTests
     public void Expand_fails_with_DocumentTooDeep_when_scoped_contexts_nest_far_beyond_the_limit()
     {
         var context = new JsonObject();
-        var current = context;
         for (var i = 0; i < 10_000; i++)
         {
-            var inner = new JsonObject();
-            current["p"] = new JsonObject { ["@id"] = "https://example.org/p", ["@context"] = inner };
-            current = inner;
+            context = new JsonObject { ["p"] = new JsonObject { ["@id"] = "https://example.org/p", ["@context"] = context } };
         }
         var document = new JsonObject { ["@context"] = context, ["p"] = "x" };
 
