@@ -70,4 +70,36 @@ public sealed class JsonLdSafeModeTests
 
         Assert.Equal(3, quads.Count);
     }
+
+    [Fact]
+    public void Expand_fails_with_UndefinedTerm_when_the_context_maps_a_present_property_to_null()
+    {
+        var error = Fails("""{"@context": {"name": "https://schema.org/name", "hidden": null}, "name": "A", "hidden": "unsigned"}""");
+
+        Assert.Equal(SigningError.UndefinedTerm, error.Error);
+        Assert.Contains("$.hidden", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToRdf_fails_with_InvalidIri_when_a_named_graph_has_a_relative_name()
+    {
+        var error = Fails("""{"@id": "g", "@graph": [{"@id": "https://example.org/s", "https://example.org/p": "o"}]}""",
+            s_safe with { Base = null });
+
+        Assert.Equal(SigningError.InvalidIri, error.Error);
+    }
+
+    [Fact]
+    public void ToRdf_fails_with_InvalidDocument_when_a_language_tag_is_malformed()
+    {
+        var error = Fails("""{"@id": "https://example.org/s", "https://example.org/p": {"@value": "x", "@language": "not a tag"}}""");
+
+        Assert.Equal(SigningError.InvalidDocument, error.Error);
+    }
+
+    [Fact]
+    public void Options_leave_safe_mode_off_by_default()
+    {
+        Assert.False(new JsonLdOptions().Safe);
+    }
 }

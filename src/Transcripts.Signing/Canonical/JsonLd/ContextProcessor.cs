@@ -53,7 +53,8 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
         {
             result.PreviousContext = activeContext;
         }
-        foreach (var context in Items(localContext is JsonArray ? localContext : localContext is null ? new JsonArray((JsonNode?)null) : localContext))
+        List<JsonNode?> contexts = localContext is JsonArray array ? [.. array] : [localContext];
+        foreach (var context in contexts)
         {
             Run.CountNode();
             if (context is null)

@@ -102,11 +102,11 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
         _quads.Add(new Quad(subject, predicate, obj, graph));
     }
 
-    private void Unsafe(string message)
+    private void Unsafe(string message, SigningError error = SigningError.InvalidIri)
     {
         if (run.Options.Safe)
         {
-            throw new SigningException(SigningError.InvalidIri, message + " It would be dropped from the RDF dataset.");
+            throw new SigningException(error, message + " It would be dropped from the RDF dataset.");
         }
     }
 
@@ -143,7 +143,8 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
         var literal = RdfLiterals.FromValueObject(obj, run.Options.RdfDirection, out var isCompound, out var problem);
         if (literal is null)
         {
-            Unsafe($"The literal in {what} is malformed: {problem}.");
+            Unsafe($"The literal in {what} is malformed: {problem}.",
+                problem!.StartsWith("the datatype", StringComparison.Ordinal) ? SigningError.InvalidIri : SigningError.InvalidDocument);
             return null;
         }
         return isCompound ? CompoundLiteral(obj, literal, graph) : literal;
