@@ -168,7 +168,7 @@ public static class Jcs
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(sb, value.GetValue<string>());
+                WriteString(sb, ReadString(value));
                 break;
             case JsonValueKind.True:
                 sb.Append("true");
@@ -204,6 +204,20 @@ public static class Jcs
             return d;
         }
         return double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static string ReadString(JsonValue value)
+    {
+        try
+        {
+            return value.GetValue<string>();
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json refuses to decode an escaped unpaired surrogate.
+            throw new SigningException(SigningError.InvalidJson,
+                "A string in the document holds an unpaired UTF-16 surrogate, which has no canonical form.", e);
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
