@@ -78,6 +78,8 @@ internal static class Base58Btc
         {
             data[zeros + i] = bytes[length - 1 - i];
         }
+        // The value may be a secret key (secretKeyMultibase): leave no copy behind.
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
         return true;
     }
 

@@ -44,7 +44,7 @@ internal abstract class Cryptosuite
         proofOptions.Remove("proofValue");
         if (unsecuredDocument["@context"] is { } context)
         {
-            proofOptions["@context"] = context.DeepClone();
+            proofOptions["@context"] = JsonCopy.Of(context);
         }
         return proofOptions;
     }

@@ -49,14 +49,14 @@ public static class DataIntegrityProof
         var proof = CreateProofOptions(options, suite);
         if (suite.ProofIncludesContext && document["@context"] is { } context)
         {
-            proof["@context"] = context.DeepClone();
+            proof["@context"] = JsonCopy.Of(context);
         }
-        var proofConfig = suite.CreateProofConfiguration((JsonObject)proof.DeepClone(), document);
+        var proofConfig = suite.CreateProofConfiguration(JsonCopy.Of(proof), document);
         var suiteContext = new CryptosuiteContext(options.Limits, options.DocumentLoader);
         var hashData = suite.Hash(suite.Canonicalize(proofConfig, suiteContext), suite.Canonicalize(document, suiteContext), signer.Type);
         proof["proofValue"] = suite.EncodeProofValue(signer.Sign(hashData));
 
-        var secured = (JsonObject)unsecuredDocument.DeepClone();
+        var secured = JsonCopy.Of(unsecuredDocument);
         if (existing.Count == 0)
         {
             secured["proof"] = proof;
@@ -66,7 +66,7 @@ public static class DataIntegrityProof
             var all = new JsonArray();
             foreach (var p in existing)
             {
-                JsonNode? copy = p?.DeepClone();
+                var copy = JsonCopy.Of(p);
                 all.Add(copy);
             }
             all.Add((JsonNode)proof);

@@ -55,23 +55,12 @@ internal static class ProofSet
                 missing = id;
                 return null;
             }
-            matching.Add(found.DeepClone());
+            matching.Add(JsonCopy.Of(found));
         }
         missing = null;
         return matching;
     }
 
     /// <summary>A copy of <paramref name="document"/> without its proofs.</summary>
-    public static JsonObject WithoutProof(JsonObject document)
-    {
-        var copy = new JsonObject();
-        foreach (var (name, value) in document)
-        {
-            if (name != "proof")
-            {
-                copy[name] = value?.DeepClone();
-            }
-        }
-        return copy;
-    }
+    public static JsonObject WithoutProof(JsonObject document) => JsonCopy.Of(document, except: "proof");
 }

@@ -89,14 +89,14 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
             }
             document["proof"] = matching;
         }
-        var proofOptions = (JsonObject)proof.DeepClone();
+        var proofOptions = JsonCopy.Of(proof);
         if (proofOptions["@context"] is { } proofContext)
         {
             if (!StartsWith(securedDocument["@context"], proofContext))
             {
                 return Fail("The proof's @context does not match the start of the document's @context.");
             }
-            document["@context"] = proofContext.DeepClone();
+            document["@context"] = JsonCopy.Of(proofContext);
         }
 
         var key = _resolver.Resolve(method, purpose, out var reason);

@@ -1,5 +1,6 @@
 // The issuer must be on the caller's trust list, and a verified proof must be by a key the issuer controls:
-// otherwise anyone could sign a credential that names a trusted school as its issuer.
+// otherwise anyone could sign a credential that names a trusted school as its issuer. A trust-list entry may
+// also name a key directly (a verification method id or a Multikey value): a proof by that key is trusted.
 using Transcripts.Signing.Keys;
 
 namespace Transcripts.Signing.Verification.Checks;
@@ -19,18 +20,21 @@ internal sealed class IssuerTrustCheck : ICredentialCheck
             return Fail("The credential does not name its issuer, so it cannot be matched against the trusted issuers.");
         }
         var verified = context.Proofs?.Proofs.Where(p => p.IsVerified && p.VerificationMethod is not null).ToList() ?? [];
-        var byIssuer = verified.Where(p => Controller(p.VerificationMethod!) == issuer).ToList();
-        if (byIssuer.Count == 0)
+        if (verified.Count == 0)
         {
-            return Fail(verified.Count == 0
-                ? $"No valid signature shows that {issuer} issued the credential."
-                : $"The credential names {issuer} as its issuer, but it was signed by another party's key.");
+            return Fail($"No valid signature shows that {issuer} issued the credential.");
         }
-        var trustedBy = byIssuer.Any(p => trusted.Contains(issuer) || trusted.Contains(p.VerificationMethod!)
-            || (p.Key is not null && trusted.Contains(Multikey.Encode(p.Key))));
-        return trustedBy
+        if (verified.Any(p => trusted.Contains(p.VerificationMethod!) || (p.Key is not null && trusted.Contains(Multikey.Encode(p.Key)))))
+        {
+            return new(CheckNames.IssuerTrusted, CheckStatus.Passed, $"The credential was signed with a key on your list of trusted issuers ({issuer}).");
+        }
+        if (!trusted.Contains(issuer))
+        {
+            return Fail($"The issuer {issuer} is not on your list of trusted issuers.");
+        }
+        return verified.Any(p => Controller(p.VerificationMethod!) == issuer)
             ? new(CheckNames.IssuerTrusted, CheckStatus.Passed, $"The issuer {issuer} is on your list of trusted issuers.")
-            : Fail($"The issuer {issuer} is not on your list of trusted issuers.");
+            : Fail($"The credential names {issuer} as its issuer, but it was signed by another party's key.");
     }
 
     private static string Controller(string verificationMethod)
