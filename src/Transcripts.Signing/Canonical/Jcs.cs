@@ -5,7 +5,9 @@
 // (shortest round-trip digits; plain notation for 1e-6 ≤ |v| < 1e21, otherwise d.ddde±x); −0 is "0".
 // A literal outside the double range (1e400) is rejected rather than becoming Infinity.
 // §3.2.3 property order: by UTF-16 code units, recursively. Output is UTF-8.
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,17 +26,38 @@ public static class Jcs
     /// </exception>
     public static byte[] Canonicalize(JsonNode? node)
     {
-        var builder = new StringBuilder(256);
-        Write(builder, node);
-        try
+        var output = new ArrayBufferWriter<byte>(4096);
+        Write(output, node);
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The canonical bytes of <paramref name="document"/> as if its <c>proof</c> member were removed, its <c>@context</c>
+    /// replaced by <paramref name="context"/> (when not null) and its <c>proof</c> set to <paramref name="proof"/> (when not
+    /// null) — the unsecured document of Data Integrity, without copying the tree.
+    /// </summary>
+    internal static byte[] CanonicalizeDocument(JsonObject document, JsonNode? context, JsonNode? proof)
+    {
+        var members = new List<KeyValuePair<string, JsonNode?>>(document.Count + 1);
+        foreach (var member in document)
         {
-            return s_strictUtf8.GetBytes(builder.ToString());
+            if (member.Key == "proof" || (member.Key == "@context" && context is not null))
+            {
+                continue;
+            }
+            members.Add(member);
         }
-        catch (EncoderFallbackException e)
+        if (context is not null)
         {
-            throw new SigningException(SigningError.InvalidJson,
-                "A string in the document holds an unpaired UTF-16 surrogate, which has no canonical form.", e);
+            members.Add(new("@context", context));
         }
+        if (proof is not null)
+        {
+            members.Add(new("proof", proof));
+        }
+        var output = new ArrayBufferWriter<byte>(4096);
+        WriteMembers(output, [.. members]);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>Parses UTF-8 JSON within <paramref name="limits"/> and returns its canonical bytes.</summary>
@@ -111,99 +134,131 @@ public static class Jcs
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, JsonNode? node)
+    private static void Write(ArrayBufferWriter<byte> output, JsonNode? node)
     {
         switch (node)
         {
             case null:
-                sb.Append("null");
+                Ascii(output, "null");
                 break;
             case JsonObject obj:
-                WriteObject(sb, obj);
+                var members = new KeyValuePair<string, JsonNode?>[obj.Count];
+                var i = 0;
+                foreach (var member in obj)
+                {
+                    members[i++] = member;
+                }
+                WriteMembers(output, members);
                 break;
             case JsonArray array:
-                sb.Append('[');
-                for (var i = 0; i < array.Count; i++)
+                Byte(output, (byte)'[');
+                for (var j = 0; j < array.Count; j++)
                 {
-                    if (i > 0)
+                    if (j > 0)
                     {
-                        sb.Append(',');
+                        Byte(output, (byte)',');
                     }
-                    Write(sb, array[i]);
+                    Write(output, array[j]);
                 }
-                sb.Append(']');
+                Byte(output, (byte)']');
                 break;
             case JsonValue value:
-                WriteValue(sb, value);
+                WriteValue(output, value);
                 break;
         }
     }
 
-    private static void WriteObject(StringBuilder sb, JsonObject obj)
+    private static void WriteMembers(ArrayBufferWriter<byte> output, KeyValuePair<string, JsonNode?>[] members)
     {
-        var count = obj.Count;
-        var members = new KeyValuePair<string, JsonNode?>[count];
-        var i = 0;
-        foreach (var member in obj)
-        {
-            members[i++] = member;
-        }
         Array.Sort(members, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        sb.Append('{');
-        for (i = 0; i < count; i++)
+        Byte(output, (byte)'{');
+        for (var i = 0; i < members.Length; i++)
         {
             if (i > 0)
             {
-                sb.Append(',');
+                Byte(output, (byte)',');
             }
-            WriteString(sb, members[i].Key);
-            sb.Append(':');
-            Write(sb, members[i].Value);
+            WriteString(output, members[i].Key);
+            Byte(output, (byte)':');
+            Write(output, members[i].Value);
         }
-        sb.Append('}');
+        Byte(output, (byte)'}');
     }
 
-    private static void WriteValue(StringBuilder sb, JsonValue value)
+    private static void WriteValue(ArrayBufferWriter<byte> output, JsonValue value)
     {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            WriteElement(output, value, element);
+            return;
+        }
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(sb, ReadString(value));
+                WriteString(output, ReadString(value));
                 break;
             case JsonValueKind.True:
-                sb.Append("true");
+                Ascii(output, "true");
                 break;
             case JsonValueKind.False:
-                sb.Append("false");
+                Ascii(output, "false");
                 break;
             case JsonValueKind.Null:
-                sb.Append("null");
+                Ascii(output, "null");
                 break;
             case JsonValueKind.Number:
-                sb.Append(SerializeNumber(ReadDouble(value)));
+                Ascii(output, SerializeNumber(value.TryGetValue<double>(out var d) ? d
+                    : ParseDouble(System.Text.Encoding.UTF8.GetBytes(value.ToJsonString()))));
                 break;
             default:
                 throw new SigningException(SigningError.InvalidJson, "The document holds a value that is not JSON.");
         }
     }
 
-    private static double ReadDouble(JsonValue value)
+    // A parsed value: its raw UTF-8 is at hand. A string literal without a backslash is already canonical
+    // (valid JSON cannot hold raw control characters, quotes or backslashes inside a string), so it is copied as is.
+    private static void WriteElement(ArrayBufferWriter<byte> output, JsonValue value, JsonElement element)
     {
-        if (value.TryGetValue<JsonElement>(out var element))
+        switch (element.ValueKind)
         {
-            var raw = element.GetRawText();
-            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
-            {
-                return parsed;
-            }
-            throw new SigningException(SigningError.UnsupportedNumber,
-                $"The number {Shorten(raw)} is outside the range of an IEEE 754 double, so it has no canonical form (RFC 8785 §3.2.2.3).");
+            case JsonValueKind.String:
+                var raw = JsonMarshal.GetRawUtf8Value(element);
+                if (raw.IndexOf((byte)'\\') < 0)
+                {
+                    output.Write(raw);
+                }
+                else
+                {
+                    WriteString(output, ReadString(value));
+                }
+                break;
+            case JsonValueKind.Number:
+                Ascii(output, SerializeNumber(ParseDouble(JsonMarshal.GetRawUtf8Value(element))));
+                break;
+            case JsonValueKind.True:
+                Ascii(output, "true");
+                break;
+            case JsonValueKind.False:
+                Ascii(output, "false");
+                break;
+            case JsonValueKind.Null:
+                Ascii(output, "null");
+                break;
+            default:
+                Write(output, JsonNode.Parse(element.GetRawText()));
+                break;
         }
-        if (value.TryGetValue<double>(out var d))
+    }
+
+    private static double ParseDouble(ReadOnlySpan<byte> raw)
+    {
+        if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
         {
-            return d;
+            return parsed;
         }
-        return double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var text = System.Text.Encoding.UTF8.GetString(raw);
+        throw new SigningException(SigningError.UnsupportedNumber,
+            $"The number {Shorten(text)} is outside the range of an IEEE 754 double, so it has no canonical form (RFC 8785 §3.2.2.3).");
     }
 
     private static string ReadString(JsonValue value)
@@ -215,16 +270,59 @@ public static class Jcs
         catch (InvalidOperationException e)
         {
             // System.Text.Json refuses to decode an escaped unpaired surrogate.
-            throw new SigningException(SigningError.InvalidJson,
-                "A string in the document holds an unpaired UTF-16 surrogate, which has no canonical form.", e);
+            throw LoneSurrogate(e);
         }
     }
 
+    private static SigningException LoneSurrogate(Exception e) => new(SigningError.InvalidJson,
+        "A string in the document holds an unpaired UTF-16 surrogate, which has no canonical form.", e);
+
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private static void WriteString(StringBuilder sb, string text)
+    private static void Byte(ArrayBufferWriter<byte> output, byte b)
     {
-        sb.Append('"');
+        output.GetSpan(1)[0] = b;
+        output.Advance(1);
+    }
+
+    private static void Ascii(ArrayBufferWriter<byte> output, string text)
+    {
+        var span = output.GetSpan(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            span[i] = (byte)text[i];
+        }
+        output.Advance(text.Length);
+    }
+
+    private static void WriteString(ArrayBufferWriter<byte> output, string text)
+    {
+        var needsEscape = false;
+        foreach (var c in text)
+        {
+            if (c < ' ' || c == '"' || c == '\\')
+            {
+                needsEscape = true;
+                break;
+            }
+        }
+        var escaped = needsEscape ? Escape(text) : text;
+        Byte(output, (byte)'"');
+        try
+        {
+            var span = output.GetSpan(s_strictUtf8.GetMaxByteCount(escaped.Length));
+            output.Advance(s_strictUtf8.GetBytes(escaped, span));
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw LoneSurrogate(e);
+        }
+        Byte(output, (byte)'"');
+    }
+
+    private static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
         foreach (var c in text)
         {
             switch (c)
@@ -258,6 +356,6 @@ public static class Jcs
                     break;
             }
         }
-        sb.Append('"');
+        return sb.ToString();
     }
 }

@@ -1,8 +1,8 @@
 // The plumbing shared by every Data Integrity cryptosuite (VC Data Integrity 1.0 §4, and the suite specs
 // vc-di-eddsa §3 and vc-di-ecdsa §3). A suite is one small subclass: its name, the key types it accepts, the
 // hash, and how it canonicalizes a JSON object. DataIntegrityProof runs the algorithm around it:
-//   proofConfig   = CreateProofConfiguration(proof options, unsecured document)
-//   hashData      = Hash(Canonicalize(proofConfig), Canonicalize(document))  — H(proof) ‖ H(document)
+//   proofConfig   = CreateProofConfiguration(proof options, document @context)
+//   hashData      = Hash(Canonicalize(proofConfig), CanonicalizeDocument(…))  — H(proof) ‖ H(unsecured document)
 //   proofValue    = EncodeProofValue(key.Sign(hashData))                      — multibase base58btc
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -36,15 +36,35 @@ internal abstract class Cryptosuite
         keyType == KeyType.P384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256;
 
     /// <summary>
-    /// The proof configuration: the proof options without <c>proofValue</c>, with the document's <c>@context</c>
-    /// when it has one (vc-di-eddsa §3.3.5, vc-di-ecdsa §3.3.5). <paramref name="proofOptions"/> is a private copy.
+    /// The canonical unsecured document: <paramref name="document"/> without its <c>proof</c>, with <c>@context</c>
+    /// replaced by <paramref name="context"/> when that is not null (VC Data Integrity §4.4 step 6), and with <c>proof</c>
+    /// set to <paramref name="previousProofs"/> when this proof chains to earlier ones (§4.5). The default builds that
+    /// document and calls <see cref="Canonicalize"/>; the JCS suites canonicalize in place without copying.
     /// </summary>
-    public virtual JsonObject CreateProofConfiguration(JsonObject proofOptions, JsonObject unsecuredDocument)
+    public virtual byte[] CanonicalizeDocument(JsonObject document, JsonNode? context, JsonArray? previousProofs, CryptosuiteContext cryptosuiteContext)
+    {
+        var unsecured = JsonCopy.Of(document, except: "proof");
+        if (context is not null)
+        {
+            unsecured["@context"] = JsonCopy.Of(context);
+        }
+        if (previousProofs is not null)
+        {
+            unsecured["proof"] = previousProofs;
+        }
+        return Canonicalize(unsecured, cryptosuiteContext);
+    }
+
+    /// <summary>
+    /// The proof configuration: the proof options without <c>proofValue</c>, with the unsecured document's
+    /// <c>@context</c> when it has one (vc-di-eddsa §3.3.5, vc-di-ecdsa §3.3.5). <paramref name="proofOptions"/> is a private copy.
+    /// </summary>
+    public virtual JsonObject CreateProofConfiguration(JsonObject proofOptions, JsonNode? documentContext)
     {
         proofOptions.Remove("proofValue");
-        if (unsecuredDocument["@context"] is { } context)
+        if (documentContext is not null)
         {
-            proofOptions["@context"] = JsonCopy.Of(context);
+            proofOptions["@context"] = JsonCopy.Of(documentContext);
         }
         return proofOptions;
     }

@@ -38,22 +38,24 @@ public static class DataIntegrityProof
         }
 
         var existing = ProofSet.Proofs(unsecuredDocument);
-        var document = ProofSet.WithoutProof(unsecuredDocument);
+        JsonArray? previousProofs = null;
         if (options.PreviousProof is { Count: > 0 } previous)
         {
-            document["proof"] = ProofSet.Matching(existing, previous, out var missing)
+            previousProofs = ProofSet.Matching(existing, previous, out var missing)
                 ?? throw new SigningException(SigningError.InvalidProof,
                     $"The new proof chains to the proof '{missing}', which the document does not have.");
         }
 
         var proof = CreateProofOptions(options, suite);
-        if (suite.ProofIncludesContext && document["@context"] is { } context)
+        var documentContext = unsecuredDocument["@context"];
+        if (suite.ProofIncludesContext && documentContext is not null)
         {
-            proof["@context"] = JsonCopy.Of(context);
+            proof["@context"] = JsonCopy.Of(documentContext);
         }
-        var proofConfig = suite.CreateProofConfiguration(JsonCopy.Of(proof), document);
+        var proofConfig = suite.CreateProofConfiguration(JsonCopy.Of(proof), documentContext);
         var suiteContext = new CryptosuiteContext(options.Limits, options.DocumentLoader);
-        var hashData = suite.Hash(suite.Canonicalize(proofConfig, suiteContext), suite.Canonicalize(document, suiteContext), signer.Type);
+        var hashData = suite.Hash(suite.Canonicalize(proofConfig, suiteContext),
+            suite.CanonicalizeDocument(unsecuredDocument, null, previousProofs, suiteContext), signer.Type);
         proof["proofValue"] = suite.EncodeProofValue(signer.Sign(hashData));
 
         var secured = JsonCopy.Of(unsecuredDocument);

@@ -73,7 +73,7 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
             return Fail(scopeFailure);
         }
 
-        var document = ProofSet.WithoutProof(securedDocument);
+        JsonArray? previousProofs = null;
         var previous = ProofSet.PreviousProofIds(proof);
         if (previous is null)
         {
@@ -87,16 +87,13 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
             {
                 return Fail($"The proof chains to the earlier proof '{missing}', which the document does not have.");
             }
-            document["proof"] = matching;
+            previousProofs = matching;
         }
         var proofOptions = JsonCopy.Of(proof);
-        if (proofOptions["@context"] is { } proofContext)
+        var proofContext = proof["@context"];
+        if (proofContext is not null && !StartsWith(securedDocument["@context"], proofContext))
         {
-            if (!StartsWith(securedDocument["@context"], proofContext))
-            {
-                return Fail("The proof's @context does not match the start of the document's @context.");
-            }
-            document["@context"] = JsonCopy.Of(proofContext);
+            return Fail("The proof's @context does not match the start of the document's @context.");
         }
 
         var key = _resolver.Resolve(method, purpose, out var reason);
@@ -111,9 +108,10 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
         try
         {
             var signature = suite.DecodeProofValue(proofValue);
-            var proofConfig = suite.CreateProofConfiguration(proofOptions, document);
+            var proofConfig = suite.CreateProofConfiguration(proofOptions, proofContext ?? securedDocument["@context"]);
             var context = new CryptosuiteContext(options.Limits, options.DocumentLoader);
-            var hashData = suite.Hash(suite.Canonicalize(proofConfig, context), suite.Canonicalize(document, context), key.Type);
+            var hashData = suite.Hash(suite.Canonicalize(proofConfig, context),
+                suite.CanonicalizeDocument(securedDocument, proofContext, previousProofs, context), key.Type);
             return key.Verify(hashData, signature)
                 ? new(index, true, $"The {suite.Name} signature by {method} is valid.", suite.Name, method, key)
                 : Fail($"The {suite.Name} signature does not match the document: it was changed after signing, or signed with another key.", key);

@@ -26,7 +26,7 @@ public sealed class JcsCryptosuiteVectorTests
         var v = SuiteVector.Load(id);
         var suite = CryptosuiteRegistry.Find("DataIntegrityProof", (string?)v.Json("proofConfig")["cryptosuite"])!;
 
-        var config = suite.CreateProofConfiguration(v.Json("proofConfig"), v.UnsignedDocument);
+        var config = suite.CreateProofConfiguration(v.Json("proofConfig"), v.UnsignedDocument["@context"]);
 
         Assert.Equal(v.Text("proofCanon"), System.Text.Encoding.UTF8.GetString(suite.Canonicalize(config, new(Limits.Default, null))));
     }

@@ -16,4 +16,7 @@ internal sealed class EcdsaJcs2019 : Cryptosuite
     public override bool Supports(KeyType keyType) => keyType is KeyType.P256 or KeyType.P384;
 
     public override byte[] Canonicalize(JsonObject json, CryptosuiteContext context) => Jcs.Canonicalize(json);
+
+    public override byte[] CanonicalizeDocument(JsonObject document, JsonNode? context, JsonArray? previousProofs, CryptosuiteContext cryptosuiteContext) =>
+        Jcs.CanonicalizeDocument(document, context, previousProofs);
 }

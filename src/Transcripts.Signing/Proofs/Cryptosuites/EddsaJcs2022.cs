@@ -15,4 +15,7 @@ internal sealed class EddsaJcs2022 : Cryptosuite
     public override bool Supports(KeyType keyType) => keyType == KeyType.Ed25519;
 
     public override byte[] Canonicalize(JsonObject json, CryptosuiteContext context) => Jcs.Canonicalize(json);
+
+    public override byte[] CanonicalizeDocument(JsonObject document, JsonNode? context, JsonArray? previousProofs, CryptosuiteContext cryptosuiteContext) =>
+        Jcs.CanonicalizeDocument(document, context, previousProofs);
 }
