@@ -108,6 +108,11 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
         try
         {
             var signature = suite.DecodeProofValue(proofValue);
+            var expectedLength = SignatureSize(key.Type);
+            if (signature.Length != expectedLength)
+            {
+                return Fail($"The proof's signature has {signature.Length} bytes; a {key.Type} signature has {expectedLength}.", key);
+            }
             var proofConfig = suite.CreateProofConfiguration(proofOptions, proofContext ?? securedDocument["@context"]);
             var context = new CryptosuiteContext(options.Limits, options.DocumentLoader);
             var hashData = suite.Hash(suite.Canonicalize(proofConfig, context),
@@ -164,6 +169,13 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
         return proofItems.Length <= documentItems.Length
             && proofItems.Select((item, i) => JsonNode.DeepEquals(item, documentItems[i])).All(equal => equal);
     }
+
+    private static int SignatureSize(KeyType type) => type switch
+    {
+        KeyType.Ed25519 => Ed25519.SignatureSize,
+        KeyType.P256 => P256.SignatureSize,
+        _ => P384.SignatureSize,
+    };
 
     private static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;

@@ -184,7 +184,10 @@ public sealed class DataIntegrityProofTests
         var signed = TestDocuments.Signed(pair);
         signed["proof"]!["proofValue"] = Transcripts.Signing.Encoding.Multibase.EncodeBase58Btc(new byte[63]);
 
-        Assert.False(DataIntegrityProof.Verify(signed).IsVerified);
+        var result = DataIntegrityProof.Verify(signed);
+
+        Assert.False(result.IsVerified);
+        Assert.Contains("63 bytes", result.Proofs[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
