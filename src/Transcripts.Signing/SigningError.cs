@@ -42,6 +42,8 @@ public enum SigningError
     InvalidDocument = 32,
     /// <summary>A JSON number cannot be represented in canonical form (NaN, infinity or out of range).</summary>
     UnsupportedNumber = 33,
+    /// <summary>A key's type does not match what the cryptosuite signs with (for example a P-256 key for eddsa-jcs-2022).</summary>
+    KeyTypeMismatch = 34,
 
     /// <summary>A JSON-LD document references a context that is not pinned in this library.</summary>
     UnknownContext = 50,
