@@ -24,6 +24,9 @@ internal abstract class Cryptosuite
     /// <summary>Whether a signed proof repeats the document's <c>@context</c> (the JCS suites do; RDFC suites do not).</summary>
     public virtual bool ProofIncludesContext => false;
 
+    /// <summary>Whether proofs of this suite are only verified, never created (legacy proof types).</summary>
+    public virtual bool IsVerifyOnly => false;
+
     /// <summary>Whether <paramref name="keyType"/> is a key this suite signs and verifies with.</summary>
     public abstract bool Supports(KeyType keyType);
 

@@ -7,8 +7,11 @@ internal static class CryptosuiteRegistry
 {
     private static readonly Cryptosuite[] s_suites =
     [
+        new EddsaRdfc2022(),
         new EddsaJcs2022(),
+        new EcdsaRdfc2019(),
         new EcdsaJcs2019(),
+        new Ed25519Signature2020(),
     ];
 
     /// <summary>All suites, for error messages and tests.</summary>
@@ -35,4 +38,7 @@ internal static class CryptosuiteRegistry
 
     /// <summary>Names of the supported suites, for messages.</summary>
     public static string Names => string.Join(", ", s_suites.Select(s => s.Name));
+
+    /// <summary>Names of the suites that sign, for messages.</summary>
+    public static string SigningNames => string.Join(", ", s_suites.Where(s => !s.IsVerifyOnly).Select(s => s.Name));
 }

@@ -26,11 +26,16 @@ public static class DataIntegrityProof
         if (string.IsNullOrEmpty(options.Cryptosuite))
         {
             throw new SigningException(SigningError.UnsupportedCryptosuite,
-                $"The proof options name no cryptosuite; choose one of {CryptosuiteRegistry.Names}.");
+                $"The proof options name no cryptosuite; choose one of {CryptosuiteRegistry.SigningNames}.");
         }
         var suite = CryptosuiteRegistry.Find(Cryptosuite.DataIntegrityProofType, options.Cryptosuite)
             ?? throw new SigningException(SigningError.UnsupportedCryptosuite,
-                $"The cryptosuite '{options.Cryptosuite}' is not supported; choose one of {CryptosuiteRegistry.Names}.");
+                $"The cryptosuite '{options.Cryptosuite}' is not supported; choose one of {CryptosuiteRegistry.SigningNames}.");
+        if (suite.IsVerifyOnly)
+        {
+            throw new SigningException(SigningError.UnsupportedCryptosuite,
+                $"{suite.Name} proofs are verified but never created; choose one of {CryptosuiteRegistry.SigningNames}.");
+        }
         if (!suite.Supports(signer.Type))
         {
             throw new SigningException(SigningError.KeyTypeMismatch,
@@ -53,7 +58,7 @@ public static class DataIntegrityProof
             proof["@context"] = JsonCopy.Of(documentContext);
         }
         var proofConfig = suite.CreateProofConfiguration(JsonCopy.Of(proof), documentContext);
-        var suiteContext = new CryptosuiteContext(options.Limits, options.DocumentLoader);
+        var suiteContext = new CryptosuiteContext(options.Limits, options.DocumentLoader, signer.Type);
         var hashData = suite.Hash(suite.Canonicalize(proofConfig, suiteContext),
             suite.CanonicalizeDocument(unsecuredDocument, null, previousProofs, suiteContext), signer.Type);
         proof["proofValue"] = suite.EncodeProofValue(signer.Sign(hashData));

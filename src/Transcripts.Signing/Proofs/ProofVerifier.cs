@@ -114,7 +114,7 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
                 return Fail($"The proof's signature has {signature.Length} bytes; a {key.Type} signature has {expectedLength}.", key);
             }
             var proofConfig = suite.CreateProofConfiguration(proofOptions, proofContext ?? securedDocument["@context"]);
-            var context = new CryptosuiteContext(options.Limits, options.DocumentLoader);
+            var context = new CryptosuiteContext(options.Limits, options.DocumentLoader, key.Type);
             var hashData = suite.Hash(suite.Canonicalize(proofConfig, context),
                 suite.CanonicalizeDocument(securedDocument, proofContext, previousProofs, context), key.Type);
             return key.Verify(hashData, signature)

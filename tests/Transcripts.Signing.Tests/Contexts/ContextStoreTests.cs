@@ -84,7 +84,7 @@ public sealed class ContextStoreTests
     public void Load_returns_an_additional_document_supplied_explicitly()
     {
         const string Url = "https://w3c.github.io/json-ld-api/tests/expand/0034-context.jsonld";
-        var store = new ContextStore([new(Url, Encoding.UTF8.GetBytes("{\"@context\": {\"term\": \"urn:ex:term\"}}"))]);
+        var store = new ContextStore([new(Url, System.Text.Encoding.UTF8.GetBytes("{\"@context\": {\"term\": \"urn:ex:term\"}}"))]);
 
         var document = store.Load(Url);
 

@@ -50,7 +50,7 @@ public sealed class JsonInputTests
     [InlineData("\u0000\u0001\u0002")]
     public void Parse_reports_InvalidJson_for_malformed_text(string text)
     {
-        var e = Assert.Throws<SigningException>(() => JsonInput.Parse(Encoding.UTF8.GetBytes(text)));
+        var e = Assert.Throws<SigningException>(() => JsonInput.Parse(System.Text.Encoding.UTF8.GetBytes(text)));
 
         Assert.Equal(SigningError.InvalidJson, e.Error);
     }

@@ -35,7 +35,7 @@ internal static class NQuadsParser
     {
         ArgumentNullException.ThrowIfNull(text);
         limits ??= Limits.Default;
-        CheckSize(Encoding.UTF8.GetByteCount(text), limits);
+        CheckSize(System.Text.Encoding.UTF8.GetByteCount(text), limits);
         var quads = new List<Quad>();
         var lineNumber = 0;
         var start = 0;

@@ -55,7 +55,7 @@ internal sealed class CanonicalizationState
     /// <summary>The lowercase hexadecimal hash of <paramref name="input"/>'s UTF-8 bytes.</summary>
     public string Hash(string input)
     {
-        var bytes = Encoding.UTF8.GetBytes(input);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(input);
         return _algorithm == Rdfc10HashAlgorithm.Sha384
             ? Convert.ToHexStringLower(SHA384.HashData(bytes))
             : Convert.ToHexStringLower(SHA256.HashData(bytes));
