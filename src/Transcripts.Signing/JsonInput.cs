@@ -27,6 +27,11 @@ public static class JsonInput
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
         };
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            // The reader does not check the bytes inside strings; a bad sequence would surface later, far from here.
+            throw new SigningException(SigningError.InvalidJson, "The document is not valid UTF-8 text.");
+        }
         CountValues(utf8Json, limits);
         try
         {

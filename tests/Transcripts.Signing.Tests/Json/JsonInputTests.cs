@@ -56,6 +56,16 @@ public sealed class JsonInputTests
     }
 
     [Fact]
+    public void Parse_reports_InvalidJson_for_invalid_utf8_inside_a_string()
+    {
+        byte[] json = [(byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}'];
+
+        var e = Assert.Throws<SigningException>(() => JsonInput.Parse(json));
+
+        Assert.Equal(SigningError.InvalidJson, e.Error);
+    }
+
+    [Fact]
     public void Parse_rejects_duplicate_member_names()
     {
         var e = Assert.Throws<SigningException>(() => JsonInput.Parse("{\"id\":\"a\",\"id\":\"b\"}"));
