@@ -37,6 +37,12 @@ internal static class EmbeddedFileMetadata
                 var parameters = new PdfDictionary(pdf);
                 parameters.Elements.SetInteger("/Size", credential.Content.Length);
                 stream.Elements["/Params"] = parameters;
+                if (stream.Stream is not null && !stream.Elements.ContainsKey("/Filter"))
+                {
+                    // Compressed here rather than by PDFsharp, whose deflate output is left unterminated (see ContentStreams).
+                    stream.Stream.Value = ContentStreams.Deflate(credential.Content.Span);
+                    stream.Elements.SetName("/Filter", "/FlateDecode");
+                }
             }
             associated.Elements.Add(array.Elements[i]);
         }

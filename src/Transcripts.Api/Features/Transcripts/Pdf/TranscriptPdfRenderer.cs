@@ -58,6 +58,7 @@ internal sealed class TranscriptPdfRenderer
 
         using var pdf = new PdfDocument();
         pdf.SetPdfA();
+        pdf.Options.CompressContentStreams = false;
         Describe(pdf, document);
         Layout(pdf, document, pageCount);
 
@@ -66,7 +67,12 @@ internal sealed class TranscriptPdfRenderer
             pdf.AddEmbeddedFile(document.Credential.FileName, credential);
         }
         EmbeddedFileMetadata.Describe(pdf, document.Credential);
-        pdf.Save(output, closeStream: false);
+        ContentStreams.Compress(pdf);
+        using var buffer = new MemoryStream();
+        pdf.Save(buffer, closeStream: false);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        PdfAIdentification.DeclarePart3(bytes);
+        output.Write(bytes);
     }
 
     private int Layout(PdfDocument pdf, TranscriptDocument document, int? pageCount)
