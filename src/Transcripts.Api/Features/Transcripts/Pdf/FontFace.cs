@@ -47,7 +47,9 @@ internal sealed class FontFace
         {
             throw new TranscriptTemplateException(field, $"'{p}' is not a usable TrueType font ({e.Message})");
         }
-        var family = $"Transcripts Font {Interlocked.Increment(ref s_next)}";
+        // The family name becomes the PDF's /BaseFont, so it keeps the file's name (DejaVuSans) for people reading pdffonts.
+        var name = System.IO.Path.GetFileNameWithoutExtension(p);
+        var family = s_byPath.Values.Any(f => f.FamilyName == name) ? $"{name}-{Interlocked.Increment(ref s_next)}" : name;
         TranscriptFontResolver.Register(family, bytes);
         return new FontFace(p, family, cmap);
     });
