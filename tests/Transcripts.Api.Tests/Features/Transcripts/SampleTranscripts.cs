@@ -1,6 +1,5 @@
 using System.Text;
 using Transcripts.Api.Features.Transcripts.Pdf;
-using Transcripts.Tests;
 
 namespace Transcripts.Api.Tests.Features.Transcripts;
 
@@ -10,7 +9,20 @@ public static class SampleTranscripts
     public const string QrText =
         "https://transcripts.example.edu/v/urn:uuid:8f14e45f-ceea-467f-a0e6-3d1b8b2d9c51#eyJraWQiOiJrZXktMjAyNiIsImFsZyI6IkVkMjU1MTkifQ.uKfX2v9wQ3mZpE7Lb0sTnYc4hJ8rAqDkW1gVxN5oFiU";
 
-    public static string TemplatePath(string name) => Path.Combine(SpecData.RepositoryRoot, "templates", name);
+    public static string TemplatePath(string name) => Path.Combine(RepositoryRoot(), "templates", name);
+
+    // Not SpecData.RepositoryRoot: the benchmark project links this file without xunit.
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Transcripts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Transcripts.sln was not found above " + AppContext.BaseDirectory);
+    }
 
     internal static TranscriptTemplate DefaultTemplate() => TranscriptTemplateLoader.Load(TemplatePath("transcript.default.json"));
 

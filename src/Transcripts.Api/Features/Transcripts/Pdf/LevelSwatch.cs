@@ -21,7 +21,7 @@ internal static class LevelSwatch
         var colour = Colour(c, levelIndex);
         g.DrawRectangle(new XSolidBrush(colour), box);
         var pattern = Math.Max(levelIndex, 0) % Patterns;
-        if (pattern != 0)
+        if (pattern != 0 && c.Flow.IsDrawing)
         {
             var ink = new XPen(Luminance(colour) > 0.55 ? XColor.FromArgb(255, 30, 30, 30) : XColor.FromArgb(255, 255, 255, 255), 0.7);
             var state = g.Save();

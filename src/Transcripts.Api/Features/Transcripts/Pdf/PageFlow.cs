@@ -15,8 +15,12 @@ internal sealed class PageFlow : IDisposable
     private readonly TranscriptTemplate _template;
     private XGraphics? _graphics;
 
-    public PageFlow(PdfDocument document, TranscriptTemplate template, double footerHeight)
+    private readonly bool _isDrawing;
+
+    /// <param name="isDrawing">False for a layout pass that only counts pages: nothing is drawn.</param>
+    public PageFlow(PdfDocument document, TranscriptTemplate template, double footerHeight, bool isDrawing)
     {
+        _isDrawing = isDrawing;
         _document = document;
         _template = template;
         var size = template.PageDimensions;
@@ -39,6 +43,9 @@ internal sealed class PageFlow : IDisposable
     public double Y { get; set; }
 
     public int PageNumber => _document.PageCount;
+
+    /// <summary>False in the page-counting pass, whose measuring context cannot clip, save state or draw images.</summary>
+    public bool IsDrawing => _isDrawing;
 
     public XGraphics Graphics => _graphics!;
 
@@ -69,8 +76,12 @@ internal sealed class PageFlow : IDisposable
         var size = _template.PageDimensions;
         page.Width = XUnit.FromPoint(size.Width);
         page.Height = XUnit.FromPoint(size.Height);
-        _graphics = XGraphics.FromPdfPage(page);
-        StructureBuilder?.BeginElement(PdfBlockLevelElementTag.Paragraph);
+        _graphics = _isDrawing ? XGraphics.FromPdfPage(page)
+            : XGraphics.CreateMeasureContext(size, XGraphicsUnit.Point, XPageDirection.Downwards);
+        if (_isDrawing)
+        {
+            StructureBuilder?.BeginElement(PdfBlockLevelElementTag.Paragraph);
+        }
         Y = Top;
     }
 
@@ -85,7 +96,10 @@ internal sealed class PageFlow : IDisposable
         if (_graphics is not null)
         {
             PageFinishing?.Invoke(_graphics, PageNumber);
-            StructureBuilder?.End();
+            if (_isDrawing)
+            {
+                StructureBuilder?.End();
+            }
             _graphics.Dispose();
             _graphics = null;
         }

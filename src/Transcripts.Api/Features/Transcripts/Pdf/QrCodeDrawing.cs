@@ -17,7 +17,7 @@ internal static class QrCodeDrawing
         var matrix = data.ModuleMatrix;
         var module = size / matrix.Count;
         g.DrawRectangle(XBrushes.White, x, y, size, size);
-        var path = new XGraphicsPath { FillMode = XFillMode.Winding };
+        var runs = new List<XRect>(matrix.Count * 8);
         for (var row = 0; row < matrix.Count; row++)
         {
             var bits = matrix[row];
@@ -35,9 +35,9 @@ internal static class QrCodeDrawing
                     column++;
                 }
                 // A hair of overlap keeps anti-aliasing seams out of the scanned image.
-                path.AddRectangle(x + (start * module), y + (row * module), ((column - start) * module) + 0.02, module + 0.02);
+                runs.Add(new XRect(x + (start * module), y + (row * module), ((column - start) * module) + 0.02, module + 0.02));
             }
         }
-        g.DrawPath(XBrushes.Black, path);
+        g.DrawRectangles(XBrushes.Black, [.. runs]);
     }
 }

@@ -8,10 +8,20 @@ internal readonly record struct TextStyle(double Size, bool Bold)
     public double LineHeight => Size * 1.3;
 }
 
-/// <summary>Measures, wraps and draws text with a <see cref="FontSet"/>: word wrapping done here, long words broken.</summary>
-internal sealed class TextPainter(FontSet fonts, XGraphics measure)
+/// <summary>
+/// Measures, wraps and draws text with a <see cref="FontSet"/>: word wrapping done here, long words broken.
+/// One painter serves one renderer; widths of short strings (words, labels) are cached across renders.
+/// </summary>
+internal sealed class TextPainter(FontSet fonts)
 {
-    private readonly Dictionary<(string, TextStyle), double> _widths = [];
+    private const int MaxCachedWidths = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, TextStyle), double> _widths = new();
+
+    [ThreadStatic]
+    private static XGraphics? t_measure;
+
+    private static XGraphics Measure =>
+        t_measure ??= XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
 
     public double Width(string text, TextStyle style)
     {
@@ -22,11 +32,11 @@ internal sealed class TextPainter(FontSet fonts, XGraphics measure)
         double width = 0;
         foreach (var (run, face) in fonts.Runs(text, style.Bold))
         {
-            width += measure.MeasureString(run, face.At(style.Size)).Width;
+            width += Measure.MeasureString(run, face.At(style.Size)).Width;
         }
-        if (text.Length <= 40)
+        if (text.Length <= 40 && _widths.Count < MaxCachedWidths)
         {
-            _widths[(text, style)] = width;
+            _widths.TryAdd((text, style), width);
         }
         return width;
     }
@@ -38,9 +48,8 @@ internal sealed class TextPainter(FontSet fonts, XGraphics measure)
         var start = x;
         foreach (var (run, face) in fonts.Runs(text, style.Bold))
         {
-            var font = face.At(style.Size);
-            g.DrawString(run, font, brush, x, baseline, XStringFormats.BaseLineLeft);
-            x += g.MeasureString(run, font).Width;
+            g.DrawString(run, face.At(style.Size), brush, x, baseline, XStringFormats.BaseLineLeft);
+            x += Width(run, style);
         }
         return x - start;
     }

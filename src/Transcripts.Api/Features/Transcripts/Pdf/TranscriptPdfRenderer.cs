@@ -25,6 +25,7 @@ internal sealed class TranscriptPdfRenderer
 
     private readonly TranscriptTemplate _template;
     private readonly FontSet _fonts;
+    private readonly TextPainter _painter;
 
     /// <exception cref="TranscriptTemplateException">A font named by the template cannot be read.</exception>
     public TranscriptPdfRenderer(TranscriptTemplate template)
@@ -32,6 +33,7 @@ internal sealed class TranscriptPdfRenderer
         _ = s_licensed.Value;
         _template = template;
         _fonts = new FontSet(template.Fonts);
+        _painter = new TextPainter(_fonts);
     }
 
     /// <exception cref="MissingGlyphsException">Some text has characters that no configured font can draw.</exception>
@@ -49,7 +51,7 @@ internal sealed class TranscriptPdfRenderer
         ArgumentNullException.ThrowIfNull(output);
         _fonts.EnsureCoverage(PrintedText(document));
 
-        // Pass 1 lays the pages out only to count them; pass 2 draws the real document, footers included.
+        // Pass 1 lays the pages out on a measuring context only to count them; pass 2 draws, footers included.
         int pageCount;
         using (var dryRun = new PdfDocument())
         {
@@ -77,10 +79,8 @@ internal sealed class TranscriptPdfRenderer
 
     private int Layout(PdfDocument pdf, TranscriptDocument document, int? pageCount)
     {
-        using var measure = XGraphics.CreateMeasureContext(_template.PageDimensions, XGraphicsUnit.Point, XPageDirection.Downwards);
-        var painter = new TextPainter(_fonts, measure);
-        using var flow = new PageFlow(pdf, _template, TranscriptSections.FooterHeight);
-        var context = new RenderContext(_template, document, flow, painter);
+        using var flow = new PageFlow(pdf, _template, TranscriptSections.FooterHeight, isDrawing: pageCount is not null);
+        var context = new RenderContext(_template, document, flow, _painter);
         if (pageCount is { } pages)
         {
             flow.PageFinishing = (g, page) =>

@@ -18,7 +18,10 @@ internal static class TranscriptSections
             var height = 54.0;
             var width = Math.Min(110, height * image.PixelWidth / Math.Max(1, image.PixelHeight));
             height = width * image.PixelHeight / Math.Max(1, image.PixelWidth);
-            g.DrawImage(image, left, top, width, height);
+            if (c.Flow.IsDrawing)
+            {
+                g.DrawImage(image, left, top, width, height);
+            }
             left += width + 12;
         }
         var width2 = c.Flow.Right - left - RenderContext.QrSize - 18;
