@@ -5,23 +5,31 @@ using Transcripts.Api.Features.Transcripts.Pdf;
 using Transcripts.Api.Tests.Features.Transcripts;
 
 // Renders printable transcripts on one core and prints the figures for docs/benchmarks.md.
-// Usage: dotnet run -c Release --project tests/Transcripts.PdfBench [-- seconds]
+// Usage: dotnet run -c Release --project tests/Transcripts.PdfBench [-- seconds [folder to write the sample PDFs]]
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+var samples = args.Length > 1 ? args[1] : null;
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
 {
     Process.GetCurrentProcess().ProcessorAffinity = 1;   // one core
 }
 
 var renderer = new TranscriptPdfRenderer(SampleTranscripts.DefaultTemplate());
-var onePage = SampleTranscripts.Create(6, statementWords: 10);
-var threePages = SampleTranscripts.Create(26, statementWords: 22, domains: 5);
-var twoPages = SampleTranscripts.Create(16, statementWords: 18, credentialBytes: 30 * 1024);
+var onePage = SampleTranscripts.Create(3, statementWords: 8, domains: 1);
+var threePages = SampleTranscripts.Create(14, statementWords: 16, domains: 4);
+var twoPages = SampleTranscripts.Create(9, statementWords: 14, credentialBytes: 30 * 1024, domains: 3);
 
 Console.WriteLine($"Printable transcripts — {Environment.ProcessorCount} logical CPUs visible, pinned to 1; .NET {Environment.Version}");
 Report("one page", onePage, seconds);
 Report("three pages", threePages, seconds);
 
 var two = renderer.Render(twoPages);
+if (samples is not null)
+{
+    Directory.CreateDirectory(samples);
+    File.WriteAllBytes(Path.Combine(samples, "one-page.pdf"), renderer.Render(onePage));
+    File.WriteAllBytes(Path.Combine(samples, "three-pages.pdf"), renderer.Render(threePages));
+    File.WriteAllBytes(Path.Combine(samples, "two-pages-30k-credential.pdf"), two);
+}
 Console.WriteLine($"two pages + {twoPages.Credential.Content.Length / 1024} KB credential: {Pages(two)} pages, "
     + $"{two.Length / 1024.0:F1} KB (target ≤ 150 KB)");
 return 0;
@@ -33,6 +41,9 @@ void Report(string name, TranscriptDocument document, double duration)
     {
         renderer.Render(document);
     }
+    // CPU time as well as wall time: on a shared machine the wall clock also counts time spent waiting for the core.
+    var process = Process.GetCurrentProcess();
+    var cpuBefore = process.TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var count = 0;
     while (watch.Elapsed.TotalSeconds < duration)
@@ -40,9 +51,11 @@ void Report(string name, TranscriptDocument document, double duration)
         renderer.Render(document);
         count++;
     }
-    var perSecond = count / watch.Elapsed.TotalSeconds;
-    Console.WriteLine($"{name}: {Pages(pdf)} pages, {pdf.Length / 1024.0:F1} KB, {perSecond:F0} per second "
-        + $"({watch.Elapsed.TotalMilliseconds / count:F2} ms each, {count} renders)");
+    watch.Stop();
+    process.Refresh();
+    var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+    Console.WriteLine($"{name}: {Pages(pdf)} pages, {pdf.Length / 1024.0:F1} KB — {count / watch.Elapsed.TotalSeconds:F0} per second wall, "
+        + $"{count / cpu:F0} per CPU-second ({1000 * cpu / count:F2} ms CPU each, {count} renders)");
 }
 
 static int Pages(byte[] pdf)

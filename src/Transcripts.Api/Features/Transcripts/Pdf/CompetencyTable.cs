@@ -11,7 +11,7 @@ namespace Transcripts.Api.Features.Transcripts.Pdf;
 internal static class CompetencyTable
 {
     private const double Pad = 3.5;
-    private static readonly double[] s_fractions = [0.11, 0.47, 0.15, 0.11, 0.16];
+    private static readonly double[] s_fractions = [0.10, 0.45, 0.15, 0.13, 0.17];
 
     public static void Draw(RenderContext c)
     {

@@ -9,7 +9,7 @@ namespace Transcripts.Api.Features.Transcripts.Pdf;
 internal static class GlanceChart
 {
     private const double BarHeight = 15;
-    private const double RowGap = 7;
+    private const double RowGap = 5;
 
     public static void Draw(RenderContext c)
     {
@@ -106,6 +106,6 @@ internal static class GlanceChart
         var total = c.Document.Domains.Sum(d => d.Competencies.Count);
         var caption = c.Labels.AtAGlanceCaption.Replace("{count}", total.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         y += c.Painter.DrawWrapped(c.G, c.Painter.Wrap(caption, style, c.Flow.Right - left), style, c.Muted, left, y);
-        c.Flow.Y = y + 14;
+        c.Flow.Y = y + 10;
     }
 }

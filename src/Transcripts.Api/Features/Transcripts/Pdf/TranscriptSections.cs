@@ -32,7 +32,7 @@ internal static class TranscriptSections
         {
             y += c.Painter.DrawWrapped(g, c.Painter.Wrap(line, RenderContext.Small, width2), RenderContext.Small, c.Muted, left, y);
         }
-        y = Math.Max(y + 10, top + 60);
+        y = Math.Max(y + 8, top + 50);
         var title = new TextStyle(20, true);
         var titleWidth = c.Flow.Width - RenderContext.QrSize - 18;
         y += c.Painter.DrawWrapped(g, c.Painter.Wrap(c.Labels.Title, title, titleWidth), title, c.Accent, c.Flow.Left, y) + 2;
@@ -61,7 +61,7 @@ internal static class TranscriptSections
         {
             Pair(c, c.Labels.DateOfBirth, c.Date(born), y, width, c.Flow.Left + 12);
         }
-        c.Flow.Y = top + height + 14;
+        c.Flow.Y = top + height + 10;
     }
 
     public static void LevelKey(RenderContext c)
@@ -79,13 +79,13 @@ internal static class TranscriptSections
             var text = level.IsMastery ? $"{level.Description} — {c.Labels.Mastery}" : level.Description;
             var lines = c.Painter.Wrap(text, RenderContext.Body, textWidth);
             var height = Math.Max(titleLines.Count, lines.Count) * RenderContext.Body.LineHeight;
-            c.Flow.Ensure(height + 6);
+            c.Flow.Ensure(height + 4);
             LevelSwatch.Fill(c, c.G, i, new XRect(c.Flow.Left, c.Flow.Y + 1.5, 11, 9));
             c.Painter.DrawWrapped(c.G, titleLines, RenderContext.BodyBold, c.Text, c.Flow.Left + 18, c.Flow.Y);
             c.Painter.DrawWrapped(c.G, lines, RenderContext.Body, c.Text, textLeft, c.Flow.Y);
-            c.Flow.Y += height + 6;
+            c.Flow.Y += height + 4;
         }
-        c.Flow.Y += 10;
+        c.Flow.Y += 8;
     }
 
     public static void Verification(RenderContext c)
@@ -96,17 +96,17 @@ internal static class TranscriptSections
         var link = c.Painter.Wrap(c.Document.QrText, RenderContext.Small, c.Flow.Width);
         c.Flow.Ensure((lines.Count * RenderContext.Body.LineHeight) + (link.Count * RenderContext.Small.LineHeight) + 6);
         c.Flow.Y += c.Painter.DrawWrapped(c.G, lines, RenderContext.Body, c.Text, c.Flow.Left, c.Flow.Y) + 4;
-        c.Flow.Y += c.Painter.DrawWrapped(c.G, link, RenderContext.Small, c.Muted, c.Flow.Left, c.Flow.Y) + 10;
+        c.Flow.Y += c.Painter.DrawWrapped(c.G, link, RenderContext.Small, c.Muted, c.Flow.Left, c.Flow.Y) + 4;
         if (c.Template.ShowSignatureLine)
         {
-            c.Flow.Ensure(60);
-            var y = c.Flow.Y + 34;
+            c.Flow.Ensure(22 + 3 + RenderContext.Small.LineHeight);
+            var y = c.Flow.Y + 22;
             var half = (c.Flow.Width - 30) / 2;
             c.G.DrawLine(new XPen(c.Template.Colours.Text, 0.7), c.Flow.Left, y, c.Flow.Left + half, y);
             c.G.DrawLine(new XPen(c.Template.Colours.Text, 0.7), c.Flow.Right - (half * 0.6), y, c.Flow.Right, y);
             c.Painter.Draw(c.G, c.Labels.Signature, RenderContext.Small, c.Muted, c.Flow.Left, y + 3);
             c.Painter.Draw(c.G, c.Labels.SignatureDate, RenderContext.Small, c.Muted, c.Flow.Right - (half * 0.6), y + 3);
-            c.Flow.Y = y + 20;
+            c.Flow.Y = y + 14;
         }
     }
 
