@@ -43,7 +43,7 @@ internal sealed class FontFace
             bytes = File.ReadAllBytes(p);
             cmap = TrueTypeCmap.Read(bytes);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentOutOfRangeException or IndexOutOfRangeException)
         {
             throw new TranscriptTemplateException(field, $"'{p}' is not a usable TrueType font ({e.Message})");
         }

@@ -26,11 +26,9 @@ internal sealed class FontSet
         {
             foreach (var rune in text.EnumerateRunes())
             {
-                if (IsDrawn(rune) && Face(_regularChain, rune.Value) is null && !missing.Contains(rune.Value))
-                {
-                    missing.Add(rune.Value);
-                }
-                else if (IsDrawn(rune) && Face(_boldChain, rune.Value) is null && !missing.Contains(rune.Value))
+                // Text may be set in either weight, so both chains must cover every character.
+                if (IsDrawn(rune) && (Face(_regularChain, rune.Value) is null || Face(_boldChain, rune.Value) is null)
+                    && !missing.Contains(rune.Value))
                 {
                     missing.Add(rune.Value);
                 }
