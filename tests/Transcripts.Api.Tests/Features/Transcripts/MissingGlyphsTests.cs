@@ -52,6 +52,17 @@ public sealed class MissingGlyphsTests : IDisposable
     }
 
     [Fact]
+    public void Arabic_name_fails_with_only_dejavu_because_it_would_print_unshaped()
+    {
+        var renderer = new TranscriptPdfRenderer(SampleTranscripts.DefaultTemplate());
+
+        var error = Assert.Throws<MissingGlyphsException>(() => renderer.Render(SampleTranscripts.Create(learner: "Layla ليلى")));
+
+        Assert.Equal("ليى", error.MissingCharacters);
+        Assert.Contains("(U+0644)", error.Message);
+    }
+
+    [Fact]
     public void Text_the_primary_font_covers_is_one_run_without_fallback()
     {
         var fonts = new FontSet(SerifTemplate(fallbacks: ["DejaVuSans.ttf"]).Fonts);

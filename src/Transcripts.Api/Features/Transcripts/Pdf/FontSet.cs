@@ -27,8 +27,8 @@ internal sealed class FontSet
             foreach (var rune in text.EnumerateRunes())
             {
                 // Text may be set in either weight, so both chains must cover every character.
-                if (IsDrawn(rune) && (Face(_regularChain, rune.Value) is null || Face(_boldChain, rune.Value) is null)
-                    && !missing.Contains(rune.Value))
+                if (IsDrawn(rune) && (IsRightToLeft(rune.Value) || Face(_regularChain, rune.Value) is null
+                    || Face(_boldChain, rune.Value) is null) && !missing.Contains(rune.Value))
                 {
                     missing.Add(rune.Value);
                 }
@@ -83,6 +83,15 @@ internal sealed class FontSet
         }
         return null;
     }
+
+    /// <summary>
+    /// Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks. PDFsharp neither reorders nor
+    /// shapes text, so an Arabic name would print with its letters unjoined and backwards even though DejaVu has
+    /// the glyphs: such characters are refused like missing glyphs rather than printed wrongly.
+    /// </summary>
+    public static bool IsRightToLeft(int c) =>
+        c is (>= 0x0590 and <= 0x08FF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF)
+            or (>= 0x10800 and <= 0x10FFF) or (>= 0x1E800 and <= 0x1EFFF);
 
     private static bool IsDrawn(Rune rune) => !Rune.IsControl(rune) && rune.Value != 0x00AD;
 }

@@ -1,8 +1,8 @@
 namespace Transcripts.Api.Features.Transcripts.Pdf;
 
 /// <summary>
-/// Text that no configured font can draw. Rendering stops before anything is drawn, so a transcript never
-/// prints boxes in place of a learner's name.
+/// Text that no configured font can draw, or in a right-to-left script the renderer cannot lay out. Rendering stops
+/// before anything is drawn, so a transcript never prints boxes (or backwards letters) in place of a learner's name.
 /// </summary>
 public sealed class MissingGlyphsException : Exception
 {
@@ -32,7 +32,8 @@ public sealed class MissingGlyphsException : Exception
     private static string Describe(IReadOnlyList<int> codePoints, IReadOnlyList<string> fonts)
     {
         var listed = string.Join(", ", codePoints.Select(c => $"'{char.ConvertFromUtf32(c)}' (U+{c:X4})"));
-        return $"No configured font ({string.Join(", ", fonts)}) has glyphs for {listed}. "
-             + "Add a fallback font that covers them to the template's fonts.fallbacks.";
+        return $"The transcript cannot print {listed}: no configured font ({string.Join(", ", fonts)}) has glyphs for them, "
+             + "or they belong to a right-to-left script, which the PDF renderer does not lay out. "
+             + "Add a fallback font that covers them to the template's fonts.fallbacks, or record the name in a supported script.";
     }
 }
