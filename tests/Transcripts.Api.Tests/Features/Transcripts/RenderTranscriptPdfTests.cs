@@ -27,6 +27,16 @@ public sealed class RenderTranscriptPdfTests : IDisposable
     }
 
     [SkippableFact]
+    public void Qr_code_and_chart_are_vectors_not_images()
+    {
+        var pdf = _folder.Write("t.pdf", Render(SampleTranscripts.Create()));
+
+        var images = PdfTool.Run("pdfimages", "poppler-utils", "-list", pdf).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(2, images.Length);   // the column headings and the rule under them: no image rows
+    }
+
+    [SkippableFact]
     public void Attachment_extracts_byte_identical_to_the_credential()
     {
         var document = SampleTranscripts.Create(credentialBytes: 30_000);

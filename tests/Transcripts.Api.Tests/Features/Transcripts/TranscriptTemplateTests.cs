@@ -87,6 +87,18 @@ public sealed class TranscriptTemplateTests : IDisposable
         Assert.DoesNotContain("Academic transcript", text);
     }
 
+    [SkippableFact]
+    public void Letter_template_gives_letter_pages()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(SampleTranscripts.TemplatePath("transcript.default.json")))!;
+        json["pageSize"] = "Letter";
+        var template = TranscriptTemplateLoader.Parse(json.ToJsonString(), "letter", _folder.Path);
+
+        var pdf = _folder.Write("letter.pdf", new TranscriptPdfRenderer(template).Render(SampleTranscripts.Create(30)));
+
+        Assert.Contains("612 x 792 pts (letter)", PdfTool.Run("pdfinfo", "poppler-utils", pdf).Stdout);
+    }
+
     private static void Set(JsonNode root, string path, JsonNode? value)
     {
         if (path == "fonts.fallbacks[0]")
