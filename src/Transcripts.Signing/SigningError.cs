@@ -66,4 +66,9 @@ public enum SigningError
     StatusListTooLarge = 71,
     /// <summary>A status list index is outside the list.</summary>
     StatusIndexOutOfRange = 72,
+
+    /// <summary>A transcript QR token or QR text is malformed.</summary>
+    InvalidToken = 90,
+    /// <summary>A transcript QR text would be too long for a QR code a phone reads from paper.</summary>
+    TokenTooLong = 91,
 }
