@@ -17,7 +17,7 @@ using Transcripts.Signing.Keys;
 namespace Transcripts.Signing.Tokens;
 
 /// <summary>A transcript QR token: what it claims, and the signature over those claims.</summary>
-public sealed record TranscriptToken
+public sealed class TranscriptToken
 {
     private const byte Version = 1;
     private const int HashSize = 32;
