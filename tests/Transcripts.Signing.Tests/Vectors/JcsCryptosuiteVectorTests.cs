@@ -10,7 +10,7 @@ namespace Transcripts.Signing.Tests.Vectors;
 /// <summary>eddsa-jcs-2022 and ecdsa-jcs-2019 (P-256, P-384) against the W3C test vectors, step by step.</summary>
 public sealed class JcsCryptosuiteVectorTests
 {
-    public static TheoryData<string> Suites() => SuiteVector.Ids();
+    public static TheoryData<string> Suites() => SuiteVector.JcsIds();
 
     [SkippableTheory, MemberData(nameof(Suites))]
     public void Canonical_document_matches_canonDoc(string id)
@@ -36,7 +36,7 @@ public sealed class JcsCryptosuiteVectorTests
     {
         var v = SuiteVector.Load(id);
         var suite = CryptosuiteRegistry.Find("DataIntegrityProof", (string?)v.Json("proofConfig")["cryptosuite"])!;
-        var keyType = v.IsEddsa ? KeyType.Ed25519 : v.IsP384 ? KeyType.P384 : KeyType.P256;
+        var keyType = v.KeyType;
         var canonDoc = System.Text.Encoding.UTF8.GetBytes(v.Text("canonDoc"));
         var canonProof = System.Text.Encoding.UTF8.GetBytes(v.Text("proofCanon"));
         Func<byte[], byte[]> hash = v.IsP384 ? SHA384.HashData : SHA256.HashData;
@@ -93,7 +93,7 @@ public sealed class JcsCryptosuiteVectorTests
 
         Assert.True(DataIntegrityProof.Verify(signed).IsVerified);
         var expected = v.Json("signed");
-        if (v.IsEddsa)
+        if (!v.IsEcdsa)
         {
             // Ed25519 is deterministic: the whole document, signature included, is reproduced.
             Assert.True(JsonNode.DeepEquals(expected, signed), signed.ToJsonString());

@@ -14,12 +14,12 @@ namespace Transcripts.Signing.Tests.Vectors;
 /// </summary>
 public sealed class RdfcCryptosuiteVectorTests
 {
-    public static TheoryData<string> Runs() => RdfcVector.Ids();
+    public static TheoryData<string> Runs() => SuiteVector.RdfcIds();
 
     [SkippableTheory, MemberData(nameof(Runs))]
     public void Canonical_document_matches_canonDoc(string id)
     {
-        var v = RdfcVector.Load(id);
+        var v = SuiteVector.Load(id);
         var suite = SuiteOf(v);
 
         var canonical = suite.CanonicalizeDocument(v.UnsignedDocument, null, null, Context(v));
@@ -30,7 +30,7 @@ public sealed class RdfcCryptosuiteVectorTests
     [SkippableTheory, MemberData(nameof(Runs))]
     public void Canonical_proof_configuration_matches_proofCanon(string id)
     {
-        var v = RdfcVector.Load(id);
+        var v = SuiteVector.Load(id);
         var suite = SuiteOf(v);
 
         // The Ed25519Signature2020 run signs the document with its suite context added, as its proofConfig shows.
@@ -45,7 +45,7 @@ public sealed class RdfcCryptosuiteVectorTests
     [SkippableTheory, MemberData(nameof(Runs))]
     public void Hashes_match_docHash_proofHash_and_combinedHash(string id)
     {
-        var v = RdfcVector.Load(id);
+        var v = SuiteVector.Load(id);
         var canonDoc = System.Text.Encoding.UTF8.GetBytes(v.Text("canonDoc"));
         var canonProof = System.Text.Encoding.UTF8.GetBytes(v.Text("proofCanon"));
         Func<byte[], byte[]> hash = v.IsP384 ? SHA384.HashData : SHA256.HashData;
@@ -58,7 +58,7 @@ public sealed class RdfcCryptosuiteVectorTests
     [SkippableTheory, MemberData(nameof(Runs))]
     public void Published_signature_verifies_and_proofValue_is_its_base58btc(string id)
     {
-        var v = RdfcVector.Load(id);
+        var v = SuiteVector.Load(id);
         var key = Multikey.Decode((string)v.KeyPairFile["publicKeyMultibase"]!);
         var signature = Convert.FromHexString(v.Text("sigHex"));
 
@@ -69,9 +69,9 @@ public sealed class RdfcCryptosuiteVectorTests
     [SkippableTheory, MemberData(nameof(Runs))]
     public void Published_signed_document_verifies(string id)
     {
-        var v = RdfcVector.Load(id);
+        var v = SuiteVector.Load(id);
 
-        var result = DataIntegrityProof.Verify(v.Json("signed"), new ProofVerificationOptions { DocumentLoader = RdfcVector.Loader });
+        var result = DataIntegrityProof.Verify(v.Json("signed"), new ProofVerificationOptions { DocumentLoader = SuiteVector.Loader });
 
         Assert.True(result.IsVerified, result.Proofs[0].Reason);
     }
@@ -79,7 +79,7 @@ public sealed class RdfcCryptosuiteVectorTests
     [SkippableTheory, MemberData(nameof(Runs))]
     public void Signing_reproduces_the_vector_or_is_refused_for_the_legacy_type(string id)
     {
-        var v = RdfcVector.Load(id);
+        var v = SuiteVector.Load(id);
         var config = v.Json("proofConfig");
         using var pair = v.KeyPair();
         var options = new ProofOptions
@@ -87,7 +87,7 @@ public sealed class RdfcCryptosuiteVectorTests
             Cryptosuite = (string?)config["cryptosuite"] ?? (string)config["type"]!,
             VerificationMethod = (string)config["verificationMethod"]!,
             Created = DateTimeOffset.Parse((string)config["created"]!, CultureInfo.InvariantCulture),
-            DocumentLoader = RdfcVector.Loader,
+            DocumentLoader = SuiteVector.Loader,
         };
 
         if ((string)config["type"]! == "Ed25519Signature2020")
@@ -98,7 +98,7 @@ public sealed class RdfcCryptosuiteVectorTests
         }
         var signed = DataIntegrityProof.Sign(v.UnsignedDocument, options, pair);
 
-        Assert.True(DataIntegrityProof.Verify(signed, new ProofVerificationOptions { DocumentLoader = RdfcVector.Loader }).IsVerified);
+        Assert.True(DataIntegrityProof.Verify(signed, new ProofVerificationOptions { DocumentLoader = SuiteVector.Loader }).IsVerified);
         var expected = v.Json("signed");
         if (!v.IsEcdsa)
         {
@@ -112,11 +112,11 @@ public sealed class RdfcCryptosuiteVectorTests
         }
     }
 
-    private static Cryptosuite SuiteOf(RdfcVector v)
+    private static Cryptosuite SuiteOf(SuiteVector v)
     {
         var config = v.Json("proofConfig");
         return CryptosuiteRegistry.Find((string)config["type"]!, (string?)config["cryptosuite"])!;
     }
 
-    private static CryptosuiteContext Context(RdfcVector v) => new(Limits.Default, RdfcVector.Loader, v.KeyType);
+    private static CryptosuiteContext Context(SuiteVector v) => new(Limits.Default, SuiteVector.Loader, v.KeyType);
 }
