@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http.Json;
+using Transcripts.Api.Data;
+using Transcripts.Api.Features.Demo;
+using Transcripts.Api.Features.Keys;
+
+namespace Transcripts.Api.Infrastructure;
+
+/// <summary>Where start-up prints what a person must see once (the first admin key, the demo keys).</summary>
+internal sealed record ConsoleOutput(TextWriter Writer);
+
+internal static class Startup
+{
+    public const string DemoFlag = "--demo";
+
+    public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
+    {
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails is HttpValidationProblemDetails
+                ? "validation-failed" : Problems.CodeFor(status));
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddValidation();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton(new ConsoleOutput(Console.Out));
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Migrations, then on an empty database either the demo seed (with --demo) or the first admin key.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await DataModule.MigrateAsync(services, app.Lifetime.ApplicationStopping);
+        var db = services.GetRequiredService<TranscriptsDb>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var console = services.GetRequiredService<ConsoleOutput>().Writer;
+        if (demo)
+        {
+            await DemoSeed.RunAsync(db, services.GetRequiredService<FileStore>(), clock, console, app.Lifetime.ApplicationStopping);
+        }
+        await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, console, app.Lifetime.ApplicationStopping);
+    }
+}
