@@ -12,7 +12,7 @@ internal sealed record LearnerRow(int Line, string Name, string? Email, DateOnly
 /// <item>ours: <c>name,identifiers,email,dateOfBirth</c>; identifiers are <c>scheme:value</c> separated by <c>;</c>
 /// (a bare value has scheme <c>local</c>); email and date of birth (yyyy-mm-dd) may be empty;</item>
 /// <item>OneRoster 1.1 <c>users.csv</c>: rows with role <c>student</c> become learners named givenName familyName,
-/// with identifiers <c>oneroster:{sourcedId}</c>, <c>identifier</c> when present, and each <c>{type:id}</c> in userIds.</item>
+/// with identifiers <c>oneroster:{sourcedId}</c>, <c>identifier:{identifier}</c> when present, and each <c>{type:id}</c> in userIds.</item>
 /// </list>
 /// Every bad row is reported with its line and reasons; one bad row rejects the whole file.
 /// </summary>
@@ -63,7 +63,7 @@ internal static class LearnerCsv
                 AddIdentifier(identifiers, "oneroster", Get(fields, "sourcedId"), reasons);
                 if (Get(fields, "identifier") is { Length: > 0 } local)
                 {
-                    AddIdentifier(identifiers, "sis", local, reasons);
+                    AddIdentifier(identifiers, "identifier", local, reasons);
                 }
                 foreach (var userId in Get(fields, "userIds").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
