@@ -49,6 +49,15 @@ internal static class AuditChain
             : new AuditBreak(e.Sequence, e.Id, "its contents do not match its hash: the event was changed");
     }
 
+    /// <summary>The state an event hashes: every column of the row, by name, or "deleted".</summary>
+    public static string StateOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry.State == Microsoft.EntityFrameworkCore.EntityState.Deleted
+            ? "deleted"
+            : string.Join('\n', entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
+                .Select(p => p.Metadata.Name + "=" + Format(p.CurrentValue)));
+
+    public static string StateHash(string state) => Sha256Hex(state);
+
     public static string Format(object? value) => value switch
     {
         null => "",

@@ -89,11 +89,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     private static Guid? InstitutionOf(EntityEntry entry) =>
         entry.Metadata.FindProperty("InstitutionId") is not null ? entry.Property("InstitutionId").CurrentValue as Guid? : null;
 
-    private static string StateOf(EntityEntry entry) =>
-        entry.State == EntityState.Deleted
-            ? "deleted"
-            : string.Join('\n', entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
-                .Select(p => p.Metadata.Name + "=" + AuditChain.Format(p.CurrentValue)));
+    private static string StateOf(EntityEntry entry) => AuditChain.StateOf(entry);
 }
 
 internal sealed class SqliteTranscriptsDb(DbContextOptions<SqliteTranscriptsDb> options, AuditContext audit)

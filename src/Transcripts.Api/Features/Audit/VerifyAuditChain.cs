@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
-using Transcripts.Api.Data.Entities;
 
 namespace Transcripts.Api.Features.Audit;
 
@@ -12,32 +11,34 @@ internal static class VerifyAuditChain
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/verify", Handle).WithName(nameof(VerifyAuditChain))
-            .WithSummary("Check the whole audit hash chain and name the first broken event (admin)");
+            .WithSummary("Check the audit hash chain, and every row against the state its last event recorded; names the first broken event (admin)");
 
     private static async Task<Ok<Response>> Handle(TranscriptsDb db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await CheckAsync(db, cancellationToken));
 
-    /// <summary>Streams the chain in sequence order, so the check runs in constant memory.</summary>
+    /// <summary>
+    /// Two checks. The chain: streamed in sequence order, each event must link to the one before and match its own hash.
+    /// The rows: each row must hash to the state its latest event recorded, so a row edited behind the service's back
+    /// is named by that event.
+    /// </summary>
     public static async Task<Response> CheckAsync(TranscriptsDb db, CancellationToken cancellationToken)
     {
         var count = 0L;
-        var events = new List<AuditEvent>();
-        AuditBreak? broken = null;
-        string previous = AuditChain.Genesis;
-        var expected = 1L;
+        var previous = AuditChain.Genesis;
+        var latest = new Dictionary<(string Type, string Id), (long Sequence, Guid EventId, string StateHash)>();
         await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             count++;
-            broken = AuditChain.FindFirstBreak(e, expected, previous);
-            if (broken is not null)
+            if (AuditChain.FindFirstBreak(e, count, previous) is { } broken)
             {
-                break;
+                return new Response(false, count, broken.Sequence, broken.EventId, broken.Reason);
             }
             previous = e.Hash;
-            expected++;
+            latest[(e.EntityType, e.EntityId)] = (e.Sequence, e.Id, e.StateHash);
         }
-        return broken is null
+        var mismatch = await AuditStateCheck.FirstMismatchAsync(db, latest, cancellationToken);
+        return mismatch is null
             ? new Response(true, count, null, null, null)
-            : new Response(false, count, broken.Sequence, broken.EventId, broken.Reason);
+            : new Response(false, count, mismatch.Sequence, mismatch.EventId, mismatch.Reason);
     }
 }
