@@ -15,8 +15,8 @@ if (args is ["audit", ..])
     return await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var demo = args.Contains(Startup.DemoFlag);
 var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.DemoFlag).ToArray());
+var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();

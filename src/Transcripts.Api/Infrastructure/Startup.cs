@@ -12,6 +12,9 @@ internal static class Startup
 {
     public const string DemoFlag = "--demo";
 
+    /// <summary>The same as <see cref="DemoFlag"/>, from configuration.</summary>
+    public const string DemoSetting = "Demo:Seed";
+
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
