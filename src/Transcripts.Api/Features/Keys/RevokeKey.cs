@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Transcripts.Api.Data;
 using Transcripts.Api.Infrastructure;
 
@@ -14,7 +15,7 @@ internal static partial class RevokeKey
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
-        TimeProvider clock, ILogger<ApiKeyAuthentication> logger, CancellationToken cancellationToken)
+        TimeProvider clock, IMemoryCache cache, ILogger<ApiKeyAuthentication> logger, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.InstitutionId == caller.InstitutionId, cancellationToken);
         if (key is null)
@@ -27,6 +28,7 @@ internal static partial class RevokeKey
         }
         key.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(ApiKeyAuthentication.CacheKeyOf(key.Hash));
         LogRevoked(logger, id, caller.ApiKeyId);
         return TypedResults.NoContent();
     }

@@ -33,10 +33,11 @@ internal static class GetLearnerRecord
                            orderby c.HumanCode, c.Id
                            select new AttainmentLine(a.Id, c.Id, c.HumanCode, c.FullStatement, a.Status, l == null ? null : l.Title, a.Score, a.UpdatedAt))
             .ToListAsync(cancellationToken);
-        var evidenceCount = await db.Evidence.CountAsync(e => e.LearnerId == id, cancellationToken);
-        var assessmentCount = await db.Assessments.CountAsync(a => a.LearnerId == id, cancellationToken);
+        var counts = await db.Learners.Where(l => l.Id == id)
+            .Select(l => new { Evidence = db.Evidence.Count(e => e.LearnerId == id), Assessments = db.Assessments.Count(a => a.LearnerId == id) })
+            .SingleAsync(cancellationToken);
         caller.Disclose(db, id, "record", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new Response(LearnerResponse.From(learner), lines, evidenceCount, assessmentCount));
+        return TypedResults.Ok(new Response(LearnerResponse.From(learner), lines, counts.Evidence, counts.Assessments));
     }
 }
