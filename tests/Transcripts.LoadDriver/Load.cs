@@ -43,11 +43,12 @@ internal static class Load
 {
     public static async Task<LoadResult> RunAsync(HttpClient client, Scenario scenario, LoadOptions options)
     {
-        // Warm up the connections and the server's caches; not measured.
-        for (var i = 0; i < 50; i++)
-        {
-            using var warm = await client.SendAsync(scenario.Request(i));
-        }
+        // Warm up connections, key caches and the JIT (tiered compilation settles after a few thousand calls); not measured.
+        await Parallel.ForAsync(0, Math.Min(2_000, scenario.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+            async (i, cancellationToken) =>
+            {
+                using var warm = await client.SendAsync(scenario.Request(i), cancellationToken);
+            });
         var latencies = new double[scenario.Count];
         var next = -1;
         var errors = 0;

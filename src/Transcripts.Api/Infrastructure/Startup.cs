@@ -36,6 +36,9 @@ internal static class Startup
         services.AddSingleton<FileStore>();
         services.AddSingleton(new ConsoleOutput(Console.Out));
         services.AddOpenApi();
+        // Defaults for when no appsettings.json is beside the working directory (dotnet run from the repository root);
+        // SQL text is never logged at Information, and parameter values never (sensitive data logging stays off).
+        services.AddLogging(l => l.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         return services;
     }
 

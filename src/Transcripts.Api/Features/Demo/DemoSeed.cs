@@ -48,7 +48,7 @@ internal static class DemoSeed
     {
         if (await db.Institutions.AnyAsync(cancellationToken))
         {
-            await console.WriteLineAsync("--demo: the database already has data; the demo seed was not added again.");
+            await console.WriteLineAsync("--demo: the database already has data, so the demo seed was not added again and its keys are not shown again. Delete the data folder to start over.");
             return;
         }
         var now = clock.GetUtcNow();
