@@ -99,6 +99,7 @@ internal static partial class ImportCasePackage
                 {
                     level = new Level { ScaleId = scale.Id, CaseIdentifier = source.Identifier, Title = source.Quality };
                     scale.Levels.Add(level);
+                    db.Levels.Add(level);
                 }
                 level.Ordinal = i + 1;
                 level.Title = source.Quality;
@@ -119,6 +120,7 @@ internal static partial class ImportCasePackage
             {
                 competency = new Competency { FrameworkId = framework.Id, CaseIdentifier = item.Identifier, FullStatement = item.FullStatement };
                 framework.Competencies.Add(competency);
+                db.Competencies.Add(competency);
                 existing[item.Identifier] = competency;
                 competenciesCreated++;
             }

@@ -110,7 +110,9 @@ internal static partial class ImportLearners
                 }
                 else
                 {
-                    learner.Identifiers.Add(new LearnerIdentifier { LearnerId = learner.Id, InstitutionId = caller.InstitutionId, Scheme = identifier.Scheme, Value = identifier.Value });
+                    var added = new LearnerIdentifier { LearnerId = learner.Id, InstitutionId = caller.InstitutionId, Scheme = identifier.Scheme, Value = identifier.Value };
+                    learner.Identifiers.Add(added);
+                    db.LearnerIdentifiers.Add(added);
                 }
             }
         }

@@ -56,7 +56,10 @@ internal static class UpdateLearner
         }
         foreach (var added in request.Identifiers.Where(r => !learner.Identifiers.Any(i => i.Scheme == r.Scheme && i.Value == r.Value)))
         {
-            learner.Identifiers.Add(new LearnerIdentifier { LearnerId = id, InstitutionId = caller.InstitutionId, Scheme = added.Scheme, Value = added.Value });
+            // Added explicitly: EF would take a new row with its key already set, found through a tracked learner, for an existing one.
+            var identifier = new LearnerIdentifier { LearnerId = id, InstitutionId = caller.InstitutionId, Scheme = added.Scheme, Value = added.Value };
+            learner.Identifiers.Add(identifier);
+            db.LearnerIdentifiers.Add(identifier);
         }
         // An identifier-only change still moves the learner's version, so a stale editor finds out.
         db.Entry(learner).Property(l => l.Name).IsModified = true;

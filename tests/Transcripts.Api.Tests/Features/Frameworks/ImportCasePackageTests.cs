@@ -66,6 +66,12 @@ public abstract class ImportCasePackageTests(TranscriptsApp app)
         var first = await Seeded.Json(await registrar.PostAsync("/frameworks/import", AsJson(json)));
         var edited = JsonNode.Parse(json)!;
         edited["CFItems"]![0]!["fullStatement"] = "Edited statement";
+        edited["CFItems"]!.AsArray().Add(new JsonObject { ["identifier"] = "added-item", ["fullStatement"] = "A new item", ["humanCodingScheme"] = "NEW.1" });
+        edited["CFAssociations"]!.AsArray().Add(new JsonObject
+        {
+            ["associationType"] = "isChildOf", ["originNodeURI"] = new JsonObject { ["identifier"] = "added-item" },
+            ["destinationNodeURI"] = new JsonObject { ["identifier"] = (string)edited["CFItems"]![0]!["identifier"]! },
+        });
 
         var second = await Seeded.Json(await registrar.PostAsync("/frameworks/import", AsJson(edited.ToJsonString())));
         var third = await Seeded.Json(await registrar.PostAsync("/frameworks/import", AsJson(edited.ToJsonString())));
@@ -73,13 +79,14 @@ public abstract class ImportCasePackageTests(TranscriptsApp app)
         var id = first.GetProperty("frameworkId").GetGuid();
         Assert.Equal(id, second.GetProperty("frameworkId").GetGuid());
         Assert.False(second.GetProperty("created").GetBoolean());
-        Assert.Equal(0, second.GetProperty("competenciesCreated").GetInt32());
-        Assert.Equal(first.GetProperty("competenciesCreated").GetInt32(), third.GetProperty("competenciesUpdated").GetInt32());
+        Assert.Equal(1, second.GetProperty("competenciesCreated").GetInt32());
+        Assert.Equal(0, third.GetProperty("competenciesCreated").GetInt32());
+        Assert.Equal(first.GetProperty("competenciesCreated").GetInt32() + 1, third.GetProperty("competenciesUpdated").GetInt32());
         var counts = await app.WithDbAsync(async db => (
             Frameworks: await db.Frameworks.CountAsync(f => f.InstitutionId == school.Id && f.CaseIdentifier != null),
             Competencies: await db.Competencies.CountAsync(c => c.FrameworkId == id),
             Edited: await db.Competencies.CountAsync(c => c.FrameworkId == id && c.FullStatement == "Edited statement")));
-        Assert.Equal((1, JsonNode.Parse(json)!["CFItems"]!.AsArray().Count, 1), counts);
+        Assert.Equal((1, JsonNode.Parse(json)!["CFItems"]!.AsArray().Count + 1, 1), counts);
     }
 
     [SkippableFact]

@@ -21,7 +21,9 @@ public abstract class ImportLearnersTests(TranscriptsApp app)
             "Ελένη Παπαδοπούλου,sis:1003,eleni@example.org,\r\n";
 
         var result = await Seeded.Json(await registrar.PostAsync("/learners/import", Csv(file)));
-        var again = await Seeded.Json(await registrar.PostAsync("/learners/import", Csv(file.Replace("minh@example.org", "khai@example.org", StringComparison.Ordinal))));
+        var again = await Seeded.Json(await registrar.PostAsync("/learners/import", Csv(file
+            .Replace("minh@example.org", "khai@example.org", StringComparison.Ordinal)
+            .Replace("sis:1003,", "sis:1003;state:GR-5,", StringComparison.Ordinal))));
 
         Assert.Equal(3, result.GetProperty("created").GetInt32());
         Assert.Equal(0, again.GetProperty("created").GetInt32());
@@ -34,6 +36,7 @@ public abstract class ImportLearnersTests(TranscriptsApp app)
         Assert.Equal("2011-04-05", minh.GetProperty("dateOfBirth").GetString());
         var liam = Assert.Single((await Seeded.Json(await registrar.GetAsync("/learners?identifier=1002"))).GetProperty("items").EnumerateArray());
         Assert.Equal("O'Connor, Liam", liam.GetProperty("name").GetString());
+        Assert.Equal(1, (await Seeded.Json(await registrar.GetAsync("/learners?identifier=GR-5"))).GetProperty("total").GetInt32());
     }
 
     [SkippableFact]
