@@ -11,20 +11,28 @@ namespace Transcripts.Api.Features.Assessments;
 /// </summary>
 internal static class AttainmentCalculator
 {
-    public static async Task RecomputeAsync(TranscriptsDb db, Guid institutionId, Guid learnerId, Guid competencyId,
+    /// <returns>The attainment as it will be saved, or null when the learner has no assessment of the competency left.</returns>
+    public static async Task<Attainment?> RecomputeAsync(TranscriptsDb db, Guid institutionId, Guid learnerId, Guid competencyId,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == competencyId, cancellationToken)
             ?? db.Attainments.Local.SingleOrDefault(a => a.LearnerId == learnerId && a.CompetencyId == competencyId);
         if (attainment is { Source: AttainmentSource.Award })
         {
-            return;
+            return attainment;
         }
-        var frameworkId = await db.Competencies.Where(c => c.Id == competencyId).Select(c => c.FrameworkId).SingleAsync(cancellationToken);
-        var framework = await db.Frameworks.AsNoTracking().SingleAsync(f => f.Id == frameworkId, cancellationToken);
-        var rule = await db.MasteryRules.AsNoTracking().SingleOrDefaultAsync(r => r.FrameworkId == frameworkId, cancellationToken)
-            ?? new MasteryRule { FrameworkId = frameworkId };
-        var scale = await db.Scales.AsNoTracking().Include(s => s.Levels).SingleAsync(s => s.Id == framework.ScaleId, cancellationToken);
+        // One round trip for the framework's rule and scale, one for the scale's levels: this runs on every assessment write.
+        var setting = await db.Competencies.AsNoTracking().Where(c => c.Id == competencyId)
+            .Join(db.Frameworks, c => c.FrameworkId, f => f.Id, (c, f) => new
+            {
+                FrameworkId = f.Id,
+                ScaleId = f.ScaleId!.Value,
+                Rule = db.MasteryRules.FirstOrDefault(r => r.FrameworkId == f.Id),
+                MasteryLevelId = db.Scales.Where(s => s.Id == f.ScaleId).Select(s => s.MasteryLevelId).FirstOrDefault(),
+            })
+            .SingleAsync(cancellationToken);
+        var rule = setting.Rule ?? new MasteryRule { FrameworkId = setting.FrameworkId };
+        var scaleLevels = await db.Levels.AsNoTracking().Where(l => l.ScaleId == setting.ScaleId).ToListAsync(cancellationToken);
 
         // Assessments as they will be after this save: the database's, with this context's pending changes applied.
         var stored = await db.Assessments.AsNoTracking().Where(a => a.LearnerId == learnerId && a.CompetencyId == competencyId)
@@ -42,14 +50,14 @@ internal static class AttainmentCalculator
             {
                 db.Attainments.Remove(attainment);
             }
-            return;
+            return null;
         }
-        var levels = scale.Levels.ToDictionary(l => l.Id);
-        var mastery = levels.GetValueOrDefault(scale.MasteryLevelId ?? Guid.Empty) ?? scale.Levels.MaxBy(l => l.Score)!;
+        var levels = scaleLevels.ToDictionary(l => l.Id);
+        var mastery = levels.GetValueOrDefault(setting.MasteryLevelId ?? Guid.Empty) ?? scaleLevels.MaxBy(l => l.Score)!;
         var calculator = MasteryCalculator.For(rule);
         var outcome = calculator.Calculate(assessments.Select(a => levels[a.LevelId].Score).ToList(), mastery.Score);
-        var level = scale.Levels.Where(l => l.Score <= outcome.Score + MasteryCalculator.Tolerance).MaxBy(l => l.Score)
-            ?? scale.Levels.MinBy(l => l.Score)!;
+        var level = scaleLevels.Where(l => l.Score <= outcome.Score + MasteryCalculator.Tolerance).MaxBy(l => l.Score)
+            ?? scaleLevels.MinBy(l => l.Score)!;
 
         if (attainment is null)
         {
@@ -67,5 +75,6 @@ internal static class AttainmentCalculator
         attainment.Reason = null;
         attainment.DecidedByKeyId = null;
         attainment.UpdatedAt = now;
+        return attainment;
     }
 }

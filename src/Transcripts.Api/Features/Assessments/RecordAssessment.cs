@@ -42,11 +42,9 @@ internal static partial class RecordAssessment
             AssessedOn = request.AssessedOn ?? DateOnly.FromDateTime(now.UtcDateTime), CreatedAt = now,
         };
         db.Assessments.Add(assessment);
-        await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, request.LearnerId, request.CompetencyId, now, cancellationToken);
+        var attainment = await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, request.LearnerId, request.CompetencyId, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         LogRecorded(logger, assessment.Id, assessment.LearnerId, assessment.CompetencyId);
-        var attainment = await db.Attainments.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.LearnerId == request.LearnerId && a.CompetencyId == request.CompetencyId, cancellationToken);
         return TypedResults.Created($"/assessments/{assessment.Id}",
             new RecordedAssessment(AssessmentResponse.From(assessment), attainment is null ? null : AttainmentResponse.From(attainment)));
     }

@@ -46,10 +46,8 @@ internal static class UpdateAssessment
         assessment.EvidenceId = request.EvidenceId;
         assessment.Feedback = request.Feedback;
         assessment.AssessedOn = request.AssessedOn;
-        await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, assessment.LearnerId, assessment.CompetencyId, clock.GetUtcNow(), cancellationToken);
+        var attainment = await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, assessment.LearnerId, assessment.CompetencyId, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var attainment = await db.Attainments.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.LearnerId == assessment.LearnerId && a.CompetencyId == assessment.CompetencyId, cancellationToken);
         return TypedResults.Ok(new RecordedAssessment(AssessmentResponse.From(assessment), attainment is null ? null : AttainmentResponse.From(attainment)));
     }
 }
