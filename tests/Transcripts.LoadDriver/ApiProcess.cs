@@ -53,7 +53,7 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         {
             info.ArgumentList.Add("--Storage:Provider");
             info.ArgumentList.Add("Postgres");
-            info.Environment["Storage__ConnectionString"] = $"{postgresServer};Database={database};Maximum Pool Size=100";
+            info.Environment["Storage__ConnectionString"] = $"{postgresServer};Database={database};Maximum Pool Size=100;Max Auto Prepare=64";
         }
         var process = Process.Start(info)!;
         string? key = null;
