@@ -1,10 +1,44 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
+using Transcripts.Api.Data;
+using Transcripts.Api.Features.Assessments;
+using Transcripts.Api.Features.Audit;
+using Transcripts.Api.Features.Disclosures;
+using Transcripts.Api.Features.Evidence;
+using Transcripts.Api.Features.Frameworks;
+using Transcripts.Api.Features.Institutions;
+using Transcripts.Api.Features.Keys;
+using Transcripts.Api.Features.Learners;
+using Transcripts.Api.Features.Progress;
+using Transcripts.Api.Infrastructure;
+
+if (args is ["audit", ..])
+{
+    return await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
+var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.DemoFlag).ToArray());
+var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddApiInfrastructure();
+builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
+builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
+    .AddAssessments().AddProgress().AddAudit().AddDisclosures();
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "healthy" }));
-app.Run();
+app.UseRouting();
+app.UseMiddleware<BodyLimits>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
+    .MapAssessments().MapProgress().MapAudit().MapDisclosures();
+
+await app.PrepareDatabaseAsync(demo);
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Data;
+
+/// <summary>Who is writing, and when: what <see cref="TranscriptsDb"/> puts in each audit event.</summary>
+internal sealed class AuditContext(TimeProvider clock, IHttpContextAccessor? http)
+{
+    public const string System = "system";
+
+    public TimeProvider Clock { get; } = clock;
+
+    public string Actor => KeyClaim(ApiKeyAuthentication.KeyIdClaim) is { } keyId ? "key:" + keyId : System;
+
+    public Guid? InstitutionId => Guid.TryParse(KeyClaim(ApiKeyAuthentication.InstitutionClaim), out var id) ? id : null;
+
+    private string? KeyClaim(string type) => http?.HttpContext?.User is ClaimsPrincipal user ? user.FindFirstValue(type) : null;
+}

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Transcripts.Api.Data;
+
+internal static class DataModule
+{
+    public static IServiceCollection AddTranscriptsData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => new AuditContext(sp.GetRequiredService<TimeProvider>(), sp.GetService<IHttpContextAccessor>()));
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (storage.IsPostgres)
+        {
+            var connectionString = storage.ConnectionString
+                ?? throw new InvalidOperationException("Storage:Provider is Postgres but Storage:ConnectionString is not set.");
+            services.AddDbContext<PostgresTranscriptsDb>(o => o.UseNpgsql(connectionString));
+            services.AddScoped<TranscriptsDb>(sp => sp.GetRequiredService<PostgresTranscriptsDb>());
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetFullPath(storage.DataDirectory));
+            var connectionString = new SqliteConnectionStringBuilder { DataSource = storage.SqlitePath, Pooling = true }.ToString();
+            services.AddDbContext<SqliteTranscriptsDb>(o => o.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance));
+            services.AddScoped<TranscriptsDb>(sp => sp.GetRequiredService<SqliteTranscriptsDb>());
+        }
+        return services;
+    }
+
+    /// <summary>Applies the provider's migrations, and on SQLite switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<TranscriptsDb>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!services.GetRequiredService<IOptions<StorageOptions>>().Value.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>Per connection: WAL makes NORMAL sync safe against corruption, and waiting beats failing when busy.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context SqliteTranscriptsDb</c>.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTranscriptsDb>
+{
+    public SqliteTranscriptsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteTranscriptsDb>().UseSqlite("Data Source=design.db").Options,
+            new AuditContext(TimeProvider.System, null));
+}
+
+/// <summary>For <c>dotnet ef migrations add … --context PostgresTranscriptsDb</c>; never connects.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTranscriptsDb>
+{
+    public PostgresTranscriptsDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresTranscriptsDb>().UseNpgsql("Host=localhost;Database=transcripts").Options,
+            new AuditContext(TimeProvider.System, null));
+}

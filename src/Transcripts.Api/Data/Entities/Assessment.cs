@@ -1,0 +1,54 @@
+namespace Transcripts.Api.Data.Entities;
+
+/// <summary>An assessor's judgement: this learner's evidence shows this competency at this level.</summary>
+internal sealed class Assessment : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid LearnerId { get; set; }
+    public Guid CompetencyId { get; set; }
+    public Guid LevelId { get; set; }
+    public Guid? EvidenceId { get; set; }
+    public Guid AssessorKeyId { get; set; }
+    public string? Feedback { get; set; }
+    public DateOnly AssessedOn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int RowVersion { get; set; }
+}
+
+/// <summary>A learner's standing on one competency, derived by the framework's rule or decided by a registrar.</summary>
+internal sealed class Attainment : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid LearnerId { get; set; }
+    public Guid CompetencyId { get; set; }
+    public Guid? LevelId { get; set; }
+    public double? Score { get; set; }
+    public AttainmentStatus Status { get; set; }
+    public AttainmentSource Source { get; set; }
+    public MasteryMethod Method { get; set; }
+    /// <summary>The rule's parameters as a person reads them ("weight 0.65", "3 times").</summary>
+    public string? Parameters { get; set; }
+    /// <summary>The arithmetic, step by step, that gave <see cref="Score"/>.</summary>
+    public string Arithmetic { get; set; } = "";
+    /// <summary>The assessments the rule used, comma separated, oldest first.</summary>
+    public string InputAssessmentIds { get; set; } = "";
+    public string? Reason { get; set; }
+    public Guid? DecidedByKeyId { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int RowVersion { get; set; }
+}
+
+internal enum AttainmentStatus
+{
+    InProgress,
+    Attained,
+    Withdrawn,
+}
+
+internal enum AttainmentSource
+{
+    Rule,
+    Award,
+}

@@ -1,0 +1,32 @@
+namespace Transcripts.Api.Data.Entities;
+
+/// <summary>
+/// One write, append-only. <see cref="Hash"/> is SHA-256 over the event's fields and
+/// <see cref="PreviousHash"/>, so editing or removing any event breaks every later link.
+/// </summary>
+internal sealed class AuditEvent
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public long Sequence { get; set; }
+    public Guid? InstitutionId { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string StateHash { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+}
+
+/// <summary>The FERPA record of disclosures: who read which of a learner's records, when.</summary>
+internal sealed class Disclosure
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid LearnerId { get; set; }
+    public Guid ApiKeyId { get; set; }
+    public required string Role { get; set; }
+    public required string Record { get; set; }
+    public DateTimeOffset At { get; set; }
+}

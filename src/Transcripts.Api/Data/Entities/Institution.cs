@@ -1,0 +1,17 @@
+namespace Transcripts.Api.Data.Entities;
+
+/// <summary>A school: the issuer profile. Every other row belongs to exactly one institution.</summary>
+internal sealed class Institution : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public string? Url { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    /// <summary>The public base URL the service is reached at; the did:web identifier is derived from it.</summary>
+    public string? PublicBaseUrl { get; set; }
+    public string? LogoSha256 { get; set; }
+    public string? LogoMediaType { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int RowVersion { get; set; }
+}

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Transcripts.Api.Data.Entities;
+
+namespace Transcripts.Api.Data;
+
+/// <summary>
+/// The records database. Provider-neutral: <see cref="SqliteTranscriptsDb"/> and <see cref="PostgresTranscriptsDb"/>
+/// each own a migration set. Every save bumps the concurrency token of updated rows and appends one
+/// hash-chained <see cref="AuditEvent"/> per written row, in the same transaction.
+/// </summary>
+internal abstract class TranscriptsDb(DbContextOptions options, AuditContext audit) : DbContext(options)
+{
+    // One writer of the chain at a time in this process, so two saves never claim the same link.
+    // A second process (PostgreSQL deployments) is stopped by the unique index on Sequence instead.
+    private static readonly SemaphoreSlim s_auditLock = new(1, 1);
+
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Framework> Frameworks => Set<Framework>();
+    public DbSet<Competency> Competencies => Set<Competency>();
+    public DbSet<MasteryRule> MasteryRules => Set<MasteryRule>();
+    public DbSet<ProficiencyScale> Scales => Set<ProficiencyScale>();
+    public DbSet<Level> Levels => Set<Level>();
+    public DbSet<Learner> Learners => Set<Learner>();
+    public DbSet<LearnerIdentifier> LearnerIdentifiers => Set<LearnerIdentifier>();
+    public DbSet<LearnerGoal> LearnerGoals => Set<LearnerGoal>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Attainment> Attainments => Set<Attainment>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TranscriptsDb).Assembly,
+            t => t.Namespace == typeof(Configurations.InstitutionConfiguration).Namespace);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save appends to the audit chain.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var written = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                        && e.Entity is not AuditEvent and not Disclosure)
+            .ToList();
+        foreach (var entry in written.Where(e => e.State == EntityState.Modified && e.Entity is IVersioned))
+        {
+            var version = entry.Property(nameof(IVersioned.RowVersion));
+            version.CurrentValue = (int)version.OriginalValue! + 1;
+        }
+        if (written.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await s_auditLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditChain.Genesis;
+            var at = AuditChain.Truncate(audit.Clock.GetUtcNow());
+            foreach (var entry in written)
+            {
+                var auditEvent = AuditChain.Link(++sequence, previous, at, audit.Actor, ActionOf(entry.State),
+                    entry.Metadata.ClrType.Name, Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
+                    InstitutionOf(entry) ?? audit.InstitutionId, StateOf(entry));
+                AuditEvents.Add(auditEvent);
+                previous = auditEvent.Hash;
+            }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            s_auditLock.Release();
+        }
+    }
+
+    private static string ActionOf(EntityState state) => state switch
+    {
+        EntityState.Added => "created",
+        EntityState.Deleted => "deleted",
+        _ => "updated",
+    };
+
+    private static Guid? InstitutionOf(EntityEntry entry) =>
+        entry.Metadata.FindProperty("InstitutionId") is not null ? entry.Property("InstitutionId").CurrentValue as Guid? : null;
+
+    private static string StateOf(EntityEntry entry) => AuditChain.StateOf(entry);
+}
+
+internal sealed class SqliteTranscriptsDb(DbContextOptions<SqliteTranscriptsDb> options, AuditContext audit)
+    : TranscriptsDb(options, audit)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; store it as a sortable 64-bit number.
+        configurationBuilder.Properties<DateTimeOffset>()
+            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+internal sealed class PostgresTranscriptsDb(DbContextOptions<PostgresTranscriptsDb> options, AuditContext audit)
+    : TranscriptsDb(options, audit);

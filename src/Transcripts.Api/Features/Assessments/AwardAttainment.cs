@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Assessments;
+
+internal static class AwardAttainment
+{
+    public sealed record Request
+    {
+        public required Guid CompetencyId { get; init; }
+        public required Guid LevelId { get; init; }
+        [Required, StringLength(1000, MinimumLength = 3)]
+        public required string Reason { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("", Handle).WithName(nameof(AwardAttainment))
+            .WithSummary("Award an attainment directly, with a reason (registrar); it stands over the rule until withdrawn")
+            .RequireAuthorization(Policies.Registrar)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
+        TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!await db.Learners.AnyAsync(l => l.Id == learnerId && l.InstitutionId == caller.InstitutionId, cancellationToken))
+        {
+            return Problems.NotFound("learner", learnerId);
+        }
+        if (await AssessmentChecks.CheckAsync(db, caller.InstitutionId, learnerId, request.CompetencyId, request.LevelId, null, cancellationToken) is { } errors)
+        {
+            return Problems.Validation(errors);
+        }
+        var level = await db.Levels.AsNoTracking().SingleAsync(l => l.Id == request.LevelId, cancellationToken);
+        var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == request.CompetencyId, cancellationToken);
+        if (attainment is null)
+        {
+            attainment = new Attainment { InstitutionId = caller.InstitutionId, LearnerId = learnerId, CompetencyId = request.CompetencyId };
+            db.Attainments.Add(attainment);
+        }
+        attainment.Source = AttainmentSource.Award;
+        attainment.Status = AttainmentStatus.Attained;
+        attainment.LevelId = level.Id;
+        attainment.Score = level.Score;
+        attainment.Arithmetic = $"awarded directly by a registrar at level \"{level.Title}\" ({MasteryCalculator.F(level.Score)})";
+        attainment.Reason = request.Reason;
+        attainment.DecidedByKeyId = caller.ApiKeyId;
+        attainment.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AttainmentResponse.From(attainment));
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Assessments;
+
+internal static partial class RecordAssessment
+{
+    public sealed record Request
+    {
+        public required Guid LearnerId { get; init; }
+        public required Guid CompetencyId { get; init; }
+        public required Guid LevelId { get; init; }
+        public Guid? EvidenceId { get; init; }
+        [StringLength(4000)]
+        public string? Feedback { get; init; }
+        /// <summary>Defaults to today.</summary>
+        public DateOnly? AssessedOn { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("", Handle).WithName(nameof(RecordAssessment))
+            .WithSummary("Assess a learner's evidence against a competency at a level; the attainment is recomputed by the framework's rule (staff)")
+            .ProducesValidationProblem();
+
+    private static async Task<Results<Created<RecordedAssessment>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
+        CurrentCaller caller, TimeProvider clock, ILogger<Request> logger, CancellationToken cancellationToken)
+    {
+        if (await AssessmentChecks.CheckAsync(db, caller.InstitutionId, request.LearnerId, request.CompetencyId, request.LevelId,
+                request.EvidenceId, cancellationToken) is { } errors)
+        {
+            return Problems.Validation(errors);
+        }
+        var now = clock.GetUtcNow();
+        var assessment = new Assessment
+        {
+            InstitutionId = caller.InstitutionId, LearnerId = request.LearnerId, CompetencyId = request.CompetencyId,
+            LevelId = request.LevelId, EvidenceId = request.EvidenceId, AssessorKeyId = caller.ApiKeyId, Feedback = request.Feedback,
+            AssessedOn = request.AssessedOn ?? DateOnly.FromDateTime(now.UtcDateTime), CreatedAt = now,
+        };
+        db.Assessments.Add(assessment);
+        var attainment = await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, request.LearnerId, request.CompetencyId, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        LogRecorded(logger, assessment.Id, assessment.LearnerId, assessment.CompetencyId);
+        return TypedResults.Created($"/assessments/{assessment.Id}",
+            new RecordedAssessment(AssessmentResponse.From(assessment), attainment is null ? null : AttainmentResponse.From(attainment)));
+    }
+
+    [LoggerMessage(1401, LogLevel.Information, "Assessment {AssessmentId} recorded for learner {LearnerId} on competency {CompetencyId}")]
+    private static partial void LogRecorded(ILogger logger, Guid assessmentId, Guid learnerId, Guid competencyId);
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Assessments;
+
+internal static class UpdateAssessment
+{
+    public sealed record Request
+    {
+        public required Guid LevelId { get; init; }
+        public Guid? EvidenceId { get; init; }
+        [StringLength(4000)]
+        public string? Feedback { get; init; }
+        public required DateOnly AssessedOn { get; init; }
+        public required int Version { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateAssessment))
+            .WithSummary("Correct an assessment; the attainment is recomputed (staff)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Ok<RecordedAssessment>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
+        CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id && a.InstitutionId == caller.InstitutionId, cancellationToken);
+        if (assessment is null)
+        {
+            return Problems.NotFound("assessment", id);
+        }
+        if (await AssessmentChecks.CheckAsync(db, caller.InstitutionId, assessment.LearnerId, assessment.CompetencyId, request.LevelId,
+                request.EvidenceId, cancellationToken) is { } errors)
+        {
+            return Problems.Validation(errors);
+        }
+        if (assessment.RowVersion != request.Version)
+        {
+            return Problems.StaleUpdate("assessment", id, assessment.RowVersion);
+        }
+        assessment.LevelId = request.LevelId;
+        assessment.EvidenceId = request.EvidenceId;
+        assessment.Feedback = request.Feedback;
+        assessment.AssessedOn = request.AssessedOn;
+        var attainment = await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, assessment.LearnerId, assessment.CompetencyId, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new RecordedAssessment(AssessmentResponse.From(assessment), attainment is null ? null : AttainmentResponse.From(attainment)));
+    }
+}

@@ -1,0 +1,30 @@
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Frameworks;
+
+internal static class FrameworksModule
+{
+    public static IServiceCollection AddFrameworks(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapFrameworks(this IEndpointRouteBuilder app)
+    {
+        // Reads are open to every member of the institution (a learner sees what they are assessed against);
+        // each write endpoint narrows to registrars.
+        var frameworks = app.MapGroup("/frameworks").WithTags("Frameworks").RequireAuthorization(Policies.Member);
+        ListFrameworks.Map(frameworks);
+        GetFramework.Map(frameworks);
+        CreateFramework.Map(frameworks);
+        UpdateFramework.Map(frameworks);
+        AddCompetency.Map(frameworks);
+        UpdateCompetency.Map(frameworks);
+        SetMasteryRule.Map(frameworks);
+        ImportCasePackage.Map(frameworks);
+
+        var scales = app.MapGroup("/scales").WithTags("Proficiency scales").RequireAuthorization(Policies.Member);
+        ListScales.Map(scales);
+        GetScale.Map(scales);
+        CreateScale.Map(scales);
+        UpdateScale.Map(scales);
+        return app;
+    }
+}

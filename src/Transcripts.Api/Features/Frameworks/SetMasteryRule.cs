@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Frameworks;
+
+internal static class SetMasteryRule
+{
+    public sealed record Request
+    {
+        public required MasteryMethod Method { get; init; }
+        /// <summary>For a decaying average: the weight of the newest assessment, strictly between 0 and 1.</summary>
+        [Range(0.01, 0.99)]
+        public double DecayWeight { get; init; } = 0.65;
+        /// <summary>For N-times-at-or-above-mastery: N.</summary>
+        [Range(1, 50)]
+        public int RequiredCount { get; init; } = 3;
+        public required int Version { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPut("/{id:guid}/mastery-rule", Handle).WithName(nameof(SetMasteryRule))
+            .WithSummary("Choose how assessments become attainments in this framework (registrar); later changes recompute on the next assessment")
+            .RequireAuthorization(Policies.Registrar)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Ok<MasteryRuleResponse>, ProblemHttpResult>> Handle(Guid id, Request request,
+        TranscriptsDb db, CurrentCaller caller, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(request.Method))
+        {
+            return Problems.Validation("method", "Unknown method.");
+        }
+        var rule = await db.MasteryRules.SingleOrDefaultAsync(r => r.FrameworkId == id
+            && db.Frameworks.Any(f => f.Id == id && f.InstitutionId == caller.InstitutionId), cancellationToken);
+        if (rule is null)
+        {
+            return Problems.NotFound("framework", id);
+        }
+        if (rule.RowVersion != request.Version)
+        {
+            return Problems.StaleUpdate("mastery rule of framework", id, rule.RowVersion);
+        }
+        rule.Method = request.Method;
+        rule.DecayWeight = request.DecayWeight;
+        rule.RequiredCount = request.RequiredCount;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MasteryRuleResponse.From(rule));
+    }
+}

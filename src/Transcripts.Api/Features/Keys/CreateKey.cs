@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Keys;
+
+internal static partial class CreateKey
+{
+    public sealed record Request
+    {
+        [Required, StringLength(200, MinimumLength = 1)]
+        public required string Name { get; init; }
+        [Required, RegularExpression("^(admin|registrar|assessor|learner)$")]
+        public required string Role { get; init; }
+        /// <summary>Required for a learner key, absent for any other.</summary>
+        public Guid? LearnerId { get; init; }
+    }
+
+    /// <summary>The one response that carries the secret. It is not stored and cannot be shown again.</summary>
+    public sealed record Response(Guid Id, string Name, string Role, Guid? LearnerId, string Prefix, string Secret);
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("", Handle).WithName(nameof(CreateKey))
+            .WithSummary("Create an API key for this institution; the secret is in this response only")
+            .ProducesValidationProblem();
+
+    private static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
+        CurrentCaller caller, TimeProvider clock, ILogger<Request> logger, CancellationToken cancellationToken)
+    {
+        if (request.Role == Roles.Learner)
+        {
+            if (request.LearnerId is not { } learnerId
+                || !await db.Learners.AnyAsync(l => l.Id == learnerId && l.InstitutionId == caller.InstitutionId, cancellationToken))
+            {
+                return Problems.Validation("learnerId", "A learner key needs the id of a learner of this institution.");
+            }
+        }
+        else if (request.LearnerId is not null)
+        {
+            return Problems.Validation("learnerId", "Only a learner key belongs to a learner.");
+        }
+        var (secret, key) = ApiKeyAuthentication.NewKey(caller.InstitutionId, request.Role, request.Name, request.LearnerId, clock.GetUtcNow());
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        LogCreated(logger, key.Id, key.Role, caller.ApiKeyId);
+        return TypedResults.Created($"/keys/{key.Id}", new Response(key.Id, key.Name, key.Role, key.LearnerId, key.Prefix, secret));
+    }
+
+    [LoggerMessage(1101, LogLevel.Information, "API key {KeyId} with role {Role} created by key {ActorKeyId}")]
+    private static partial void LogCreated(ILogger logger, Guid keyId, string role, Guid actorKeyId);
+}

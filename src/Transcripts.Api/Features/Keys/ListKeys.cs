@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Transcripts.Api.Data;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Keys;
+
+internal static class ListKeys
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("", Handle).WithName(nameof(ListKeys))
+            .WithSummary("The institution's API keys (never their secrets), filterable by role; revoked keys only on request")
+            .ProducesValidationProblem();
+
+    private static async Task<Results<Ok<Page<KeyResponse>>, ProblemHttpResult>> Handle(TranscriptsDb db, CurrentCaller caller,
+        string? role, bool? includeRevoked, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (Paging.Validate(page, pageSize) is { } errors)
+        {
+            return Problems.Validation(errors);
+        }
+        var query = db.ApiKeys.Where(k => k.InstitutionId == caller.InstitutionId);
+        if (role is not null)
+        {
+            query = query.Where(k => k.Role == role);
+        }
+        if (includeRevoked != true)
+        {
+            query = query.Where(k => k.RevokedAt == null);
+        }
+        return TypedResults.Ok(await query.OrderBy(k => k.Id).ToPageAsync(page, pageSize, KeyResponse.From, cancellationToken));
+    }
+}

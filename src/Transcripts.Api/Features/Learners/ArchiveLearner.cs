@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Learners;
+
+internal static class ArchiveLearner
+{
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapDelete("/{id:guid}", Handle).WithName(nameof(ArchiveLearner))
+            .WithSummary("Archive a learner (registrar): hidden from lists and new assessments; the record and its audit trail are kept")
+            .RequireAuthorization(Policies.Registrar)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, int? version, TranscriptsDb db, CurrentCaller caller,
+        CancellationToken cancellationToken)
+    {
+        var learner = await db.Learners.SingleOrDefaultAsync(l => l.Id == id && l.InstitutionId == caller.InstitutionId, cancellationToken);
+        if (learner is null)
+        {
+            return Problems.NotFound("learner", id);
+        }
+        if (learner.IsArchived)
+        {
+            return Problems.Conflict("already-archived", "Learner already archived", $"Learner {id} is already archived; nothing was changed.");
+        }
+        if (version is not null && learner.RowVersion != version)
+        {
+            return Problems.StaleUpdate("learner", id, learner.RowVersion);
+        }
+        learner.IsArchived = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

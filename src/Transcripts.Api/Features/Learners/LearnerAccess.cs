@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Learners;
+
+/// <summary>
+/// The one way a handler finds a learner for a caller: staff see their institution's learners, a learner only
+/// themself. Anything else is "not found", so ids of other people are never confirmed.
+/// </summary>
+internal static class LearnerAccess
+{
+    public static Task<Learner?> FindAsync(TranscriptsDb db, CurrentCaller caller, Guid learnerId, CancellationToken cancellationToken)
+    {
+        var institutionId = caller.InstitutionId;
+        var onlyLearner = caller.IsLearner ? caller.LearnerId : null;
+        var isStaff = caller.IsStaff;
+        return db.Learners.AsNoTracking().Include(l => l.Identifiers)
+            .SingleOrDefaultAsync(l => l.Id == learnerId && l.InstitutionId == institutionId && (isStaff || l.Id == onlyLearner), cancellationToken);
+    }
+}

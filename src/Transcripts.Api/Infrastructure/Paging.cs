@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Transcripts.Api.Infrastructure;
+
+/// <summary>One page of a list: <c>?page=1&amp;pageSize=50</c>, at most <see cref="MaxPageSize"/> a page.</summary>
+internal sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
+
+internal static class Paging
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>Validates page and size; null when valid, else the errors for a 400.</summary>
+    public static Dictionary<string, string[]>? Validate(int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+
+    public static async Task<Page<TOut>> ToPageAsync<TIn, TOut>(this IQueryable<TIn> ordered, int? page, int? pageSize,
+        Func<TIn, TOut> map, CancellationToken cancellationToken)
+    {
+        var number = page ?? 1;
+        var size = pageSize ?? 50;
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page<TOut>(items.Select(map).ToList(), number, size, total);
+    }
+}
+
+internal sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>The largest JSON or CSV body accepted by endpoints that set no limit of their own.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
+}

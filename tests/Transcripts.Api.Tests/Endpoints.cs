@@ -1,0 +1,115 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace Transcripts.Api.Tests;
+
+/// <summary>
+/// Every endpoint of the records service, with a valid request and the roles allowed to make it.
+/// The role matrix and the bad-input tests are driven from this table.
+/// </summary>
+public static class Endpoints
+{
+    public sealed record Endpoint(string Name, HttpMethod Method, Func<Seeded, string> Path, Func<Seeded, HttpContent?> Body,
+        string[] Roles, bool IsJson = false, bool HasVersion = false, bool IsLearnerScoped = false);
+
+    private static readonly string[] s_all = ["admin", "registrar", "assessor", "learner"];
+    private static readonly string[] s_staff = ["admin", "registrar", "assessor"];
+    private static readonly string[] s_registrar = ["admin", "registrar"];
+    private static readonly string[] s_admin = ["admin"];
+
+    public static readonly string CasePackage = """
+        {"CFDocument":{"identifier":"doc-1","title":"Imported"},"CFItems":[{"identifier":"item-1","fullStatement":"One"}],
+         "CFAssociations":[{"associationType":"isChildOf","originNodeURI":{"identifier":"item-1"},"destinationNodeURI":{"identifier":"doc-1"}}]}
+        """;
+
+    private static JsonContent J(object body) => JsonContent.Create(body);
+
+    private static StringContent Text(string text, string mediaType) => new(text, Encoding.UTF8, mediaType);
+
+    private static ByteArrayContent Logo()
+    {
+        var content = new ByteArrayContent(Seeded.Png);
+        content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        return content;
+    }
+
+    public static readonly Endpoint[] All =
+    [
+        new("GetInstitution", HttpMethod.Get, _ => "/institution", _ => null, s_all),
+        new("UpdateInstitution", HttpMethod.Put, _ => "/institution", _ => J(new { name = "Renamed", publicBaseUrl = "https://renamed.example/", version = 1 }),
+            s_admin, IsJson: true, HasVersion: true),
+        new("SetInstitutionLogo", HttpMethod.Put, _ => "/institution/logo", _ => Logo(), s_admin),
+        new("GetInstitutionLogo", HttpMethod.Get, _ => "/institution/logo", _ => null, s_all),
+        new("CreateKey", HttpMethod.Post, _ => "/keys", _ => J(new { name = "new", role = "registrar" }), s_admin, IsJson: true),
+        new("ListKeys", HttpMethod.Get, _ => "/keys", _ => null, s_admin),
+        new("RevokeKey", HttpMethod.Post, s => $"/keys/{s.SpareKeyId}/revoke", _ => null, s_admin),
+        new("ListFrameworks", HttpMethod.Get, _ => "/frameworks", _ => null, s_all),
+        new("GetFramework", HttpMethod.Get, s => $"/frameworks/{s.School.FrameworkId}", _ => null, s_all),
+        new("CreateFramework", HttpMethod.Post, _ => "/frameworks", _ => J(new { title = "New framework" }), s_registrar, IsJson: true),
+        new("UpdateFramework", HttpMethod.Put, s => $"/frameworks/{s.School.FrameworkId}",
+            s => J(new { title = "Edited", scaleId = s.School.ScaleId, version = 0 }), s_registrar, IsJson: true, HasVersion: true),
+        new("AddCompetency", HttpMethod.Post, s => $"/frameworks/{s.School.FrameworkId}/competencies",
+            _ => J(new { fullStatement = "New competency", humanCode = "N.1" }), s_registrar, IsJson: true),
+        new("UpdateCompetency", HttpMethod.Put, s => $"/frameworks/{s.School.FrameworkId}/competencies/{s.School.Competencies[2]}",
+            _ => J(new { fullStatement = "Edited competency", version = 0 }), s_registrar, IsJson: true, HasVersion: true),
+        new("SetMasteryRule", HttpMethod.Put, s => $"/frameworks/{s.School.FrameworkId}/mastery-rule",
+            _ => J(new { method = "DecayingAverage", decayWeight = 0.5, version = 0 }), s_registrar, IsJson: true, HasVersion: true),
+        new("ImportCasePackage", HttpMethod.Post, _ => "/frameworks/import", _ => Text(CasePackage, "application/json"), s_registrar),
+        new("ListScales", HttpMethod.Get, _ => "/scales", _ => null, s_all),
+        new("GetScale", HttpMethod.Get, s => $"/scales/{s.School.ScaleId}", _ => null, s_all),
+        new("CreateScale", HttpMethod.Post, _ => "/scales", _ => J(new
+        {
+            title = "Three levels", masteryOrdinal = 2,
+            levels = new[] { new { title = "Low", score = 1.0 }, new { title = "Mid", score = 2.0 }, new { title = "High", score = 3.0 } },
+        }), s_registrar, IsJson: true),
+        new("UpdateScale", HttpMethod.Put, s => $"/scales/{s.School.ScaleId}", _ => J(new { title = "Renamed", masteryOrdinal = 4, version = 0 }),
+            s_registrar, IsJson: true, HasVersion: true),
+        new("ListLearners", HttpMethod.Get, _ => "/learners", _ => null, s_staff),
+        new("GetLearner", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}", _ => null, s_all, IsLearnerScoped: true),
+        new("GetLearnerRecord", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/record", _ => null, s_all, IsLearnerScoped: true),
+        new("CreateLearner", HttpMethod.Post, _ => "/learners", _ => J(new { name = "Nguyễn Thị Minh Khai", identifiers = new[] { new { scheme = "sis", value = "S-1" } } }),
+            s_registrar, IsJson: true),
+        new("UpdateLearner", HttpMethod.Put, s => $"/learners/{s.School.LearnerA}", _ => J(new { name = "Ελένη Π.", version = 0 }),
+            s_registrar, IsJson: true, HasVersion: true, IsLearnerScoped: true),
+        new("ArchiveLearner", HttpMethod.Delete, s => $"/learners/{s.School.LearnerB}", _ => null, s_registrar),
+        new("ImportLearners", HttpMethod.Post, _ => "/learners/import", _ => Text("name,identifiers,email\nAmara Okafor,sis:X-1,amara@example.org\n", "text/csv"),
+            s_registrar),
+        new("AttachEvidence", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/evidence", _ => J(new { title = "Link", url = "https://example.org/work" }),
+            s_staff, IsJson: true, IsLearnerScoped: true),
+        new("UploadEvidence", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/evidence/files",
+            _ => Seeded.FileForm("notes.txt", "text/plain", Encoding.UTF8.GetBytes("notes")), s_staff, IsLearnerScoped: true),
+        new("ListEvidence", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/evidence", _ => null, s_all, IsLearnerScoped: true),
+        new("GetEvidence", HttpMethod.Get, s => $"/evidence/{s.EvidenceId}", _ => null, s_all),
+        new("DownloadEvidence", HttpMethod.Get, s => $"/evidence/{s.FileEvidenceId}/content", _ => null, s_all),
+        new("RecordAssessment", HttpMethod.Post, _ => "/assessments",
+            s => J(new { learnerId = s.School.LearnerA, competencyId = s.School.Competencies[1], levelId = s.School.Levels[1], feedback = "Good start" }),
+            s_staff, IsJson: true),
+        new("UpdateAssessment", HttpMethod.Put, s => $"/assessments/{s.AssessmentId}",
+            s => J(new { levelId = s.School.Levels[3], assessedOn = "2026-09-01", version = 0 }), s_staff, IsJson: true, HasVersion: true),
+        new("DeleteAssessment", HttpMethod.Delete, s => $"/assessments/{s.AssessmentId}", _ => null, s_staff),
+        new("ListAssessments", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/assessments", _ => null, s_all, IsLearnerScoped: true),
+        new("ListAttainments", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/attainments", _ => null, s_all, IsLearnerScoped: true),
+        new("AwardAttainment", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/attainments",
+            s => J(new { competencyId = s.School.Competencies[2], levelId = s.School.Levels[3], reason = "Transfer credit" }), s_registrar,
+            IsJson: true, IsLearnerScoped: true),
+        new("WithdrawAttainment", HttpMethod.Post, s => $"/attainments/{s.AttainmentId}/withdraw", _ => J(new { reason = "Recorded in error", version = 0 }),
+            s_registrar, IsJson: true, HasVersion: true),
+        new("ExplainAttainment", HttpMethod.Get, s => $"/attainments/{s.AttainmentId}/explanation", _ => null, s_all),
+        new("GetProgress", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/progress?frameworkId={s.School.FrameworkId}", _ => null, s_all,
+            IsLearnerScoped: true),
+        new("ListGoals", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/goals", _ => null, s_all, IsLearnerScoped: true),
+        new("SetGoal", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/goals", s => J(new { competencyId = s.School.Competencies[2], targetDate = "2027-01-31" }),
+            s_all, IsJson: true, IsLearnerScoped: true),
+        new("DeleteGoal", HttpMethod.Delete, s => $"/learners/{s.School.LearnerA}/goals/{s.GoalId}", _ => null, s_all, IsLearnerScoped: true),
+        new("ListDisclosures", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/disclosures", _ => null, ["admin", "registrar", "learner"],
+            IsLearnerScoped: true),
+        new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
+        new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),
+    ];
+
+    public static Endpoint Named(string name) => All.Single(e => e.Name == name);
+
+    public static HttpRequestMessage Request(Endpoint endpoint, Seeded seeded, string? path = null) =>
+        new(endpoint.Method, path ?? endpoint.Path(seeded)) { Content = endpoint.Body(seeded) };
+}

@@ -1,0 +1,47 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Transcripts.Api.Tests;
+
+/// <summary>A seeded institution plus one of everything an endpoint can act on, made through the API by its admin.</summary>
+public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId, Guid AssessmentId, Guid AttainmentId, Guid GoalId, Guid SpareKeyId)
+{
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    public static async Task<Seeded> CreateAsync(TranscriptsApp app)
+    {
+        var school = await app.SeedInstitutionAsync();
+        using var admin = app.CreateClientFor(school.Admin);
+        var evidence = await Id(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/evidence",
+            new { title = "Essay", narrative = "Wrote an essay." }));
+        var file = await Id(await admin.PostAsync($"/learners/{school.LearnerA}/evidence/files", FileForm("work.png", "image/png", Png)));
+        var recorded = await Json(await admin.PostAsJsonAsync("/assessments",
+            new { learnerId = school.LearnerA, competencyId = school.Competencies[0], levelId = school.Levels[2], evidenceId = evidence }));
+        var goal = await Id(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/goals",
+            new { competencyId = school.Competencies[1], targetDate = "2027-06-30" }));
+        var key = await Id(await admin.PostAsJsonAsync("/keys", new { name = "spare", role = "assessor" }));
+        using var logo = new ByteArrayContent(Png);
+        logo.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        (await admin.PutAsync("/institution/logo", logo)).EnsureSuccessStatusCode();
+        return new Seeded(school, evidence, file, recorded.GetProperty("assessment").GetProperty("id").GetGuid(),
+            recorded.GetProperty("attainment").GetProperty("id").GetGuid(), goal, key);
+    }
+
+    public static MultipartFormDataContent FileForm(string name, string mediaType, byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return new MultipartFormDataContent { { content, "file", name } };
+    }
+
+    public static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    public static async Task<Guid> Id(HttpResponseMessage response) => (await Json(response)).GetProperty("id").GetGuid();
+}

@@ -1,0 +1,187 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Tests;
+
+/// <summary>
+/// The service over a real database with its migrations applied, a fake clock, and clients that authenticate
+/// with real API keys. One app per test class; each test seeds its own institution.
+/// </summary>
+public abstract class TranscriptsApp : WebApplicationFactory<Program>
+{
+    protected string DataDir { get; } = Directory.CreateTempSubdirectory("transcripts-tests-").FullName;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>What start-up printed (the first admin key).</summary>
+    public StringWriter Console { get; } = new();
+
+    public string DataDirectory => DataDir;
+
+    protected abstract void ConfigureStorage(IWebHostBuilder builder);
+
+    /// <summary>Skips the calling test when this app's database is not available here.</summary>
+    public abstract void EnsureAvailable();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataDir);
+        ConfigureStorage(builder);
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<ConsoleOutput>().AddSingleton(new ConsoleOutput(Console));
+        });
+    }
+
+    public HttpClient CreateClientFor(string apiKey)
+    {
+        EnsureAvailable();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    internal async Task<T> WithDbAsync<T>(Func<TranscriptsDb, Task<T>> action)
+    {
+        EnsureAvailable();
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TranscriptsDb>());
+    }
+
+    /// <summary>Row counts that any write would change: every write appends an audit event, every read of records a disclosure.</summary>
+    public Task<(int AuditEvents, int Disclosures)> SnapshotAsync() =>
+        WithDbAsync(async db => (await db.AuditEvents.CountAsync(), await db.Disclosures.CountAsync()));
+
+    /// <summary>A fresh institution with a key per role, two learners with their own keys, and a framework on a 4-level scale.</summary>
+    public async Task<School> SeedInstitutionAsync(string name = "Test school") => await WithDbAsync(async db =>
+    {
+        var now = Clock.GetUtcNow();
+        var institution = new Institution { Name = name, CreatedAt = now, PublicBaseUrl = "https://school.example/" };
+        db.Institutions.Add(institution);
+        var scale = new ProficiencyScale { InstitutionId = institution.Id, Title = "Four levels" };
+        string[] titles = ["Beginning", "Developing", "Proficient", "Advanced"];
+        scale.Levels.AddRange(titles.Select((t, i) => new Level { ScaleId = scale.Id, Ordinal = i + 1, Title = t, Score = i + 1 }));
+        scale.MasteryLevelId = scale.Levels[2].Id;
+        db.Scales.Add(scale);
+        var framework = new Framework { InstitutionId = institution.Id, Title = "Test framework", ScaleId = scale.Id, UpdatedAt = now };
+        var domain = new Competency { FrameworkId = framework.Id, HumanCode = "D", FullStatement = "Domain" };
+        framework.Competencies.Add(domain);
+        for (var i = 1; i <= 3; i++)
+        {
+            framework.Competencies.Add(new Competency { FrameworkId = framework.Id, ParentId = domain.Id, HumanCode = $"D.{i}", FullStatement = $"Competency {i}", ListOrder = i });
+        }
+        db.Frameworks.Add(framework);
+        db.MasteryRules.Add(new MasteryRule { FrameworkId = framework.Id });
+        var a = new Learner { InstitutionId = institution.Id, Name = "Ελένη Παπαδοπούλου", CreatedAt = now };
+        var b = new Learner { InstitutionId = institution.Id, Name = "Анна Кузнецова", CreatedAt = now };
+        db.Learners.AddRange(a, b);
+        string Key(string role, Guid? learner = null)
+        {
+            var (secret, key) = ApiKeyAuthentication.NewKey(institution.Id, role, role + " key", learner, now);
+            db.ApiKeys.Add(key);
+            return secret;
+        }
+        var school = new School(institution.Id, Key(Roles.Admin), Key(Roles.Registrar), Key(Roles.Assessor),
+            a.Id, Key(Roles.Learner, a.Id), b.Id, Key(Roles.Learner, b.Id), framework.Id, scale.Id,
+            scale.Levels.Select(l => l.Id).ToArray(), framework.Competencies.Skip(1).Select(c => c.Id).ToArray());
+        await db.SaveChangesAsync();
+        return school;
+    });
+}
+
+/// <summary>Ids and keys of one seeded institution. Levels are Beginning, Developing, Proficient (mastery), Advanced.</summary>
+public sealed record School(Guid Id, string Admin, string Registrar, string Assessor, Guid LearnerA, string LearnerAKey,
+    Guid LearnerB, string LearnerBKey, Guid FrameworkId, Guid ScaleId, Guid[] Levels, Guid[] Competencies)
+{
+    public string KeyFor(string role) => role switch
+    {
+        "admin" => Admin,
+        "registrar" => Registrar,
+        "assessor" => Assessor,
+        "learner" => LearnerAKey,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+}
+
+public sealed class SqliteApp : TranscriptsApp
+{
+    protected override void ConfigureStorage(IWebHostBuilder builder) => builder.UseSetting("Storage:Provider", "Sqlite");
+
+    public override void EnsureAvailable()
+    {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataDir))
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+    }
+}
+
+/// <summary>
+/// The same service on PostgreSQL, in a database of its own that is dropped afterwards. Needs
+/// TRANSCRIPTS_TEST_POSTGRES (a connection string without a database); without it the tests are skipped,
+/// or fail when TRANSCRIPTS_REQUIRE_SPEC=1 (CI).
+/// </summary>
+public sealed class PostgresApp : TranscriptsApp
+{
+    public const string Variable = "TRANSCRIPTS_TEST_POSTGRES";
+    private static readonly string? s_server = Environment.GetEnvironmentVariable(Variable);
+    private readonly string _database = "transcripts_test_" + Guid.NewGuid().ToString("N");
+
+    public override void EnsureAvailable()
+    {
+        if (!string.IsNullOrWhiteSpace(s_server))
+        {
+            return;
+        }
+        if (Environment.GetEnvironmentVariable("TRANSCRIPTS_REQUIRE_SPEC") == "1")
+        {
+            throw new InvalidOperationException($"{Variable} is not set, and CI (TRANSCRIPTS_REQUIRE_SPEC=1) requires the PostgreSQL run.");
+        }
+        Skip.If(true, $"{Variable} is not set: the PostgreSQL run of this test is skipped.");
+    }
+
+    protected override void ConfigureStorage(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:Provider", "Postgres");
+        builder.UseSetting("Storage:ConnectionString", $"{s_server};Database={_database}");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (string.IsNullOrWhiteSpace(s_server))
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection($"{s_server};Database=postgres");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
+        if (Directory.Exists(DataDir))
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+    }
+}
