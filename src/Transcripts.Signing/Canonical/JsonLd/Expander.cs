@@ -58,7 +58,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
             }
             if (definition is { HasLocalContext: true })
             {
-                active = contexts.Process(active, definition.LocalContext, definition.BaseUrl);
+                active = contexts.Process(active, definition.LocalContext, definition.BaseUrl, localContextIsShared: true);
             }
             return ValueExpansion.Expand(contexts, active, activeProperty, element);
         }
@@ -74,7 +74,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
         }
         if (definition is { HasLocalContext: true })
         {
-            active = contexts.Process(active, definition.LocalContext, definition.BaseUrl, overrideProtected: true);
+            active = contexts.Process(active, definition.LocalContext, definition.BaseUrl, overrideProtected: true, localContextIsShared: true);
         }
         if (element.TryGetPropertyValue("@context", out var localContext))
         {
@@ -93,7 +93,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
             {
                 if (typeScoped.Term(type) is { HasLocalContext: true } typeTerm)
                 {
-                    active = contexts.Process(active, typeTerm.LocalContext, typeTerm.BaseUrl, propagate: false);
+                    active = contexts.Process(active, typeTerm.LocalContext, typeTerm.BaseUrl, propagate: false, localContextIsShared: true);
                 }
             }
             if (inputType is null && types.Count > 0)

@@ -53,7 +53,7 @@ internal sealed partial class Expander
                 var nestContext = active;
                 if (active.Term(nest) is { HasLocalContext: true } nestTerm)
                 {
-                    nestContext = contexts.Process(active, nestTerm.LocalContext, nestTerm.BaseUrl, overrideProtected: true);
+                    nestContext = contexts.Process(active, nestTerm.LocalContext, nestTerm.BaseUrl, overrideProtected: true, localContextIsShared: true);
                 }
                 Run.Enter(JsonLdRun.Member(nest));
                 ExpandEntries(nestContext, typeScoped, activeProperty, nestedObject, result, baseUrl, inputType);

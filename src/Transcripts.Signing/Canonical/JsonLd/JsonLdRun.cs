@@ -27,6 +27,20 @@ internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, L
         }
     }
 
+    /// <summary>How many values or quads have been counted.</summary>
+    public int Nodes => _nodes;
+
+    /// <summary>Counts <paramref name="count"/> values at once (a cached context's); the caller has checked the limit.</summary>
+    public void CountNodes(int count)
+    {
+        _nodes += count;
+        if (_nodes > Limits.MaxNodes)
+        {
+            throw new SigningException(SigningError.DocumentTooComplex,
+                $"The JSON-LD document produces more than {Limits.MaxNodes:N0} values or quads.");
+        }
+    }
+
     /// <summary>Enters a nested value; throws when deeper than <see cref="Limits.MaxDepth"/>.</summary>
     public void Enter(string segment)
     {
