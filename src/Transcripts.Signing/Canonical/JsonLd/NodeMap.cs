@@ -90,14 +90,40 @@ internal sealed class NodeMap(JsonLdRun run)
         var array = ArrayAt(target, key);
         if (!_seen.TryGetValue(array, out var seen))
         {
-            seen = new HashSet<string>(array.Select(v => v?.ToJsonString() ?? "null"), StringComparer.Ordinal);
+            seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var existing in array)
+            {
+                seen.Add(IdentityOf(existing));
+            }
             _seen[array] = seen;
         }
-        if (seen.Add(value.ToJsonString()))
+        if (seen.Add(IdentityOf(value)))
         {
             array.Add(value.Parent is null ? value : Copy(value));
         }
     }
+
+    /// <summary>
+    /// A string equal for two values exactly when their JSON texts are equal ("add value uniquely" compares values
+    /// as JSON). Node references and strings, most of a node map's values, get a short form without writing JSON;
+    /// those forms begin with a control character, which JSON text never does, so they cannot meet the JSON text of
+    /// another value. Text with surrogates takes the JSON path, which rejects unpaired ones as it always did.
+    /// </summary>
+    private static string IdentityOf(JsonNode? value)
+    {
+        if (IsString(value, out var text) && !HasSurrogates(text))
+        {
+            return "\u0001" + text;
+        }
+        if (value is JsonObject { Count: 1 } reference && reference.TryGetPropertyValue("@id", out var id)
+            && IsString(id, out var iri) && !HasSurrogates(iri))
+        {
+            return "\u0002" + iri;
+        }
+        return value?.ToJsonString() ?? "null";
+    }
+
+    private static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
     private Dictionary<string, JsonObject> GraphOf(string name)
     {
