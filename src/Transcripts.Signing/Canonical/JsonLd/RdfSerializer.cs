@@ -56,7 +56,7 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
         {
             if (property == "@type")
             {
-                foreach (var type in Items(values))
+                foreach (var type in ReadItems(values))
                 {
                     var typeId = AsString(type)!;
                     if (Resource(typeId, new What("the type", typeId, subjectId)) is { } typeTerm)
@@ -88,7 +88,7 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
                     continue;
                 }
             }
-            foreach (var item in Items(values))
+            foreach (var item in ReadItems(values))
             {
                 if (ObjectToRdf(item, graph, new What("a value of", property, subjectId)) is { } obj)
                 {
