@@ -8,7 +8,9 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 /// </summary>
 internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, Limits limits)
 {
-    private readonly List<string> _path = [];
+    // Segments are kept as parts and joined only when a message needs the path: entering every member of a
+    // document must not build a string for each.
+    private readonly List<PathSegment> _path = [];
     private int _nodes;
 
     public JsonLdOptions Options { get; } = options;
@@ -42,7 +44,7 @@ internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, L
     }
 
     /// <summary>Enters a nested value; throws when deeper than <see cref="Limits.MaxDepth"/>.</summary>
-    public void Enter(string segment)
+    public void Enter(PathSegment segment)
     {
         if (++Depth > Limits.MaxDepth)
         {
@@ -116,13 +118,23 @@ internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, L
             var builder = new StringBuilder("$");
             foreach (var segment in _path)
             {
-                builder.Append(segment);
+                if (segment.Member is { } member)
+                {
+                    builder.Append('.').Append(member);
+                }
+                else
+                {
+                    builder.Append('[').Append(segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                }
             }
             return builder.ToString();
         }
     }
 
-    public static string Member(string key) => "." + key;
+    public static PathSegment Member(string key) => new(key, 0);
 
-    public static string Index(int index) => "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+    public static PathSegment Index(int index) => new(null, index);
+
+    /// <summary>One step of <see cref="JsonPath"/>: a member name, or an array index when there is no name.</summary>
+    public readonly record struct PathSegment(string? Member, int Index);
 }
