@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using static Transcripts.Signing.Canonical.JsonLd.JsonLdNodes;
 
@@ -8,12 +7,12 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 /// JSON-LD 1.1 Processing Algorithms and API §4.1.2, Context Processing. Remote contexts come only from
 /// the <see cref="IDocumentLoader"/>; loaded documents are cached per loader, the number of distinct
 /// context documents one call may load is bounded by <see cref="Limits.MaxContextLoads"/>, and a context
-/// that includes itself (directly or through others) is a "recursive context inclusion" error.
+/// that includes itself (directly or through others) is a "recursive context inclusion" error. Processed
+/// contexts are shared between runs through the <see cref="ProcessedContextCache"/> (its remarks say why that
+/// is sound); <see cref="Process"/> never changes the context it is given.
 /// </summary>
 internal sealed partial class ContextProcessor(JsonLdRun run)
 {
-    private static readonly ConditionalWeakTable<IDocumentLoader, Dictionary<string, RemoteDocument>> s_cache = [];
-
     private static readonly HashSet<string> s_contextKeywords = new(StringComparer.Ordinal)
     {
         "@base", "@direction", "@import", "@language", "@propagate", "@protected", "@version", "@vocab",
@@ -150,41 +149,6 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
             localContextIsShared: true);
     }
 
-    /// <summary>Dereferences a context URL through the loader, within <see cref="Limits.MaxContextLoads"/>.</summary>
-    private RemoteDocument Load(string url, string errorCode)
-    {
-        RecordLoad(url);
-        if (Run.LoadedUrls.Add(url) && Run.LoadedUrls.Count > Run.Limits.MaxContextLoads)
-        {
-            throw JsonLdErrors.Create("context overflow",
-                $"More than {Run.Limits.MaxContextLoads} context documents would be loaded; the last was {url}.");
-        }
-        var cache = s_cache.GetOrCreateValue(Run.Loader);
-        lock (cache)
-        {
-            if (cache.TryGetValue(url, out var cached))
-            {
-                return cached;
-            }
-        }
-        RemoteDocument document;
-        try
-        {
-            document = Run.Loader.Load(url);
-        }
-        catch (SigningException e) when (e.Error != SigningError.JsonLdError)
-        {
-            var failure = new SigningException(e.Error, $"JSON-LD error \"{errorCode}\": the context {url} could not be loaded. {e.Message}", e);
-            failure.Data[JsonLdErrors.CodeKey] = errorCode;
-            throw failure;
-        }
-        lock (cache)
-        {
-            cache[url] = document;
-        }
-        return document;
-    }
-
     private ActiveContext ProcessObject(ActiveContext result, JsonObject context, string? baseUrl,
         List<string> remoteContexts, bool overrideProtected, bool validateScopedContext)
     {
@@ -276,41 +240,6 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
             }
         }
         return result;
-    }
-
-    private JsonObject Import(JsonObject context, JsonNode? import, string? baseUrl, bool mode10)
-    {
-        if (mode10)
-        {
-            throw JsonLdErrors.Create("invalid context entry", "@import is not allowed in json-ld-1.0 mode.");
-        }
-        if (!IsString(import, out var reference))
-        {
-            throw JsonLdErrors.Create("invalid @import value", "@import must be a string.");
-        }
-        var url = Iris.Resolve(baseUrl, reference);
-        var document = Load(url, "loading remote context failed");
-        if (document.Document is not JsonObject root || root["@context"] is not JsonObject imported)
-        {
-            throw JsonLdErrors.Create("invalid remote context", $"The imported document {url} has no @context object.");
-        }
-        if (imported.ContainsKey("@import"))
-        {
-            throw JsonLdErrors.Create("invalid context entry", $"The imported context {url} itself has @import.");
-        }
-        var merged = new JsonObject();
-        foreach (var (key, value) in imported)
-        {
-            merged[key] = Copy(value);
-        }
-        foreach (var (key, value) in context)
-        {
-            if (key != "@import")
-            {
-                merged[key] = Copy(value);
-            }
-        }
-        return merged;
     }
 }
 
