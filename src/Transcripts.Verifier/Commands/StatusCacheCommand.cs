@@ -44,7 +44,8 @@ internal static class StatusCacheCommand
         var now = env.Clock.GetUtcNow();
         var trust = new TrustContext(issuers, new StatusCache(store.StatusFolder), new VerifySettings(now, now, CheckStatus: false));
         var cache = new StatusCache(store.StatusFolder);
-        var table = new Table().AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
+        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
+        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
         var rejected = 0;
         var unreachable = 0;
         using var http = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = MaxListBytes };
@@ -73,7 +74,6 @@ internal static class StatusCacheCommand
                 table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url), new Text($"Cached ({copy.List.Length:N0} entries), signed by {issuer.Did}."));
             }
         }
-        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
         if (table.Rows.Count == 0)
         {
             console.WriteLine("No trusted institution publishes a status list; nothing to fetch.");

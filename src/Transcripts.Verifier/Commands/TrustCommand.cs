@@ -58,7 +58,7 @@ internal static class TrustCommand
             console.WriteLine("No institutions are trusted yet; add one with `transcripts-verify trust add FILE`.");
             return ExitCodes.Valid;
         }
-        var table = new Table().AddColumn("Institution").AddColumn("DID").AddColumn("Keys").AddColumn("Status lists");
+        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("DID").AddColumn("Keys").AddColumn("Status lists");
         foreach (var issuer in issuers)
         {
             table.AddRow(new Text(issuer.Name ?? "—"), new Text(issuer.Did), new Text(Keys(issuer.DidDocument).ToString(System.Globalization.CultureInfo.InvariantCulture)),

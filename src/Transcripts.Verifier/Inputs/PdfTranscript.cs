@@ -18,6 +18,13 @@ public sealed record PdfTranscript(string AttachmentName, byte[] Credential, str
     /// <summary>The attachment name the service gives the signed transcript credential.</summary>
     public const string CredentialAttachment = "transcript.clr.json";
 
+    private static readonly Lazy<bool> s_licensed = new(() =>
+    {
+        // The project is AGPL-3.0, which PDFsharp 6.5 accepts as its licence; without it PdfReader refuses to open files.
+        PdfSharp.PdfSharpLicense.SetAgplLicense();
+        return true;
+    });
+
     /// <summary>Whether a file starts like a PDF.</summary>
     public static bool LooksLikePdf(ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 
@@ -26,6 +33,7 @@ public sealed record PdfTranscript(string AttachmentName, byte[] Credential, str
     public static PdfTranscript Read(byte[] pdf, int maxAttachmentBytes)
     {
         ArgumentNullException.ThrowIfNull(pdf);
+        _ = s_licensed.Value;
         PdfDocument document;
         try
         {

@@ -31,7 +31,7 @@ internal sealed class TextReport(IAnsiConsole console)
 
     public void Write(InputResult result)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(result.Source)}[/]") { Justification = Justify.Left });
+        console.Write(Heading(result.Source));
         console.WriteLine($"{result.Kind}: {Verdicts.Word(result.Verdict).ToUpperInvariant()}");
         if (result.Error is not null)
         {
@@ -39,7 +39,7 @@ internal sealed class TextReport(IAnsiConsole console)
             console.WriteLine();
             return;
         }
-        var checks = new Table().AddColumn("Check").AddColumn("Result").AddColumn("Reason");
+        var checks = NewTable().AddColumn("Check").AddColumn("Result").AddColumn("Reason");
         foreach (var check in result.Checks)
         {
             checks.AddRow(new Text(check.Name), Outcome(check.Status), new Text(check.Reason));
@@ -57,7 +57,7 @@ internal sealed class TextReport(IAnsiConsole console)
         {
             console.WriteLine();
             console.WriteLine($"Credentials inside ({result.Credentials.Count}):");
-            var parts = new Table().AddColumn("#").AddColumn("Credential").AddColumn("Verdict").AddColumn("Reason");
+            var parts = NewTable().AddColumn("#").AddColumn("Credential").AddColumn("Verdict").AddColumn("Reason");
             foreach (var (part, index) in result.Credentials.Select((p, i) => (p, i + 1)))
             {
                 var label = (part.Summary is { Competencies.Count: > 0 } s ? s.Competencies[0].Name : null) ?? part.Summary?.Name ?? part.Kind;
@@ -71,8 +71,8 @@ internal sealed class TextReport(IAnsiConsole console)
 
     public void WriteSummaryTable(string folder, IReadOnlyList<InputResult> results)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(folder)}[/]") { Justification = Justify.Left });
-        var table = new Table().AddColumn("File").AddColumn("Kind").AddColumn("Verdict").AddColumn("Reason");
+        console.Write(Heading(folder));
+        var table = NewTable().AddColumn("File").AddColumn("Kind").AddColumn("Verdict").AddColumn("Reason");
         foreach (var result in results)
         {
             table.AddRow(new Text(Path.GetFileName(result.Source)), new Text(result.Kind), new Text(Verdicts.Word(result.Verdict)),
@@ -96,7 +96,7 @@ internal sealed class TextReport(IAnsiConsole console)
         console.Write(grid);
         if (summary.Competencies.Count > 0)
         {
-            var table = new Table().AddColumn("Competency").AddColumn("Level");
+            var table = NewTable().AddColumn("Competency").AddColumn("Level");
             foreach (var competency in summary.Competencies)
             {
                 table.AddRow(new Text(competency.Name), new Text(competency.Level ?? "—"));
@@ -118,6 +118,15 @@ internal sealed class TextReport(IAnsiConsole console)
         Row(grid, "Credential SHA-256", qr.CredentialSha256);
         console.Write(grid);
     }
+
+    /// <summary>A table with box drawing on a terminal and plain ASCII elsewhere (files, e-mail, logs).</summary>
+    public Table NewTable() => new Table().Border(console.Profile.Capabilities.Unicode ? TableBorder.Rounded : TableBorder.Ascii);
+
+    private Rule Heading(string title) => new Rule($"[bold]{Markup.Escape(title)}[/]")
+    {
+        Justification = Justify.Left,
+        Border = console.Profile.Capabilities.Unicode ? BoxBorder.Square : BoxBorder.Ascii,
+    };
 
     private static void Row(Grid grid, string label, string? value) => grid.AddRow(new Text(label + ":"), new Text(value ?? "—"));
 
