@@ -1,0 +1,136 @@
+using static Transcripts.Verifier.Tests.VerifierRun;
+
+namespace Transcripts.Verifier.Tests;
+
+public sealed class TamperingTests
+{
+    [Fact]
+    public async Task Verify_exits_1_and_names_the_proof_when_a_field_of_the_credential_is_changed()
+    {
+        using var store = TempStore.Trusting();
+        var credential = Files.Json("ob-achievement.json");
+        credential["credentialSubject"]!["result"]![0]!["achievedLevel"] = "https://riverside.example.edu/competencies/C001-A/levels/4";
+        var path = store.Write("changed.json", credential);
+
+        var (run, report) = await VerifyJsonAsync(store, path);
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Equal("failed", Status(report, "proof"));
+        Assert.Contains("signature", Reason(report, "proof"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_1_and_names_the_embedded_credential_when_one_inside_a_clr_is_changed()
+    {
+        using var store = TempStore.Trusting();
+        var clr = Files.Json("clr-transcript.json");
+        clr["credentialSubject"]!["verifiableCredential"]![2]!["name"] = "C003-C Written and oral communication (honours)";
+        var path = store.Write("changed-clr.json", clr);
+
+        var (run, report) = await VerifyJsonAsync(store, path);
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Equal("failed", Status(report, "proof"));
+        Assert.Equal("failed", Status(report, "embedded credentials"));
+        Assert.Contains("credential 3", Reason(report, "embedded credentials"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_1_when_the_pdf_attachment_was_replaced()
+    {
+        using var store = TempStore.Trusting();
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("transcript-attachment-replaced.pdf"));
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Equal("failed", Status(report, "PDF/QR agreement"));
+        Assert.Contains("SHA-256 differs", Reason(report, "PDF/QR agreement"));
+        Assert.Contains("Alex Example", Reason(report, "PDF/QR agreement"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_1_when_the_qr_token_in_the_pdf_was_edited()
+    {
+        using var store = TempStore.Trusting();
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("transcript-qr-edited.pdf"));
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Equal("failed", Status(report, "QR token"));
+        Assert.Contains("from the PDF's metadata", Reason(report, "QR token"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_1_when_qr_text_was_edited()
+    {
+        using var store = TempStore.Trusting();
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("transcript-edited.qr.txt"));
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Equal("failed", Status(report, "QR token"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_1_when_a_credential_naming_a_trusted_school_is_signed_by_another_key()
+    {
+        using var store = TempStore.Trusting();
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("ob-signed-by-another-key.json"));
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Equal("failed", Status(report, "issuer trusted"));
+        Assert.Contains("another party's key", Reason(report, "issuer trusted"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_3_when_a_credential_is_resigned_by_an_untrusted_key_as_its_own_issuer()
+    {
+        using var store = TempStore.Trusting();
+        var path = store.Write("resigned.json", Signatures.ResignedByStranger(Files.Json("ob-achievement.json"), asIssuer: true));
+
+        var (run, report) = await VerifyJsonAsync(store, path);
+
+        Assert.Equal(ExitCodes.CannotTell, run.Exit);
+        Assert.Equal("unknown", Status(report, "issuer trusted"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_1_when_the_cached_list_revokes_the_credential()
+    {
+        using var store = TempStore.Trusting();
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("ob-revoked.json"));
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Equal("failed", Status(report, "status"));
+        Assert.Contains("revoked", Reason(report, "status"));
+    }
+
+    [Fact]
+    public async Task Verify_never_counts_a_cached_list_signed_by_someone_else_as_not_revoked()
+    {
+        using var store = TempStore.Trusting(withStatusList: false);
+        store.Cache(Signatures.EmptyListSignedByStranger(), Now.AddHours(-1));
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("ob-revoked.json"));
+
+        Assert.Equal(ExitCodes.CannotTell, run.Exit);
+        Assert.Equal("unknown", Status(report, "status"));
+        Assert.Contains("could not be used", Reason(report, "status"));
+    }
+
+    [Fact]
+    public async Task Verify_fails_the_proof_when_the_school_revoked_its_key()
+    {
+        using var store = new TempStore();
+        var bundle = Files.Json("riverside.trust.json");
+        bundle["didDocument"]!["verificationMethod"]![0]!["revoked"] = "2026-08-01T00:00:00Z";
+        new TrustStore.TrustStore(store.Folder).Add(System.Text.Encoding.UTF8.GetBytes(bundle.ToJsonString()));
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("ob-achievement.json"), "--no-status");
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Contains("revoked", Reason(report, "proof"));
+    }
+}
