@@ -18,6 +18,7 @@ internal sealed record StatusListCopy(BitstringStatusList? List, DateTimeOffset?
 /// <summary>
 /// Everything a run verifies against, read once from the trust store: the trusted issuers' DID documents, and the
 /// status lists, each checked (signature by the issuer of the credential that points to it) before it is used.
+/// Safe to share between threads (a folder's files are verified in parallel).
 /// </summary>
 internal sealed class TrustContext
 {
@@ -51,11 +52,15 @@ internal sealed class TrustContext
     public StatusListCopy StatusList(string id, string issuer, JsonObject? stapled)
     {
         var key = (id, issuer, stapled);
-        if (!_lists.TryGetValue(key, out var copy))
+        lock (_lists)
         {
-            _lists[key] = copy = Choose(id, issuer, stapled);
+            // Under the lock so that files verified in parallel check each list once.
+            if (!_lists.TryGetValue(key, out var copy))
+            {
+                _lists[key] = copy = Choose(id, issuer, stapled);
+            }
+            return copy;
         }
-        return copy;
     }
 
     private StatusListCopy Choose(string id, string issuer, JsonObject? stapled)
