@@ -26,6 +26,17 @@ public static class Signatures
         return Sign(copy, key);
     }
 
+    /// <summary>The fixtures' school key (VerifierFixtureGenerator derives it from the same seed).</summary>
+    public static Ed25519KeyPair School() => Ed25519KeyPair.FromSeed(SHA256.HashData("transcripts verifier fixtures: riverside key-2026"u8));
+
+    /// <summary>The school's list with nothing revoked, issued at <paramref name="validFrom"/> and signed by the school.</summary>
+    public static JsonObject EmptyListSignedBySchool(DateTimeOffset validFrom)
+    {
+        using var key = School();
+        var list = new BitstringStatusList().CreateCredential(Files.StatusListUrl, Files.Did, "revocation", validFrom);
+        return DataIntegrityProof.Sign(list, new ProofOptions { Cryptosuite = "eddsa-rdfc-2022", VerificationMethod = Files.KeyId, Created = validFrom }, key);
+    }
+
     /// <summary>A status list claiming to be the school's list (nothing revoked), signed by the stranger.</summary>
     public static JsonObject EmptyListSignedByStranger()
     {

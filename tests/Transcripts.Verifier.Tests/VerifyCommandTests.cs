@@ -158,6 +158,31 @@ public sealed class VerifyCommandTests
         Assert.Contains("stapled to the presentation", part["checks"]!.AsArray().Single(c => (string?)c!["name"] == "status")!["reason"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Verify_prefers_the_newer_of_the_cached_and_the_stapled_status_list(bool stapledIsNewer)
+    {
+        // The fixture list (1 July 2026) revokes the credential; an older copy (1 June) revokes nothing. Whichever
+        // place holds the newer list, its verdict must win.
+        using var store = TempStore.Trusting(withStatusList: false);
+        var other = Signatures.EmptyListSignedBySchool(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        store.Cache(stapledIsNewer ? other : Files.Json("status-list-1.json"), Now.AddDays(-1));
+        var presentation = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiablePresentation"),
+            ["verifiableCredential"] = new JsonArray(Files.Json("ob-revoked.json"), stapledIsNewer ? Files.Json("status-list-1.json") : other),
+        };
+
+        var (run, report) = await VerifyJsonAsync(store, store.Write("presentation.json", presentation));
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        var status = report["inputs"]![0]!["credentials"]![0]!["checks"]!.AsArray().Single(c => (string?)c!["name"] == "status")!;
+        Assert.Equal("failed", (string?)status["status"]);
+        Assert.Contains(stapledIsNewer ? "stapled to the presentation" : "the copy fetched from", (string?)status["reason"]);
+    }
+
     [Fact]
     public async Task Verify_ignores_a_stapled_status_list_signed_by_someone_else()
     {
