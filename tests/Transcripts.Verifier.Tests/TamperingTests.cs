@@ -96,6 +96,23 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task Verify_cannot_tell_when_a_credential_uses_a_json_ld_context_the_verifier_does_not_have()
+    {
+        // Adding an unknown context makes the credential uncheckable rather than provably changed: it is never "valid".
+        using var store = TempStore.Trusting();
+        var credential = Files.Json("ob-achievement.json");
+        credential["@context"]!.AsArray().Add("https://example.org/contexts/unknown-v1.jsonld");
+        var path = store.Write("unknown-context.json", credential);
+
+        var (run, report) = await VerifyJsonAsync(store, path);
+
+        Assert.Equal(ExitCodes.CannotTell, run.Exit);
+        Assert.Equal("unknown", Status(report, "proof"));
+        Assert.Equal("unknown", Status(report, "issuer trusted"));
+        Assert.Contains("cannot check it", Reason(report, "proof"));
+    }
+
+    [Fact]
     public async Task Verify_exits_1_when_the_cached_list_revokes_the_credential()
     {
         using var store = TempStore.Trusting();

@@ -34,8 +34,13 @@ internal sealed class CredentialChecker(TrustContext trust)
             }
         }
         var report = CredentialVerifier.Verify(credential, trust.Options(lists));
-        var proofPassed = report[CheckNames.Proof]?.Status == CheckStatus.Passed;
-        var checks = report.Checks.Select(c => Word(c, credential, issuer, notes, proofPassed)).ToList();
+        var checks = new List<Check>(report.Checks.Count + 1);
+        var proof = CheckStatus.Failed;
+        foreach (var check in report.Checks)
+        {
+            checks.Add(Word(check, credential, issuer, notes, proof));
+            proof = check.Name == CheckNames.Proof ? checks[^1].Status : proof;
+        }
 
         var embedded = new List<InputResult>();
         if (allowEmbedded && credential["credentialSubject"] is JsonObject subject && subject["verifiableCredential"] is JsonArray inner)
@@ -82,7 +87,7 @@ internal sealed class CredentialChecker(TrustContext trust)
         return new(name, failed.Count > 0 ? CheckStatus.Failed : CheckStatus.Unknown, reason);
     }
 
-    private Check Word(Check check, JsonObject credential, string? issuer, List<string> statusNotes, bool proofPassed)
+    private Check Word(Check check, JsonObject credential, string? issuer, List<string> statusNotes, CheckStatus proof)
     {
         switch (check.Name)
         {
@@ -93,8 +98,24 @@ internal sealed class CredentialChecker(TrustContext trust)
                     Reason = $"The signature could not be checked: it was made with a key of {signer}, which is not in your trust store. "
                         + "If you trust this institution, add its trust bundle with `transcripts-verify trust add`.",
                 };
+            // The signing core pins its JSON-LD contexts and fetches none: a credential that uses another context is not
+            // shown to be forged, it simply cannot be checked here. The core says so in its reason (SigningError.UnknownContext).
+            case CheckNames.Proof when check.Status == CheckStatus.Failed
+                                       && check.Reason.Contains("is not a context this software knows", StringComparison.Ordinal):
+                return check with
+                {
+                    Status = CheckStatus.Unknown,
+                    Reason = check.Reason + " The credential may be genuine, but this verifier cannot check it.",
+                };
+            case CheckNames.IssuerTrusted when check.Status == CheckStatus.Failed && proof == CheckStatus.Unknown
+                                              && issuer is not null && trust.TrustedIds.Contains(issuer):
+                return check with
+                {
+                    Status = CheckStatus.Unknown,
+                    Reason = $"The issuer {issuer} is in your trust store, but whether it issued the credential cannot be confirmed because the signature could not be checked.",
+                };
             case CheckNames.IssuerTrusted when check.Status == CheckStatus.Failed && issuer is not null && !trust.TrustedIds.Contains(issuer)
-                                              && (proofPassed || UnknownSigner(credential) is not null):
+                                              && proof != CheckStatus.Failed:
                 return check with
                 {
                     Status = CheckStatus.Unknown,
