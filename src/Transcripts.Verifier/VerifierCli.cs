@@ -45,14 +45,12 @@ public static class VerifierCli
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync($"The verifier could not finish because of an unexpected error: {e.Message}");
-            if (parse.GetValue(verbose))
+            var verboseRun = parse.GetValue(verbose);
+            await stderr.WriteLineAsync($"The verifier could not finish because of an unexpected error: {e.Message.TrimEnd('.')}"
+                                        + (verboseRun ? "." : " (run again with --verbose for details)."));
+            if (verboseRun)
             {
                 await stderr.WriteLineAsync(e.ToString());
-            }
-            else
-            {
-                await stderr.WriteLineAsync("Run again with --verbose for details.");
             }
             return ExitCodes.CannotTell;
         }

@@ -79,6 +79,7 @@ public sealed class BadInputTests
 
         Assert.Equal(ExitCodes.CannotTell, quiet.Exit);
         Assert.StartsWith("The verifier could not finish", quiet.Err);
+        Assert.Single(quiet.Err.Trim().Split('\n'));
         Assert.False(quiet.HasStackTrace);
         Assert.Equal(ExitCodes.CannotTell, verbose.Exit);
         Assert.True(verbose.HasStackTrace);

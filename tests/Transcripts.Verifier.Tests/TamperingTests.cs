@@ -61,6 +61,18 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task Verify_names_the_failed_check_in_the_text_report_when_a_pdf_was_edited()
+    {
+        using var store = TempStore.Trusting();
+
+        var run = await RunAsync("verify", Files.Path("transcript-qr-edited.pdf"), "--trust-store", store.Folder);
+
+        Assert.Equal(ExitCodes.Invalid, run.Exit);
+        Assert.Contains("PDF transcript: INVALID", run.Out);
+        Assert.Matches(@"\| QR token\s+\| failed\s+\| The QR token from the PDF's metadata", run.Out);
+    }
+
+    [Fact]
     public async Task Verify_exits_1_when_qr_text_was_edited()
     {
         using var store = TempStore.Trusting();
