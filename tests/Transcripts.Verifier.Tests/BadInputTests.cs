@@ -4,7 +4,8 @@ namespace Transcripts.Verifier.Tests;
 
 public sealed class BadInputTests
 {
-    public static TheoryData<string> BadFiles() => ["truncated.pdf", "garbage.pdf", "nesting-bomb.json", "junk.bin", "empty.json", "not-json.json", "words.txt"];
+    public static TheoryData<string> BadFiles() =>
+        ["truncated.pdf", "garbage.pdf", "nesting-bomb.json", "nesting-bomb.pdf", "nesting-bomb-in-stream.pdf", "junk.bin", "empty.json", "not-json.json", "words.txt"];
 
     [Theory, MemberData(nameof(BadFiles))]
     public async Task Verify_exits_2_with_one_sentence_and_no_stack_trace_for_unreadable_input(string name)
@@ -90,11 +91,25 @@ public sealed class BadInputTests
         "truncated.pdf" => Files.Bytes("transcript.pdf")[..20_000],
         "garbage.pdf" => [.. "%PDF-1.7\n"u8, .. Junk(5_000, 1)],
         "nesting-bomb.json" => Encoding.ASCII.GetBytes(new string('[', 100_000) + new string(']', 100_000)),
+        "nesting-bomb.pdf" => NestedPdf(200_000, hideInStream: false),
+        "nesting-bomb-in-stream.pdf" => NestedPdf(150_000, hideInStream: true),
         "junk.bin" => Junk(10_000, 2),
         "empty.json" => [],
         "not-json.json" => "{\"@context\": [\"https://www.w3.org/ns/credentials/v2\", "u8.ToArray(),
         _ => "Dear admissions office, please find my transcript attached."u8.ToArray(),
     };
+
+    // A catalog holding an array nested `depth` deep (PDFsharp parses it recursively: without a bound the process dies
+    // of a stack overflow); with hideInStream the object sits inside stream data and the cross-reference table points at it.
+    private static byte[] NestedPdf(int depth, bool hideInStream)
+    {
+        var head = Encoding.ASCII.GetBytes(hideInStream ? "%PDF-1.7\n2 0 obj\n<< /Length 10 >>\nstream\n" : "%PDF-1.7\n");
+        var catalog = Encoding.ASCII.GetBytes("1 0 obj\n<< /Type /Catalog /X " + new string('[', depth) + new string(']', depth) + " >>\nendobj\n");
+        var tail = hideInStream ? "\nendstream\nendobj\n"u8.ToArray() : [];
+        byte[] body = [.. head, .. catalog, .. tail];
+        var xref = $"xref\n0 2\n0000000000 65535 f \n{head.Length:D10} 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n{body.Length}\n%%EOF\n";
+        return [.. body, .. Encoding.ASCII.GetBytes(xref)];
+    }
 
     private static byte[] Junk(int length, int seed)
     {
