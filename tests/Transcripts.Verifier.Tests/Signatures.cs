@@ -30,10 +30,10 @@ public static class Signatures
     public static Ed25519KeyPair School() => Ed25519KeyPair.FromSeed(SHA256.HashData("transcripts verifier fixtures: riverside key-2026"u8));
 
     /// <summary>The school's list with nothing revoked, issued at <paramref name="validFrom"/> and signed by the school.</summary>
-    public static JsonObject EmptyListSignedBySchool(DateTimeOffset validFrom)
+    public static JsonObject EmptyListSignedBySchool(DateTimeOffset validFrom, DateTimeOffset? validUntil = null)
     {
         using var key = School();
-        var list = new BitstringStatusList().CreateCredential(Files.StatusListUrl, Files.Did, "revocation", validFrom);
+        var list = new BitstringStatusList().CreateCredential(Files.StatusListUrl, Files.Did, "revocation", validFrom, validUntil);
         return DataIntegrityProof.Sign(list, new ProofOptions { Cryptosuite = "eddsa-rdfc-2022", VerificationMethod = Files.KeyId, Created = validFrom }, key);
     }
 

@@ -73,6 +73,54 @@ public sealed class TamperingTests
     }
 
     [Fact]
+    public async Task Verify_cannot_tell_when_the_pdf_carries_no_qr_text_in_its_metadata()
+    {
+        using var store = TempStore.Trusting();
+        var path = store.Write("no-qr.pdf", Renamed(Files.Bytes("transcript.pdf"), "/TranscriptsQr", "/TranscriptsQx"));
+
+        var (run, report) = await VerifyJsonAsync(store, path);
+
+        Assert.Equal(ExitCodes.CannotTell, run.Exit);
+        Assert.Equal("unknown", Status(report, "QR token"));
+        Assert.Equal("passed", Status(report, "proof"));
+    }
+
+    [Fact]
+    public async Task Verify_exits_2_when_the_credential_was_removed_from_the_pdf()
+    {
+        using var store = TempStore.Trusting();
+        var path = store.Write("no-attachment.pdf", Renamed(Files.Bytes("transcript.pdf"), "/EmbeddedFiles", "/EmbeddedFilez"));
+
+        var run = await RunAsync("verify", path, "--trust-store", store.Folder);
+
+        Assert.Equal(ExitCodes.Usage, run.Exit);
+        Assert.Contains("no embedded credential", run.Err);
+    }
+
+    [Fact]
+    public async Task Verify_cannot_tell_when_the_only_cached_status_list_has_expired()
+    {
+        using var store = TempStore.Trusting(withStatusList: false);
+        var expired = Signatures.EmptyListSignedBySchool(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero),
+                                                         validUntil: new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero));
+        store.Cache(expired, Now.AddDays(-40));
+
+        var (run, report) = await VerifyJsonAsync(store, Files.Path("ob-achievement.json"));
+
+        Assert.Equal(ExitCodes.CannotTell, run.Exit);
+        Assert.Equal("unknown", Status(report, "status"));
+        Assert.Contains("expired", Reason(report, "status"));
+    }
+
+    // Same-length edits keep every cross-reference offset valid, so the PDF still opens.
+    private static byte[] Renamed(byte[] pdf, string from, string to)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.Contains(from, text);
+        return System.Text.Encoding.Latin1.GetBytes(text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Verify_exits_1_when_qr_text_was_edited()
     {
         using var store = TempStore.Trusting();
