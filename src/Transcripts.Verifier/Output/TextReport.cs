@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 using Transcripts.Signing.Verification;
 using Transcripts.Verifier.Checking;
 
