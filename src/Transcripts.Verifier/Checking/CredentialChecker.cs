@@ -98,15 +98,6 @@ internal sealed class CredentialChecker(TrustContext trust)
                     Reason = $"The signature could not be checked: it was made with a key of {signer}, which is not in your trust store. "
                         + "If you trust this institution, add its trust bundle with `transcripts-verify trust add`.",
                 };
-            // The signing core pins its JSON-LD contexts and fetches none: a credential that uses another context is not
-            // shown to be forged, it simply cannot be checked here. The core says so in its reason (SigningError.UnknownContext).
-            case CheckNames.Proof when check.Status == CheckStatus.Failed
-                                       && check.Reason.Contains("is not a context this software knows", StringComparison.Ordinal):
-                return check with
-                {
-                    Status = CheckStatus.Unknown,
-                    Reason = check.Reason + " The credential may be genuine, but this verifier cannot check it.",
-                };
             case CheckNames.IssuerTrusted when check.Status == CheckStatus.Failed && proof == CheckStatus.Unknown
                                               && issuer is not null && trust.TrustedIds.Contains(issuer):
                 return check with
