@@ -27,16 +27,16 @@ public static class JsonInput
             CommentHandling = JsonCommentHandling.Disallow,
             AllowTrailingCommas = false,
         };
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            // The reader does not check the bytes inside strings; a bad sequence would surface later, far from here.
+            throw new SigningException(SigningError.InvalidJson, "The document is not valid UTF-8 text.");
+        }
         CountValues(utf8Json, limits);
         try
         {
             return JsonNode.Parse(utf8Json, documentOptions: options)
                 ?? throw new SigningException(SigningError.InvalidJson, "The document is the JSON literal null, not an object.");
-        }
-        catch (JsonException e) when (e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new SigningException(SigningError.DocumentTooDeep,
-                $"The document nests deeper than {limits.MaxDepth} levels.", e);
         }
         catch (JsonException e)
         {
@@ -62,12 +62,20 @@ public static class JsonInput
     // tree of a million objects is allocated.
     private static void CountValues(ReadOnlySpan<byte> utf8Json, Limits limits)
     {
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxDepth });
+        // The reader is allowed one level more than the limit so that nesting too deep is reported
+        // here, by name, rather than as the reader's generic syntax error.
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
         var count = 0;
         try
         {
             while (reader.Read())
             {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                    && reader.CurrentDepth >= limits.MaxDepth)
+                {
+                    throw new SigningException(SigningError.DocumentTooDeep,
+                        $"The document nests deeper than {limits.MaxDepth} levels.");
+                }
                 if (reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray or JsonTokenType.PropertyName)
                     && ++count > limits.MaxNodes)
                 {
@@ -75,11 +83,6 @@ public static class JsonInput
                         $"The document has more than {limits.MaxNodes:N0} values.");
                 }
             }
-        }
-        catch (JsonException e) when (reader.CurrentDepth >= limits.MaxDepth)
-        {
-            throw new SigningException(SigningError.DocumentTooDeep,
-                $"The document nests deeper than {limits.MaxDepth} levels.", e);
         }
         catch (JsonException e)
         {

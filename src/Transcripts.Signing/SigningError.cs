@@ -42,6 +42,8 @@ public enum SigningError
     InvalidDocument = 32,
     /// <summary>A JSON number cannot be represented in canonical form (NaN, infinity or out of range).</summary>
     UnsupportedNumber = 33,
+    /// <summary>A key's type does not match what the cryptosuite signs with (for example a P-256 key for eddsa-jcs-2022).</summary>
+    KeyTypeMismatch = 34,
 
     /// <summary>A JSON-LD document references a context that is not pinned in this library.</summary>
     UnknownContext = 50,
@@ -64,4 +66,9 @@ public enum SigningError
     StatusListTooLarge = 71,
     /// <summary>A status list index is outside the list.</summary>
     StatusIndexOutOfRange = 72,
+
+    /// <summary>A transcript QR token or QR text is malformed.</summary>
+    InvalidToken = 90,
+    /// <summary>A transcript QR text would be too long for a QR code a phone reads from paper.</summary>
+    TokenTooLong = 91,
 }

@@ -1,3 +1,8 @@
+// RDF Dataset Canonicalization (RDFC-1.0) §4.3 "canonical N-Quads": RDF 1.1 N-Quads written in the canonical form of
+// RDF 1.2 N-Triples §4. IRIs and blank node labels are written as they are; in literals only " \ LF CR are escaped
+// with ECHAR, BS HT FF use \b \t \f, and the other controls U+0000–U+001F and U+007F use \uXXXX with uppercase hex.
+// xsd:string literals omit their datatype. One quad a line, each ending in a line feed.
+
 using System.Globalization;
 using System.Text;
 

@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace Transcripts.Signing.Canonical.JsonLd;
+
+/// <summary>
+/// The state of one call of the processor: options, loader, limits and the counters that bound the work
+/// (values produced, depth, context documents loaded), plus the JSON path used in safe-mode messages.
+/// </summary>
+internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, Limits limits)
+{
+    private readonly List<string> _path = [];
+    private int _nodes;
+
+    public JsonLdOptions Options { get; } = options;
+    public IDocumentLoader Loader { get; } = loader;
+    public Limits Limits { get; } = limits;
+    public HashSet<string> LoadedUrls { get; } = new(StringComparer.Ordinal);
+    public int Depth { get; private set; }
+
+    /// <summary>Counts one produced value or quad against <see cref="Limits.MaxNodes"/>.</summary>
+    public void CountNode()
+    {
+        if (++_nodes > Limits.MaxNodes)
+        {
+            throw new SigningException(SigningError.DocumentTooComplex,
+                $"The JSON-LD document produces more than {Limits.MaxNodes:N0} values or quads.");
+        }
+    }
+
+    /// <summary>Enters a nested value; throws when deeper than <see cref="Limits.MaxDepth"/>.</summary>
+    public void Enter(string segment)
+    {
+        if (++Depth > Limits.MaxDepth)
+        {
+            throw new SigningException(SigningError.DocumentTooDeep,
+                $"The JSON-LD document nests deeper than {Limits.MaxDepth} levels at {JsonPath}.");
+        }
+        _path.Add(segment);
+    }
+
+    /// <summary>
+    /// Checks a value taken over whole (a <c>@json</c> literal) against the depth and value limits, without
+    /// recursion, so that copying and canonicalizing it later cannot overflow the stack.
+    /// </summary>
+    public void CheckOpaque(System.Text.Json.Nodes.JsonNode? value)
+    {
+        var pending = new Stack<(System.Text.Json.Nodes.JsonNode Node, int Depth)>();
+        if (value is not null)
+        {
+            pending.Push((value, Depth));
+        }
+        while (pending.Count > 0)
+        {
+            var (node, depth) = pending.Pop();
+            CountNode();
+            if (depth > Limits.MaxDepth)
+            {
+                throw new SigningException(SigningError.DocumentTooDeep,
+                    $"The JSON literal at {JsonPath} nests deeper than {Limits.MaxDepth} levels.");
+            }
+            var children = node switch
+            {
+                System.Text.Json.Nodes.JsonObject o => o.Select(p => p.Value),
+                System.Text.Json.Nodes.JsonArray a => a,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                if (child is not null)
+                {
+                    pending.Push((child, depth + 1));
+                }
+            }
+        }
+    }
+
+    /// <summary>Enters a nested context or term definition; throws when deeper than <see cref="Limits.MaxDepth"/>.</summary>
+    public void EnterContext()
+    {
+        if (++ContextDepth > Limits.MaxDepth)
+        {
+            throw new SigningException(SigningError.DocumentTooDeep,
+                $"The JSON-LD contexts nest (through scoped contexts, imports or term references) deeper than {Limits.MaxDepth} levels.");
+        }
+    }
+
+    public void LeaveContext() => ContextDepth--;
+
+    public int ContextDepth { get; private set; }
+
+    public void Leave()
+    {
+        Depth--;
+        _path.RemoveAt(_path.Count - 1);
+    }
+
+    /// <summary>The JSON path of the value being expanded, such as <c>$.credentialSubject[0].name</c>.</summary>
+    public string JsonPath
+    {
+        get
+        {
+            var builder = new StringBuilder("$");
+            foreach (var segment in _path)
+            {
+                builder.Append(segment);
+            }
+            return builder.ToString();
+        }
+    }
+
+    public static string Member(string key) => "." + key;
+
+    public static string Index(int index) => "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+}

@@ -1,0 +1,30 @@
+// The transformation step of the RDF-based Data Integrity cryptosuites (vc-di-eddsa §3.2.1 / §3.4,
+// vc-di-ecdsa §3.2.1): deserialize the JSON-LD document to an RDF dataset (JSON-LD 1.1 API §6.2, with
+// the pinned contexts only and in safe mode, so that no member escapes the signature by being dropped
+// silently), then canonicalize it with RDFC-1.0 and serialize it as canonical N-Quads.
+
+using System.Text.Json.Nodes;
+using Transcripts.Signing.Canonical.JsonLd;
+using Transcripts.Signing.Canonical.Rdfc10;
+
+namespace Transcripts.Signing.Canonical;
+
+/// <summary>JSON-LD → RDF → RDFC-1.0 canonical N-Quads, bounded by <see cref="Limits"/>.</summary>
+internal static class LinkedDataCanonicalizer
+{
+    /// <summary>The canonical N-Quads of <paramref name="document"/>.</summary>
+    /// <exception cref="SigningException">
+    /// An unknown context (<see cref="SigningError.UnknownContext"/>), a term the contexts do not define
+    /// (<see cref="SigningError.UndefinedTerm"/>), invalid JSON-LD, or a work limit.
+    /// </exception>
+    public static string Canonicalize(JsonObject document, IDocumentLoader loader, Limits limits,
+                                      Rdfc10HashAlgorithm hashAlgorithm = Rdfc10HashAlgorithm.Sha256)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(limits);
+        var dataset = JsonLdProcessor.ToRdf(document, new JsonLdOptions { Safe = true }, loader, limits);
+        var options = new Rdfc10Options { HashAlgorithm = hashAlgorithm, Limits = limits };
+        return Rdfc10.Rdfc10.Canonicalize(dataset, options).CanonicalNQuads;
+    }
+}

@@ -1,0 +1,21 @@
+// The RDF-based cryptosuites share one transformation (vc-di-eddsa §3.2.3, vc-di-ecdsa §3.2.3): the document and
+// the proof configuration are each deserialized from JSON-LD to RDF with the pinned contexts, in safe mode, and
+// canonicalized with RDFC-1.0; the proof repeats no @context (the document's @context is used for the proof
+// configuration, §3.2.5).
+using System.Text.Json.Nodes;
+using Transcripts.Signing.Canonical;
+using Transcripts.Signing.Canonical.Rdfc10;
+using Transcripts.Signing.Contexts;
+using Transcripts.Signing.Keys;
+
+namespace Transcripts.Signing.Proofs.Cryptosuites;
+
+internal abstract class RdfcCryptosuite : Cryptosuite
+{
+    public override byte[] Canonicalize(JsonObject json, CryptosuiteContext context) =>
+        System.Text.Encoding.UTF8.GetBytes(LinkedDataCanonicalizer.Canonicalize(
+            json, context.DocumentLoader ?? ContextStore.Default, context.Limits, CanonicalizationHash(context.KeyType)));
+
+    /// <summary>The hash RDFC-1.0 uses while labelling blank nodes: SHA-256 unless the suite says otherwise.</summary>
+    protected virtual Rdfc10HashAlgorithm CanonicalizationHash(KeyType keyType) => Rdfc10HashAlgorithm.Sha256;
+}

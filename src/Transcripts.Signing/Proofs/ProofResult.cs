@@ -1,0 +1,20 @@
+using Transcripts.Signing.Keys;
+
+namespace Transcripts.Signing.Proofs;
+
+/// <summary>The outcome of verifying one proof of a proof set or chain.</summary>
+/// <param name="Index">The position of the proof in the document's <c>proof</c> (0 for a single proof object).</param>
+/// <param name="IsVerified">Whether the proof is valid.</param>
+/// <param name="Reason">A sentence saying why, for a person.</param>
+/// <param name="Cryptosuite">The proof's cryptosuite (or legacy type), if it named one.</param>
+/// <param name="VerificationMethod">The proof's verification method, if it named one.</param>
+/// <param name="Key">The public key the proof was checked with, when it was resolved.</param>
+public sealed record ProofResult(int Index, bool IsVerified, string Reason, string? Cryptosuite, string? VerificationMethod, PublicKey? Key);
+
+/// <summary>The outcome of verifying every proof of a document.</summary>
+/// <param name="Proofs">One result per proof, in document order.</param>
+public sealed record ProofVerificationResult(IReadOnlyList<ProofResult> Proofs)
+{
+    /// <summary>True when the document has at least one proof and every proof verifies.</summary>
+    public bool IsVerified => Proofs.Count > 0 && Proofs.All(p => p.IsVerified);
+}

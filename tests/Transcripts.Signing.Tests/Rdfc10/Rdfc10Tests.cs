@@ -1,0 +1,50 @@
+using Transcripts.Signing.Canonical.Rdf;
+using Transcripts.Signing.Canonical.Rdfc10;
+
+namespace Transcripts.Signing.Tests.Rdfc10;
+
+/// <summary>Behaviour of RDFC-1.0 that the W3C suite does not pin down: sets, code point order, limits.</summary>
+public sealed class Rdfc10Tests
+{
+    [Fact]
+    public void Canonicalize_merges_duplicate_quads_because_a_dataset_is_a_set()
+    {
+        var quads = NQuadsParser.Parse("_:a <urn:ex:p> \"x\" .\n_:a <urn:ex:p> \"x\" .\n");
+
+        Assert.Equal("_:c14n0 <urn:ex:p> \"x\" .\n", Canonical.Rdfc10.Rdfc10.Canonicalize(quads).CanonicalNQuads);
+    }
+
+    [Fact]
+    public void Canonicalize_sorts_lines_by_code_point_not_utf16_unit()
+    {
+        // U+1F303 (a surrogate pair in UTF-16) sorts after U+FF61 by code point, before it by UTF-16 unit.
+        var quads = NQuadsParser.Parse("<urn:ex:s> <urn:ex:p> \"\U0001F303\" .\n<urn:ex:s> <urn:ex:p> \"\uFF61\" .\n");
+
+        Assert.Equal(
+            "<urn:ex:s> <urn:ex:p> \"\uFF61\" .\n<urn:ex:s> <urn:ex:p> \"\U0001F303\" .\n",
+            Canonical.Rdfc10.Rdfc10.Canonicalize(quads).CanonicalNQuads);
+    }
+
+    [Fact]
+    public void Canonicalize_fails_when_the_work_limit_is_reached()
+    {
+        // Two indistinguishable blank nodes pointing at each other need Hash N-Degree Quads.
+        var quads = NQuadsParser.Parse("_:a <urn:ex:p> _:b .\n_:b <urn:ex:p> _:a .\n");
+        var options = new Rdfc10Options { Limits = new Limits { MaxHashNDegreeQuadsCalls = 1 } };
+
+        var error = Assert.Throws<SigningException>(() => Canonical.Rdfc10.Rdfc10.Canonicalize(quads, options));
+
+        Assert.Equal(SigningError.CanonicalizationLimit, error.Error);
+    }
+
+    [Fact]
+    public void Canonicalize_fails_when_quads_exceed_the_limit()
+    {
+        var quads = NQuadsParser.Parse("<urn:ex:s> <urn:ex:p> \"1\" .\n<urn:ex:s> <urn:ex:p> \"2\" .\n");
+
+        var error = Assert.Throws<SigningException>(() =>
+            Canonical.Rdfc10.Rdfc10.Canonicalize(quads, new Rdfc10Options { Limits = new Limits { MaxNodes = 1 } }));
+
+        Assert.Equal(SigningError.DocumentTooComplex, error.Error);
+    }
+}
