@@ -1,6 +1,7 @@
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.Assessments;
 using Transcripts.Api.Features.Audit;
+using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.Disclosures;
 using Transcripts.Api.Features.Evidence;
 using Transcripts.Api.Features.Frameworks;
@@ -8,6 +9,9 @@ using Transcripts.Api.Features.Institutions;
 using Transcripts.Api.Features.Keys;
 using Transcripts.Api.Features.Learners;
 using Transcripts.Api.Features.Progress;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Features.VcApi;
 using Transcripts.Api.Infrastructure;
 
 if (args is ["audit", ..])
@@ -17,11 +21,14 @@ if (args is ["audit", ..])
 
 var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.DemoFlag).ToArray());
 var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
+var demoKek = demo ? SigningKeysModule.EnsureDemoKeyEncryptionKey(builder.Configuration,
+    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "./data") : null;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
 builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
-    .AddAssessments().AddProgress().AddAudit().AddDisclosures();
+    .AddAssessments().AddProgress().AddAudit().AddDisclosures()
+    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -34,7 +41,12 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
-    .MapAssessments().MapProgress().MapAudit().MapDisclosures();
+    .MapAssessments().MapProgress().MapAudit().MapDisclosures()
+    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi();
+if (demoKek is not null)
+{
+    Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);
+}
 
 await app.PrepareDatabaseAsync(demo);
 await app.RunAsync();

@@ -305,6 +305,98 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.ToTable("Competencies");
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.Credential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AttainmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Coverage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("LearnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RevocationIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RevocationListId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SigningKeyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SuspensionIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SuspensionListId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttainmentId");
+
+                    b.HasIndex("LearnerId");
+
+                    b.HasIndex("SigningKeyId");
+
+                    b.HasIndex("InstitutionId", "LearnerId");
+
+                    b.HasIndex("RevocationListId", "RevocationIndex")
+                        .IsUnique();
+
+                    b.HasIndex("SuspensionListId", "SuspensionIndex")
+                        .IsUnique();
+
+                    b.ToTable("Credentials");
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -491,6 +583,35 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Institutions");
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.IssuerSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cryptosuite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("UsesDidKey")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique();
+
+                    b.ToTable("IssuerSettings");
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Learner", b =>
@@ -707,6 +828,95 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.ToTable("Scales");
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KeyType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PublicKeyMultibase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("SealedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("SigningKeys");
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.StatusList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Allocated")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("EncodedList")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Purpose");
+
+                    b.ToTable("StatusLists");
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.ApiKey", b =>
                 {
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
@@ -781,6 +991,38 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.Credential", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
+                        .WithMany()
+                        .HasForeignKey("RevocationListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Transcripts.Api.Data.Entities.SigningKey", null)
+                        .WithMany()
+                        .HasForeignKey("SigningKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
+                        .WithMany()
+                        .HasForeignKey("SuspensionListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>
                 {
                     b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
@@ -802,6 +1044,15 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ScaleId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.IssuerSettings", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Learner", b =>
@@ -856,6 +1107,24 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.ProficiencyScale", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.SigningKey", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.StatusList", b =>
                 {
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
                         .WithMany()

@@ -300,6 +300,98 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.ToTable("Competencies");
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.Credential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AttainmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Coverage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevocationIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RevocationListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SigningKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuspensionIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SuspensionListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttainmentId");
+
+                    b.HasIndex("LearnerId");
+
+                    b.HasIndex("SigningKeyId");
+
+                    b.HasIndex("InstitutionId", "LearnerId");
+
+                    b.HasIndex("RevocationListId", "RevocationIndex")
+                        .IsUnique();
+
+                    b.HasIndex("SuspensionListId", "SuspensionIndex")
+                        .IsUnique();
+
+                    b.ToTable("Credentials");
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -486,6 +578,35 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Institutions");
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.IssuerSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cryptosuite")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesDidKey")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique();
+
+                    b.ToTable("IssuerSettings");
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Learner", b =>
@@ -702,6 +823,95 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.ToTable("Scales");
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyMultibase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.ToTable("SigningKeys");
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.StatusList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Allocated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("EncodedList")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "Purpose");
+
+                    b.ToTable("StatusLists");
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.ApiKey", b =>
                 {
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
@@ -776,6 +986,38 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.Credential", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
+                        .WithMany()
+                        .HasForeignKey("LearnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
+                        .WithMany()
+                        .HasForeignKey("RevocationListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Transcripts.Api.Data.Entities.SigningKey", null)
+                        .WithMany()
+                        .HasForeignKey("SigningKeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
+                        .WithMany()
+                        .HasForeignKey("SuspensionListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>
                 {
                     b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
@@ -797,6 +1039,15 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ScaleId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.IssuerSettings", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Learner", b =>
@@ -851,6 +1102,24 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.ProficiencyScale", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.SigningKey", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.StatusList", b =>
                 {
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
                         .WithMany()
