@@ -83,6 +83,10 @@ internal static class Problems
             isSuspended ? "Credential already suspended" : "Credential not suspended",
             $"Credential {id} is {(isSuspended ? "already" : "not")} suspended; nothing was changed.");
 
+    public static ProblemHttpResult SuspensionNotAvailable(Guid id) =>
+        Create(StatusCodes.Status409Conflict, "suspension-not-available", "The credential cannot be suspended",
+            $"Credential {id} is an Open Badges or CLR credential, whose schema allows only its revocation entry; revoke it instead. Nothing was changed.");
+
     internal static ProblemHttpResult Create(int status, string code, string title, string detail,
         IDictionary<string, string[]>? errors = null)
     {

@@ -53,8 +53,12 @@ internal sealed class Credential : IVersioned
     public DateTimeOffset IssuedAt { get; set; }
     public Guid RevocationListId { get; set; }
     public int RevocationIndex { get; set; }
-    public Guid SuspensionListId { get; set; }
-    public int SuspensionIndex { get; set; }
+    /// <summary>
+    /// Only credentials whose schema allows several status entries (VC API credentials) have a suspension entry; OB 3.0
+    /// and CLR 2.0 allow a single <c>credentialStatus</c> object, which is the revocation entry.
+    /// </summary>
+    public Guid? SuspensionListId { get; set; }
+    public int? SuspensionIndex { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevocationReason { get; set; }
     public bool IsSuspended { get; set; }

@@ -18,7 +18,7 @@ internal static class AchievementCredentialBuilder
     public static string Urn(Guid id) => "urn:uuid:" + id.ToString("D");
 
     public static JsonObject Build(Guid credentialId, JsonObject issuer, AchievementFacts facts, Uri publicBase, DateTimeOffset validFrom,
-        JsonArray credentialStatus)
+        JsonNode credentialStatus)
     {
         var credential = new JsonObject
         {

@@ -60,6 +60,10 @@ internal static class ChangeCredentialStatus
             {
                 return Problems.SuspensionUnchanged(id, credential.IsSuspended);
             }
+            if (change != Change.Revoke && credential.SuspensionListId is null)
+            {
+                return Problems.SuspensionNotAvailable(id);
+            }
             var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
             if (signer is null)
             {
@@ -77,7 +81,7 @@ internal static class ChangeCredentialStatus
                 {
                     credential.IsSuspended = change == Change.Suspend;
                     credential.SuspensionReason = credential.IsSuspended ? request.Reason : null;
-                    await lists.SetAsync(credential.SuspensionListId, credential.SuspensionIndex, credential.IsSuspended, signer, cancellationToken);
+                    await lists.SetAsync(credential.SuspensionListId!.Value, credential.SuspensionIndex!.Value, credential.IsSuspended, signer, cancellationToken);
                 }
                 await db.SaveChangesAsync(cancellationToken);
             }

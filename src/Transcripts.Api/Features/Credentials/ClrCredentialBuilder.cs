@@ -12,7 +12,7 @@ internal static class ClrCredentialBuilder
 {
     public static JsonObject Build(Guid credentialId, JsonObject issuer, Learner learner, IReadOnlyList<JsonObject> achievementCredentials,
         IReadOnlyList<(Competency Competency, Competency? Domain, Framework Framework, ProficiencyScale Scale)> competencies, Uri publicBase,
-        DateTimeOffset validFrom, JsonArray credentialStatus)
+        DateTimeOffset validFrom, JsonNode credentialStatus)
     {
         var domains = competencies.Where(c => c.Domain is not null).GroupBy(c => c.Domain!.Id).Select(g => g.First()).ToList();
         var subject = new JsonObject

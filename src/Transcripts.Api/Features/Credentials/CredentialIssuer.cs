@@ -91,14 +91,19 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         && (string?)contexts[0] == CredentialContexts.Vc2;
 
     private async Task<Credential> CreateAsync(IssuerSigner signer, CredentialKind kind, Guid? learnerId, Guid? attainmentId, string coverage,
-        Func<Guid, JsonArray, JsonObject> build, CancellationToken cancellationToken)
+        Func<Guid, JsonNode, JsonObject> build, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid();
         var (revocation, revocationIndex) = await statusLists.AllocateAsync(signer, StatusListService.Revocation, cancellationToken);
-        var (suspension, suspensionIndex) = await statusLists.AllocateAsync(signer, StatusListService.Suspension, cancellationToken);
-        var status = new JsonArray(
-            Entry(signer.Identity.StatusListUrl(revocation.Id), StatusListService.Revocation, revocationIndex),
-            Entry(signer.Identity.StatusListUrl(suspension.Id), StatusListService.Suspension, suspensionIndex));
+        var revocationEntry = Entry(signer.Identity.StatusListUrl(revocation.Id), StatusListService.Revocation, revocationIndex);
+        (Data.Entities.StatusList List, int Index)? suspension = null;
+        JsonNode status = revocationEntry;
+        if (kind == CredentialKind.Submitted)
+        {
+            suspension = await statusLists.AllocateAsync(signer, StatusListService.Suspension, cancellationToken);
+            status = new JsonArray(revocationEntry,
+                Entry(signer.Identity.StatusListUrl(suspension.Value.List.Id), StatusListService.Suspension, suspension.Value.Index));
+        }
         var signed = signer.Sign(build(id, status));
         var bytes = JsonSerializer.SerializeToUtf8Bytes(signed);
         var credential = new Credential
@@ -106,7 +111,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
             Id = id, InstitutionId = signer.Identity.Institution.Id, LearnerId = learnerId, Kind = kind, AttainmentId = attainmentId,
             Coverage = coverage, SigningKeyId = signer.Key.Id, Bytes = bytes, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             IssuedAt = signer.Now, RevocationListId = revocation.Id, RevocationIndex = revocationIndex,
-            SuspensionListId = suspension.Id, SuspensionIndex = suspensionIndex,
+            SuspensionListId = suspension?.List.Id, SuspensionIndex = suspension?.Index,
         };
         db.Credentials.Add(credential);
         Log.CredentialIssued(logger, id, kind.ToString(), signer.Key.Id);

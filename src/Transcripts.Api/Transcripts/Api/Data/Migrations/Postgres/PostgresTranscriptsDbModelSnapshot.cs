@@ -368,10 +368,10 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("SupersededById")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("SuspensionIndex")
+                    b.Property<int?>("SuspensionIndex")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("SuspensionListId")
+                    b.Property<Guid?>("SuspensionListId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("SuspensionReason")
@@ -1019,8 +1019,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
                         .WithMany()
                         .HasForeignKey("SuspensionListId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>

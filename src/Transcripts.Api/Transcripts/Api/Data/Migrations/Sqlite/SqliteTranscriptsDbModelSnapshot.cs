@@ -363,10 +363,10 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("SupersededById")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SuspensionIndex")
+                    b.Property<int?>("SuspensionIndex")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SuspensionListId")
+                    b.Property<Guid?>("SuspensionListId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuspensionReason")
@@ -1014,8 +1014,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
                         .WithMany()
                         .HasForeignKey("SuspensionListId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>

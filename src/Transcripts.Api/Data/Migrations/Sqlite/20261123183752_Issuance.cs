@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Transcripts.Api.Data.Migrations.Postgres
+namespace Transcripts.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Issuance : Migration
@@ -15,11 +15,11 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 name: "IssuerSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Cryptosuite = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UsesDidKey = table.Column<bool>(type: "boolean", nullable: false),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Cryptosuite = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UsesDidKey = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,16 +36,16 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 name: "SigningKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    KeyType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PublicKeyMultibase = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SealedPrivateKey = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PublicKeyMultibase = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SealedPrivateKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,15 +62,15 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 name: "StatusLists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Length = table.Column<int>(type: "integer", nullable: false),
-                    Allocated = table.Column<int>(type: "integer", nullable: false),
-                    EncodedList = table.Column<string>(type: "text", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Length = table.Column<int>(type: "INTEGER", nullable: false),
+                    Allocated = table.Column<int>(type: "INTEGER", nullable: false),
+                    EncodedList = table.Column<string>(type: "TEXT", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,26 +87,26 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 name: "Credentials",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LearnerId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AttainmentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Coverage = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SigningKeyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RevocationListId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RevocationIndex = table.Column<int>(type: "integer", nullable: false),
-                    SuspensionListId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SuspensionIndex = table.Column<int>(type: "integer", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    IsSuspended = table.Column<bool>(type: "boolean", nullable: false),
-                    SuspensionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    SupersededById = table.Column<Guid>(type: "uuid", nullable: true),
-                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LearnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AttainmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Coverage = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SigningKeyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevocationListId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RevocationIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    SuspensionListId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SuspensionIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsSuspended = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SuspensionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SupersededById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

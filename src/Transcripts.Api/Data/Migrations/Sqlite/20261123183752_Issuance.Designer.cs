@@ -11,7 +11,7 @@ using Transcripts.Api.Data;
 namespace Transcripts.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTranscriptsDb))]
-    [Migration("20261123183430_Issuance")]
+    [Migration("20261123183752_Issuance")]
     partial class Issuance
     {
         /// <inheritdoc />
@@ -366,10 +366,10 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("SupersededById")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("SuspensionIndex")
+                    b.Property<int?>("SuspensionIndex")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("SuspensionListId")
+                    b.Property<Guid?>("SuspensionListId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuspensionReason")
@@ -1017,8 +1017,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
                         .WithMany()
                         .HasForeignKey("SuspensionListId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>

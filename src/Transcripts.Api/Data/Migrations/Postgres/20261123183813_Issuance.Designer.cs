@@ -12,7 +12,7 @@ using Transcripts.Api.Data;
 namespace Transcripts.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTranscriptsDb))]
-    [Migration("20261123183433_Issuance")]
+    [Migration("20261123183813_Issuance")]
     partial class Issuance
     {
         /// <inheritdoc />
@@ -371,10 +371,10 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("SupersededById")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("SuspensionIndex")
+                    b.Property<int?>("SuspensionIndex")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("SuspensionListId")
+                    b.Property<Guid?>("SuspensionListId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("SuspensionReason")
@@ -1022,8 +1022,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.HasOne("Transcripts.Api.Data.Entities.StatusList", null)
                         .WithMany()
                         .HasForeignKey("SuspensionListId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>
