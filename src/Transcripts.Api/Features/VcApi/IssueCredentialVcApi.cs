@@ -15,6 +15,8 @@ namespace Transcripts.Api.Features.VcApi;
 /// </summary>
 internal static class IssueCredentialVcApi
 {
+    private const string DataIntegrityV2 = "https://w3id.org/security/data-integrity/v2";
+
     public sealed record Request(JsonObject? Credential, JsonObject? Options);
 
     public sealed record Response(JsonObject VerifiableCredential);
@@ -63,6 +65,12 @@ internal static class IssueCredentialVcApi
             using (signer)
             {
                 var copy = credential.DeepClone().AsObject();
+                // VC 1.1 does not define the DataIntegrityProof terms; VC Data Integrity §2.1 adds its own context for them.
+                var copyContexts = copy["@context"]!.AsArray();
+                if (base1 == CredentialContexts.Vc1 && !copyContexts.Any(c => c is JsonValue v && v.TryGetValue<string>(out var u) && u == DataIntegrityV2))
+                {
+                    copyContexts.Add(DataIntegrityV2);
+                }
                 if (copy["issuer"] is JsonObject issuerObject)
                 {
                     issuerObject["id"] = signer.Identity.Did;

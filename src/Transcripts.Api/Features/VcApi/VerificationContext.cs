@@ -20,7 +20,22 @@ internal sealed class VerificationContext(TranscriptsDb db, IOptions<SigningOpti
         var documents = new List<JsonObject>();
         foreach (var institutionId in await db.Institutions.AsNoTracking().Select(i => i.Id).ToListAsync(cancellationToken))
         {
-            if (await DidDocuments.ForAsync(db, institutionId, options.Value, cancellationToken) is { } document)
+            if (await DidDocuments.ForAsync(db, institutionId, options.Value, cancellationToken) is not { } document)
+            {
+                continue;
+            }
+            // Institutions configured with the same public base URL share one did:web: one document lists all their keys.
+            if (documents.FirstOrDefault(d => (string?)d["id"] == (string?)document["id"]) is { } same)
+            {
+                foreach (var member in new[] { "verificationMethod", "assertionMethod" })
+                {
+                    foreach (var item in document[member]!.AsArray())
+                    {
+                        same[member]!.AsArray().Add(item!.DeepClone());
+                    }
+                }
+            }
+            else
             {
                 documents.Add(document);
             }
