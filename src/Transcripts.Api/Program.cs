@@ -9,6 +9,7 @@ using Transcripts.Api.Features.Institutions;
 using Transcripts.Api.Features.Keys;
 using Transcripts.Api.Features.Learners;
 using Transcripts.Api.Features.Progress;
+using Transcripts.Api.Features.Sharing;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Features.VcApi;
@@ -28,7 +29,7 @@ builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
 builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
     .AddAssessments().AddProgress().AddAudit().AddDisclosures()
-    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi();
+    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddSharing();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -42,7 +43,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
     .MapAssessments().MapProgress().MapAudit().MapDisclosures()
-    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi();
+    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapSharing();
 if (demoKek is not null)
 {
     Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);

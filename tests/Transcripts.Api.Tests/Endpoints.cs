@@ -125,6 +125,10 @@ public static class Endpoints
                 ["credentialSubject"] = new { id = "did:example:subject", alumniOf = "Example University" },
             },
         }), s_registrar),
+        new("ExportCredentials", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/credentials/export", _ => null,
+            ["admin", "registrar", "learner"], IsLearnerScoped: true),
+        new("CreateShareLink", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/share-links", s => J(new { credentialIds = new[] { s.CredentialId } }),
+            ["admin", "registrar", "learner"], IsJson: true, IsLearnerScoped: true),
         new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
         new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),
     ];

@@ -261,3 +261,38 @@ internal sealed class StatusListConfiguration : IEntityTypeConfiguration<StatusL
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLink>
+{
+    public void Configure(EntityTypeBuilder<ShareLink> b)
+    {
+        b.Property(x => x.CredentialIds).HasMaxLength(4000);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.LearnerId);
+        b.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
+{
+    public void Configure(EntityTypeBuilder<Batch> b)
+    {
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => x.InstitutionId);
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BatchItemConfiguration : IEntityTypeConfiguration<BatchItem>
+{
+    public void Configure(EntityTypeBuilder<BatchItem> b)
+    {
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Reason).HasMaxLength(1000);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => new { x.BatchId, x.LearnerId }).IsUnique();
+        b.HasOne<Batch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -91,3 +91,52 @@ internal sealed class StatusList : IVersioned
     public DateTimeOffset UpdatedAt { get; set; }
     public int RowVersion { get; set; }
 }
+
+/// <summary>
+/// A learner's link to chosen credentials. Only the SHA-256 of the 256-bit token is stored; the token is shown once.
+/// Every read through the link writes a <see cref="Disclosure"/>.
+/// </summary>
+internal sealed class ShareLink : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid LearnerId { get; set; }
+    public required byte[] TokenHash { get; set; }
+    /// <summary>The shared credentials, comma separated.</summary>
+    public required string CredentialIds { get; set; }
+    public Guid CreatedByKeyId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public int RowVersion { get; set; }
+}
+
+/// <summary>A background job issuing transcripts for many learners; one <see cref="BatchItem"/> per learner, committed one by one.</summary>
+internal sealed class Batch : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    public Guid CreatedByKeyId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public int RowVersion { get; set; }
+}
+
+internal sealed class BatchItem : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid BatchId { get; set; }
+    public Guid LearnerId { get; set; }
+    public BatchItemStatus Status { get; set; }
+    public Guid? CredentialId { get; set; }
+    public string? Reason { get; set; }
+    public int RowVersion { get; set; }
+}
+
+internal enum BatchItemStatus
+{
+    Pending,
+    Issued,
+    Skipped,
+    Failed,
+}

@@ -12,6 +12,28 @@ namespace Transcripts.Api.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "Batches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedByKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Batches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Batches_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IssuerSettings",
                 columns: table => new
                 {
@@ -28,6 +50,32 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         name: "FK_IssuerSettings_Institutions_InstitutionId",
                         column: x => x.InstitutionId,
                         principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShareLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LearnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CredentialIds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedByKeyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShareLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ShareLinks_Learners_LearnerId",
+                        column: x => x.LearnerId,
+                        principalTable: "Learners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -79,6 +127,35 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         name: "FK_StatusLists_Institutions_InstitutionId",
                         column: x => x.InstitutionId,
                         principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BatchItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LearnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CredentialId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BatchItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BatchItems_Batches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "Batches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_BatchItems_Learners_LearnerId",
+                        column: x => x.LearnerId,
+                        principalTable: "Learners",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -144,6 +221,22 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BatchItems_BatchId_LearnerId",
+                table: "BatchItems",
+                columns: new[] { "BatchId", "LearnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BatchItems_LearnerId",
+                table: "BatchItems",
+                column: "LearnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Batches_InstitutionId",
+                table: "Batches",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Credentials_AttainmentId",
                 table: "Credentials",
                 column: "AttainmentId");
@@ -182,6 +275,17 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ShareLinks_LearnerId",
+                table: "ShareLinks",
+                column: "LearnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShareLinks_TokenHash",
+                table: "ShareLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SigningKeys_InstitutionId",
                 table: "SigningKeys",
                 column: "InstitutionId");
@@ -196,10 +300,19 @@ namespace Transcripts.Api.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "BatchItems");
+
+            migrationBuilder.DropTable(
                 name: "Credentials");
 
             migrationBuilder.DropTable(
                 name: "IssuerSettings");
+
+            migrationBuilder.DropTable(
+                name: "ShareLinks");
+
+            migrationBuilder.DropTable(
+                name: "Batches");
 
             migrationBuilder.DropTable(
                 name: "SigningKeys");
