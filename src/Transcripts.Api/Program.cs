@@ -1,6 +1,7 @@
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.Assessments;
 using Transcripts.Api.Features.Audit;
+using Transcripts.Api.Features.Batches;
 using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.Disclosures;
 using Transcripts.Api.Features.Evidence;
@@ -20,7 +21,14 @@ if (args is ["audit", ..])
     return await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.DemoFlag).ToArray());
+var batchCommand = args is [IssueBatchCommand.Name, ..] ? IssueBatchCommand.Parse(args[1..]) : null;
+if (batchCommand is { Error: { } usage })
+{
+    await Console.Error.WriteLineAsync(usage);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder((batchCommand?.Remaining ?? args).Where(a => a != Startup.DemoFlag).ToArray());
 var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
 var demoKek = demo ? SigningKeysModule.EnsureDemoKeyEncryptionKey(builder.Configuration,
     builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "./data") : null;
@@ -29,7 +37,7 @@ builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
 builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
     .AddAssessments().AddProgress().AddAudit().AddDisclosures()
-    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddSharing();
+    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddSharing().AddBatches();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -43,10 +51,15 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
     .MapAssessments().MapProgress().MapAudit().MapDisclosures()
-    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapSharing();
+    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapSharing().MapBatches();
 if (demoKek is not null)
 {
     Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);
+}
+
+if (batchCommand is { Institution: { } institutionId, Learners: var learners })
+{
+    return await IssueBatchCommand.RunAsync(app.Services, institutionId, learners, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
 }
 
 await app.PrepareDatabaseAsync(demo);
