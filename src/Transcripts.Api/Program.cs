@@ -3,6 +3,7 @@ using Transcripts.Api.Features.Assessments;
 using Transcripts.Api.Features.Audit;
 using Transcripts.Api.Features.Batches;
 using Transcripts.Api.Features.Credentials;
+using Transcripts.Api.Features.Demo;
 using Transcripts.Api.Features.Disclosures;
 using Transcripts.Api.Features.Evidence;
 using Transcripts.Api.Features.Frameworks;
@@ -28,7 +29,21 @@ if (batchCommand is { Error: { } usage })
     return 2;
 }
 
-var builder = WebApplication.CreateBuilder((batchCommand?.Remaining ?? args).Where(a => a != Startup.DemoFlag).ToArray());
+var demoCommand = args is [DemoCommand.Name, ..] ? DemoCommand.Parse(args[1..]) : null;
+if (demoCommand is { Error: { } demoUsage })
+{
+    await Console.Error.WriteLineAsync(demoUsage);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder((batchCommand?.Remaining ?? demoCommand?.Remaining ?? args).Where(a => a != Startup.DemoFlag).ToArray());
+if (demoCommand is not null)
+{
+    // A fresh, throw-away database and key-encryption key: the command's output is the files it writes.
+    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] = "Sqlite";
+    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] = demoCommand.DataDirectory;
+    builder.Configuration[$"{SigningOptions.Section}:{nameof(SigningOptions.KeyEncryptionKey)}"] = KeyEncryption.NewKekText();
+}
 var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
 var demoKek = demo ? SigningKeysModule.EnsureDemoKeyEncryptionKey(builder.Configuration,
     builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "./data") : null;
@@ -60,6 +75,11 @@ if (demoKek is not null)
 if (batchCommand is { Institution: { } institutionId, Learners: var learners })
 {
     return await IssueBatchCommand.RunAsync(app.Services, institutionId, learners, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+}
+
+if (demoCommand is not null)
+{
+    return await DemoCommand.RunAsync(app, demoCommand, Console.Out, app.Lifetime.ApplicationStopping);
 }
 
 await app.PrepareDatabaseAsync(demo);

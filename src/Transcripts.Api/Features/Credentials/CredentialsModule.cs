@@ -15,6 +15,7 @@ internal static class CredentialsModule
         var reading = app.MapGroup("/credentials").WithTags("Credentials").RequireAuthorization(Policies.Member);
         GetCredential.Map(reading);
         ListLearnerCredentials.Map(app);
+        Transcripts.GetTranscriptPdf.Map(app);
         return app;
     }
 }
