@@ -96,6 +96,9 @@ public abstract class StatusListTests(TranscriptsApp app)
         var published = BitstringStatusList.Decode((string)JsonNode.Parse(list.Bytes)!["credentialSubject"]!["encodedList"]!);
         Assert.All(credentials, c => Assert.True(published.IsSet(c.RevocationIndex), $"bit {c.RevocationIndex} of {c.Id} was lost"));
         Assert.Equal(ids.Count, credentials.Select(c => c.RevocationIndex).Distinct().Count());
+        using var admin = app.CreateClientFor(school.Admin);
+        var audit = await Seeded.Json(await admin.GetAsync("/audit/verify"));
+        Assert.True(audit.GetProperty("isIntact").GetBoolean(), audit.ToString());
     }
 
     public sealed class OnSqlite(SqliteApp app) : StatusListTests(app), IClassFixture<SqliteApp>;
