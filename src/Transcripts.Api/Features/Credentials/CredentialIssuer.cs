@@ -56,7 +56,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         foreach (var attainment in attainments.OrderBy(a => a.Id))
         {
             var facts = await FactsAsync(attainment, cancellationToken);
-            var domain = facts.Competency.ParentId is { } parent ? await db.Competencies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == parent, cancellationToken) : null;
+            var domain = facts.Competency.ParentId is { } parent ? await CompetencyAsync(parent, cancellationToken) : null;
             competencies.Add((facts.Competency, domain, facts.Framework, facts.Scale));
         }
         var embedded = achievements.Select(a => JsonNode.Parse(a.Bytes)!.AsObject()).ToList();
@@ -139,19 +139,41 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         ["statusListCredential"] = listUrl,
     };
 
+    // Reference data read once per issuer (one request or one batch item): a transcript of 30 competencies of one framework
+    // needs the framework, scale and learner once, not 30 times.
+    private readonly Dictionary<Guid, object> _cache = [];
+
+    private async Task<T> CachedAsync<T>(Guid id, Func<Task<T>> load) where T : class
+    {
+        if (_cache.TryGetValue(id, out var hit))
+        {
+            return (T)hit;
+        }
+        var value = await load();
+        _cache[id] = value;
+        return value;
+    }
+
     private async Task<AchievementFacts> FactsAsync(Attainment attainment, CancellationToken cancellationToken)
     {
-        var learner = await db.Learners.AsNoTracking().SingleAsync(l => l.Id == attainment.LearnerId, cancellationToken);
-        var competency = await db.Competencies.AsNoTracking().SingleAsync(c => c.Id == attainment.CompetencyId, cancellationToken);
-        var framework = await db.Frameworks.AsNoTracking().SingleAsync(f => f.Id == competency.FrameworkId, cancellationToken);
-        var scale = await db.Scales.AsNoTracking().Include(s => s.Levels).SingleAsync(s => s.Id == framework.ScaleId, cancellationToken);
+        var learner = await CachedAsync(attainment.LearnerId, () => db.Learners.AsNoTracking().SingleAsync(l => l.Id == attainment.LearnerId, cancellationToken));
+        var competency = await CompetencyAsync(attainment.CompetencyId, cancellationToken);
+        var framework = await CachedAsync(competency.FrameworkId, () => db.Frameworks.AsNoTracking().SingleAsync(f => f.Id == competency.FrameworkId, cancellationToken));
+        var scale = await CachedAsync(framework.ScaleId!.Value, () => db.Scales.AsNoTracking().Include(s => s.Levels).SingleAsync(s => s.Id == framework.ScaleId, cancellationToken));
         var assessmentIds = attainment.InputAssessmentIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToList();
-        var evidenceIds = await db.Assessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id) && a.EvidenceId != null)
-            .Select(a => a.EvidenceId!.Value).Distinct().ToListAsync(cancellationToken);
-        var evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToListAsync(cancellationToken);
+        List<Data.Entities.Evidence> evidence = [];
+        if (assessmentIds.Count > 0)
+        {
+            var evidenceIds = await db.Assessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id) && a.EvidenceId != null)
+                .Select(a => a.EvidenceId!.Value).Distinct().ToListAsync(cancellationToken);
+            evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToListAsync(cancellationToken);
+        }
         return new AchievementFacts(learner, attainment, competency, framework, scale, evidence.OrderBy(e => e.CreatedAt).ToList());
     }
+
+    private Task<Competency> CompetencyAsync(Guid id, CancellationToken cancellationToken) =>
+        CachedAsync(id, () => db.Competencies.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken));
 
     private static string Coverage(IEnumerable<string> parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Order(StringComparer.Ordinal)))));
