@@ -22,6 +22,7 @@ public sealed partial class BatchCrashTests : IDisposable
     {
         var (process, client, adminKey) = await StartAsync(printsKey: true);
         Guid batchId;
+        Guid institutionId;
         List<Guid> learners;
         try
         {
@@ -46,6 +47,7 @@ public sealed partial class BatchCrashTests : IDisposable
         try
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey!);
+            institutionId = (await Seeded.Json(await client.GetAsync("/institution"))).GetProperty("id").GetGuid();
             var resumed = await IssueBatchTests.WaitAsync(client, batchId);
             var rerun = await IssueBatchTests.WaitAsync(client, (await Seeded.Json(await client.PostAsJsonAsync("/batches", new { }))).GetProperty("id").GetGuid());
 
@@ -65,6 +67,36 @@ public sealed partial class BatchCrashTests : IDisposable
         Assert.Equal(credentials, Count("SELECT COUNT(DISTINCT RevocationListId || ':' || RevocationIndex) FROM Credentials"));
         Assert.Equal(credentials, Count("SELECT SUM(Allocated) FROM StatusLists WHERE Purpose = 'revocation'"));
         Assert.Equal(Learners, learners.Count);
+
+        var (exit, output) = await RunCliAsync("issue-batch", "--institution", institutionId.ToString(), "--Storage:DataDirectory", _dataDir,
+            "--Logging:LogLevel:Default", "Warning");
+        Assert.True(exit == 0, output);
+        Assert.Contains($"{Learners} learners, 0 failed", output, StringComparison.Ordinal);
+        Assert.Equal(Learners, Count("SELECT COUNT(*) FROM Credentials WHERE Kind = 'Transcript'"));
+        var (usage, _) = await RunCliAsync("issue-batch");
+        Assert.Equal(2, usage);
+    }
+
+    private async Task<(int Exit, string Output)> RunCliAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dataDir };
+        info.ArgumentList.Add(ApiDll());
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["Signing__KeyEncryptionKey"] = TranscriptsApp.Kek;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string ApiDll()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;   // bin/<Configuration>/net10.0
+        return Path.Combine(SpecDataRoot(), "src", "Transcripts.Api", "bin", configuration, "net10.0", "Transcripts.Api.dll");
     }
 
     private static async Task<List<Guid>> SeedAsync(HttpClient admin)
@@ -98,8 +130,7 @@ public sealed partial class BatchCrashTests : IDisposable
 
     private async Task<(Process Process, HttpClient Client, string? AdminKey)> StartAsync(bool printsKey)
     {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;   // bin/<Configuration>/net10.0
-        var dll = Path.Combine(SpecDataRoot(), "src", "Transcripts.Api", "bin", configuration, "net10.0", "Transcripts.Api.dll");
+        var dll = ApiDll();
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dataDir };
         foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir, "--Logging:LogLevel:Default", "Warning",

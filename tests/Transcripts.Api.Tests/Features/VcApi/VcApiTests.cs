@@ -99,6 +99,34 @@ public abstract class VcApiTests(TranscriptsApp app)
         Assert.Equal(0, await app.WithDbAsync(db => db.Credentials.CountAsync(c => c.InstitutionId == school.Id)));
     }
 
+    [SkippableFact]
+    public async Task A_vc_api_credential_can_be_suspended_and_unsuspended_and_the_published_list_follows()
+    {
+        var (school, registrar) = await SchoolAsync();
+        using var anonymous = app.CreateClient();
+        var issued = await registrar.PostAsJsonAsync("/credentials/issue", new { credential = Vc2() });
+        var id = Guid.Parse(issued.Headers.Location!.ToString().Split('/')[^1]);
+        var signed = JsonNode.Parse((await Seeded.Json(issued)).GetProperty("verifiableCredential").GetRawText())!.AsObject();
+        var entry = signed["credentialStatus"]!.AsArray().Single(e => (string)e!["statusPurpose"]! == "suspension")!;
+        var path = new Uri((string)entry["statusListCredential"]!).AbsolutePath;
+        var index = int.Parse((string)entry["statusListIndex"]!, System.Globalization.CultureInfo.InvariantCulture);
+        async Task<bool> IsSetAsync() => global::Transcripts.Signing.StatusLists.BitstringStatusList
+            .Decode((string)JsonNode.Parse(await anonymous.GetStringAsync(path))!["credentialSubject"]!["encodedList"]!).IsSet(index);
+
+        (await registrar.PostAsJsonAsync($"/credentials/{id}/suspend", new { reason = "Under review" })).EnsureSuccessStatusCode();
+        var suspended = await IsSetAsync();
+        var refused = await anonymous.PostAsJsonAsync("/credentials/verify", new { verifiableCredential = signed });
+        await Problem.AssertAsync(await registrar.PostAsJsonAsync($"/credentials/{id}/suspend", new { reason = "again" }), HttpStatusCode.Conflict, "already-suspended");
+        (await registrar.PostAsJsonAsync($"/credentials/{id}/unsuspend", new { reason = "Review done" })).EnsureSuccessStatusCode();
+
+        Assert.True(suspended);
+        await Problem.AssertAsync(refused, (HttpStatusCode)422, "verification-failed");
+        Assert.False(await IsSetAsync());
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/credentials/verify", new { verifiableCredential = signed })).StatusCode);
+        await Problem.AssertAsync(await registrar.PostAsJsonAsync($"/credentials/{id}/unsuspend", new { reason = "again" }), HttpStatusCode.Conflict, "not-suspended");
+        Assert.NotEqual(Guid.Empty, school.Id);
+    }
+
     public sealed class OnSqlite(SqliteApp app) : VcApiTests(app), IClassFixture<SqliteApp>;
 
     public sealed class OnPostgres(PostgresApp app) : VcApiTests(app), IClassFixture<PostgresApp>;
