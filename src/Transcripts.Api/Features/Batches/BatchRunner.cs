@@ -32,7 +32,16 @@ internal sealed class BatchRunner(BatchProcessor processor, IServiceScopeFactory
         }
         await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            await processor.RunAsync(id, progress: null, stoppingToken);
+            try
+            {
+                await processor.RunAsync(id, progress: null, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failing batch must not stop the service (a background service's exception stops the host). Its
+                // committed learners stay; the rest stay pending and are resumed on the next start.
+                Log.BatchAborted(logger, e, id);
+            }
         }
     }
 }

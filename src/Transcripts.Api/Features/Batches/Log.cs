@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(5504, LogLevel.Warning, "Batch item {ItemId} failed: {Error}")]
     public static partial void ItemFailed(ILogger logger, Guid itemId, string error);
 
+    [LoggerMessage(5506, LogLevel.Error, "Batch {BatchId} stopped by an unexpected error; its pending learners are resumed on the next start")]
+    public static partial void BatchAborted(ILogger logger, Exception exception, Guid batchId);
+
     [LoggerMessage(5505, LogLevel.Debug, "Unfinished batches were not looked for: {Reason}")]
     public static partial void ResumeSkipped(ILogger logger, string reason);
 }
