@@ -1,6 +1,9 @@
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.Assessments;
 using Transcripts.Api.Features.Audit;
+using Transcripts.Api.Features.Batches;
+using Transcripts.Api.Features.Credentials;
+using Transcripts.Api.Features.Demo;
 using Transcripts.Api.Features.Disclosures;
 using Transcripts.Api.Features.Evidence;
 using Transcripts.Api.Features.Frameworks;
@@ -8,6 +11,10 @@ using Transcripts.Api.Features.Institutions;
 using Transcripts.Api.Features.Keys;
 using Transcripts.Api.Features.Learners;
 using Transcripts.Api.Features.Progress;
+using Transcripts.Api.Features.Sharing;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Features.VcApi;
 using Transcripts.Api.Infrastructure;
 
 if (args is ["audit", ..])
@@ -15,13 +22,37 @@ if (args is ["audit", ..])
     return await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a != Startup.DemoFlag).ToArray());
+var batchCommand = args is [IssueBatchCommand.Name, ..] ? IssueBatchCommand.Parse(args[1..]) : null;
+if (batchCommand is { Error: { } usage })
+{
+    await Console.Error.WriteLineAsync(usage);
+    return 2;
+}
+
+var demoCommand = args is [DemoCommand.Name, ..] ? DemoCommand.Parse(args[1..]) : null;
+if (demoCommand is { Error: { } demoUsage })
+{
+    await Console.Error.WriteLineAsync(demoUsage);
+    return 2;
+}
+
+var builder = WebApplication.CreateBuilder((batchCommand?.Remaining ?? demoCommand?.Remaining ?? args).Where(a => a != Startup.DemoFlag).ToArray());
+if (demoCommand is not null)
+{
+    // A fresh, throw-away database and key-encryption key: the command's output is the files it writes.
+    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] = "Sqlite";
+    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] = demoCommand.DataDirectory;
+    builder.Configuration[$"{SigningOptions.Section}:{nameof(SigningOptions.KeyEncryptionKey)}"] = KeyEncryption.NewKekText();
+}
 var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
+var demoKek = demo ? SigningKeysModule.EnsureDemoKeyEncryptionKey(builder.Configuration,
+    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "./data") : null;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
 builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
-    .AddAssessments().AddProgress().AddAudit().AddDisclosures();
+    .AddAssessments().AddProgress().AddAudit().AddDisclosures()
+    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddSharing().AddBatches();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -34,7 +65,22 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapHealth();
 app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
-    .MapAssessments().MapProgress().MapAudit().MapDisclosures();
+    .MapAssessments().MapProgress().MapAudit().MapDisclosures()
+    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapSharing().MapBatches();
+if (demoKek is not null)
+{
+    Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);
+}
+
+if (batchCommand is { Institution: { } institutionId, Learners: var learners })
+{
+    return await IssueBatchCommand.RunAsync(app.Services, institutionId, learners, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
+}
+
+if (demoCommand is not null)
+{
+    return await DemoCommand.RunAsync(app, demoCommand, Console.Out, app.Lifetime.ApplicationStopping);
+}
 
 await app.PrepareDatabaseAsync(demo);
 await app.RunAsync();

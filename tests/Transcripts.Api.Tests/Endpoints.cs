@@ -104,6 +104,31 @@ public static class Endpoints
         new("DeleteGoal", HttpMethod.Delete, s => $"/learners/{s.School.LearnerA}/goals/{s.GoalId}", _ => null, s_all, IsLearnerScoped: true),
         new("ListDisclosures", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/disclosures", _ => null, ["admin", "registrar", "learner"],
             IsLearnerScoped: true),
+        new("CreateSigningKey", HttpMethod.Post, _ => "/signing-keys", _ => J(new { keyType = "Ed25519" }), s_admin),
+        new("ListSigningKeys", HttpMethod.Get, _ => "/signing-keys", _ => null, s_admin),
+        new("RevokeSigningKey", HttpMethod.Post, s => $"/signing-keys/{s.SigningKeyId}/revoke", _ => J(new { reason = "Laptop stolen" }), s_admin, IsJson: true),
+        new("UpdateIssuerSettings", HttpMethod.Put, _ => "/signing-keys/settings", _ => J(new { cryptosuite = "eddsa-jcs-2022" }), s_admin, IsJson: true),
+        new("IssueAchievementCredential", HttpMethod.Post, _ => "/credentials/achievements", s => J(new { attainmentId = s.AttainmentId }),
+            s_registrar, IsJson: true),
+        new("IssueTranscript", HttpMethod.Post, _ => "/credentials/transcripts", s => J(new { learnerId = s.School.LearnerA }), s_registrar, IsJson: true),
+        new("GetCredential", HttpMethod.Get, s => $"/credentials/{s.CredentialId}", _ => null, s_all, IsLearnerScoped: true),
+        new("ListLearnerCredentials", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/credentials", _ => null, s_all, IsLearnerScoped: true),
+        new("RevokeCredential", HttpMethod.Post, s => $"/credentials/{s.CredentialId}/revoke", _ => J(new { reason = "Issued in error" }),
+            s_registrar, IsJson: true),
+        new("IssueCredential", HttpMethod.Post, _ => "/credentials/issue", _ => J(new
+        {
+            credential = new Dictionary<string, object>
+            {
+                ["@context"] = new[] { "https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2" },
+                ["type"] = new[] { "VerifiableCredential", "ExampleAlumniCredential" },
+                ["issuer"] = "did:example:issuer",
+                ["credentialSubject"] = new { id = "did:example:subject", alumniOf = "Example University" },
+            },
+        }), s_registrar),
+        new("ExportCredentials", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/credentials/export", _ => null,
+            ["admin", "registrar", "learner"], IsLearnerScoped: true),
+        new("CreateShareLink", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/share-links", s => J(new { credentialIds = new[] { s.CredentialId } }),
+            ["admin", "registrar", "learner"], IsJson: true, IsLearnerScoped: true),
         new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
         new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),
     ];

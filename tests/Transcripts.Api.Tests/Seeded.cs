@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Transcripts.Api.Tests;
 
 /// <summary>A seeded institution plus one of everything an endpoint can act on, made through the API by its admin.</summary>
-public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId, Guid AssessmentId, Guid AttainmentId, Guid GoalId, Guid SpareKeyId)
+public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId, Guid AssessmentId, Guid AttainmentId, Guid GoalId, Guid SpareKeyId,
+    Guid CredentialId = default, Guid SigningKeyId = default)
 {
     public static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -25,8 +26,11 @@ public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId,
         using var logo = new ByteArrayContent(Png);
         logo.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         (await admin.PutAsync("/institution/logo", logo)).EnsureSuccessStatusCode();
+        var attainment = recorded.GetProperty("attainment").GetProperty("id").GetGuid();
+        var credential = await Id(await admin.PostAsJsonAsync("/credentials/achievements", new { attainmentId = attainment }));
+        var signingKey = (await Json(await admin.GetAsync("/signing-keys")))[0].GetProperty("id").GetGuid();
         return new Seeded(school, evidence, file, recorded.GetProperty("assessment").GetProperty("id").GetGuid(),
-            recorded.GetProperty("attainment").GetProperty("id").GetGuid(), goal, key);
+            attainment, goal, key, credential, signingKey);
     }
 
     public static MultipartFormDataContent FileForm(string name, string mediaType, byte[] bytes)

@@ -30,6 +30,16 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
 
     public string DataDirectory => DataDir;
 
+    /// <summary>The key-encryption key the test apps sign under (base64 of 32 bytes).</summary>
+    public static readonly string Kek = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Every log line the app wrote at or above <see cref="MinimumLogLevel"/>, with exceptions and scopes.</summary>
+    public LogCapture Logs { get; } = new();
+
+    protected virtual LogLevel MinimumLogLevel => LogLevel.Warning;
+
+    protected virtual string? KeyEncryptionKey => Kek;
+
     protected abstract void ConfigureStorage(IWebHostBuilder builder);
 
     /// <summary>Skips the calling test when this app's database is not available here.</summary>
@@ -38,8 +48,12 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDir);
+        if (KeyEncryptionKey is { } kek)
+        {
+            builder.UseSetting("Signing:KeyEncryptionKey", kek);
+        }
         ConfigureStorage(builder);
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(l => l.SetMinimumLevel(MinimumLogLevel).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(Clock);

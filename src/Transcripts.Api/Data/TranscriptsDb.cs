@@ -30,6 +30,13 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     public DbSet<Attainment> Attainments => Set<Attainment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<IssuerSettings> IssuerSettings => Set<IssuerSettings>();
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<StatusList> StatusLists => Set<StatusList>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<BatchItem> BatchItems => Set<BatchItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TranscriptsDb).Assembly,

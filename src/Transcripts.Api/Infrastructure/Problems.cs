@@ -43,6 +43,50 @@ internal static class Problems
     public static ProblemHttpResult Unavailable(string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, "unavailable", "Service unavailable", detail);
 
+    public static ProblemHttpResult SigningUnavailable() =>
+        Create(StatusCodes.Status503ServiceUnavailable, "key-encryption-key-missing", "Signing is not configured",
+            "No key-encryption key is configured (Signing:KeyEncryptionKey or Signing:KeyEncryptionKeyFile), so no key can be created or used; nothing was signed.");
+
+    public static ProblemHttpResult NoSigningKey() =>
+        Create(StatusCodes.Status409Conflict, "no-active-signing-key", "No active signing key",
+            "The institution has no active signing key (its last key was revoked); create a new key before issuing. Nothing was signed.");
+
+    public static ProblemHttpResult IssuerIdentifierMissing() =>
+        Create(StatusCodes.Status409Conflict, "issuer-identifier-missing", "The institution has no identifier",
+            "Set the institution's public base URL (for did:web) or switch on did:key before issuing; nothing was signed.");
+
+    public static ProblemHttpResult SigningKeyRevoked(Guid id) =>
+        Create(StatusCodes.Status409Conflict, "signing-key-revoked", "Signing key already revoked",
+            $"Signing key {id} is already revoked; nothing was changed.");
+
+    public static ProblemHttpResult AttainmentNotAttained(Guid id) =>
+        Create(StatusCodes.Status409Conflict, "attainment-not-attained", "The attainment cannot be issued",
+            $"Attainment {id} is withdrawn or not yet attained, so no credential states it; nothing was signed.");
+
+    public static ProblemHttpResult NothingToIssue(Guid learnerId) =>
+        Create(StatusCodes.Status409Conflict, "nothing-to-issue", "Nothing to issue",
+            $"Learner {learnerId} has no attained competencies to put on a transcript; nothing was signed.");
+
+    public static ProblemHttpResult UnknownContext(string context) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "unknown-context", "Unknown JSON-LD context",
+            $"The credential names the context '{context}', which this service does not know; only pinned contexts are accepted. Nothing was signed.");
+
+    public static ProblemHttpResult InvalidCredential(string detail) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "invalid-credential", "The credential is not valid", detail);
+
+    public static ProblemHttpResult AlreadyRevoked(Guid id, DateTimeOffset at) =>
+        Create(StatusCodes.Status409Conflict, "already-revoked", "Credential already revoked",
+            $"Credential {id} was revoked on {at:yyyy-MM-dd}; nothing was changed.");
+
+    public static ProblemHttpResult SuspensionUnchanged(Guid id, bool isSuspended) =>
+        Create(StatusCodes.Status409Conflict, isSuspended ? "already-suspended" : "not-suspended",
+            isSuspended ? "Credential already suspended" : "Credential not suspended",
+            $"Credential {id} is {(isSuspended ? "already" : "not")} suspended; nothing was changed.");
+
+    public static ProblemHttpResult SuspensionNotAvailable(Guid id) =>
+        Create(StatusCodes.Status409Conflict, "suspension-not-available", "The credential cannot be suspended",
+            $"Credential {id} is an Open Badges or CLR credential, whose schema allows only its revocation entry; revoke it instead. Nothing was changed.");
+
     internal static ProblemHttpResult Create(int status, string code, string title, string detail,
         IDictionary<string, string[]>? errors = null)
     {
@@ -65,6 +109,7 @@ internal static class Problems
         409 => "conflict",
         413 => "payload-too-large",
         415 => "unsupported-media-type",
+        422 => "unprocessable",
         503 => "unavailable",
         _ => status >= 500 ? "internal-error" : "error",
     };

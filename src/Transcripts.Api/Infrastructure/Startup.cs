@@ -54,6 +54,10 @@ internal static class Startup
         if (demo)
         {
             await DemoSeed.RunAsync(db, services.GetRequiredService<FileStore>(), clock, console, app.Lifetime.ApplicationStopping);
+            if (await DemoIssuance.RunAsync(app.Services, app.Lifetime.ApplicationStopping) is { } issued)
+            {
+                await DemoIssuance.PrintAsync(issued, console);
+            }
         }
         await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, console, app.Lifetime.ApplicationStopping);
     }

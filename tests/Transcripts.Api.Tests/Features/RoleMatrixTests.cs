@@ -68,7 +68,8 @@ public abstract class RoleMatrixTests(TranscriptsApp app)
     public static TheoryData<string> WithIds()
     {
         var data = new TheoryData<string>();
-        foreach (var endpoint in Endpoints.All.Where(e => e.Path(Placeholder).Contains('-', StringComparison.Ordinal)))
+        // A path with an id in it (a GUID, not just a hyphenated route such as /signing-keys).
+        foreach (var endpoint in Endpoints.All.Where(e => System.Text.RegularExpressions.Regex.IsMatch(e.Path(Placeholder), "[0-9a-f]{8}-[0-9a-f]{4}-")))
         {
             data.Add(endpoint.Name);
         }

@@ -203,3 +203,96 @@ internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclos
         b.HasIndex(x => new { x.LearnerId, x.At });
     }
 }
+
+internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
+{
+    public void Configure(EntityTypeBuilder<SigningKey> b)
+    {
+        b.Property(x => x.KeyType).HasMaxLength(20);
+        b.Property(x => x.PublicKeyMultibase).HasMaxLength(100);
+        b.Property(x => x.RevocationReason).HasMaxLength(500);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.Ignore(x => x.IsActive);
+        b.HasIndex(x => x.InstitutionId);
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IssuerSettingsConfiguration : IEntityTypeConfiguration<IssuerSettings>
+{
+    public void Configure(EntityTypeBuilder<IssuerSettings> b)
+    {
+        b.Property(x => x.Cryptosuite).HasMaxLength(40);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => x.InstitutionId).IsUnique();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CredentialConfiguration : IEntityTypeConfiguration<Credential>
+{
+    public void Configure(EntityTypeBuilder<Credential> b)
+    {
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Coverage).HasMaxLength(64);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.RevocationReason).HasMaxLength(500);
+        b.Property(x => x.SuspensionReason).HasMaxLength(500);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => new { x.InstitutionId, x.LearnerId });
+        b.HasIndex(x => x.AttainmentId);
+        b.HasIndex(x => new { x.RevocationListId, x.RevocationIndex }).IsUnique();
+        b.HasIndex(x => new { x.SuspensionListId, x.SuspensionIndex }).IsUnique();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<SigningKey>().WithMany().HasForeignKey(x => x.SigningKeyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StatusList>().WithMany().HasForeignKey(x => x.RevocationListId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<StatusList>().WithMany().HasForeignKey(x => x.SuspensionListId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StatusListConfiguration : IEntityTypeConfiguration<StatusList>
+{
+    public void Configure(EntityTypeBuilder<StatusList> b)
+    {
+        b.Property(x => x.Purpose).HasMaxLength(20);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => new { x.InstitutionId, x.Purpose });
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLink>
+{
+    public void Configure(EntityTypeBuilder<ShareLink> b)
+    {
+        b.Property(x => x.CredentialIds).HasMaxLength(4000);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.LearnerId);
+        b.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BatchConfiguration : IEntityTypeConfiguration<Batch>
+{
+    public void Configure(EntityTypeBuilder<Batch> b)
+    {
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => x.InstitutionId);
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BatchItemConfiguration : IEntityTypeConfiguration<BatchItem>
+{
+    public void Configure(EntityTypeBuilder<BatchItem> b)
+    {
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Reason).HasMaxLength(1000);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => new { x.BatchId, x.LearnerId }).IsUnique();
+        b.HasOne<Batch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

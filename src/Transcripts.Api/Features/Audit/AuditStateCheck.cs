@@ -42,6 +42,13 @@ internal static class AuditStateCheck
         await CheckAsync(db.Evidence);
         await CheckAsync(db.Assessments);
         await CheckAsync(db.Attainments);
+        await CheckAsync(db.SigningKeys);
+        await CheckAsync(db.IssuerSettings);
+        await CheckAsync(db.StatusLists);
+        await CheckAsync(db.Credentials);
+        await CheckAsync(db.ShareLinks);
+        await CheckAsync(db.Batches);
+        await CheckAsync(db.BatchItems);
         foreach (var (key, last) in latest)
         {
             if (!seen.Contains(key) && last.StateHash != AuditChain.StateHash("deleted"))

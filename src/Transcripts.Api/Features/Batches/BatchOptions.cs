@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Transcripts.Api.Features.Batches;
+
+public sealed class BatchOptions
+{
+    public const string Section = "Batches";
+
+    [Range(1, 100_000)]
+    public int MaxLearners { get; set; } = 20_000;
+
+    /// <summary>A pause after each learner, so a large batch leaves room for interactive requests. Default none.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan PauseBetweenItems { get; set; } = TimeSpan.Zero;
+}

@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Features.StatusLists;
+
+namespace Transcripts.Api.Features.Credentials;
+
+/// <summary>
+/// Issues achievement credentials and transcripts. Idempotent: an active credential that already states the same
+/// attainments (same ids and versions) is returned instead of a new one. A changed attainment is a correction: the new
+/// credential replaces the old, which is revoked with reason "superseded". Changes are tracked; the caller saves once.
+/// </summary>
+internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statusLists, ILogger<CredentialIssuer> logger)
+{
+    public const string SupersededReason = "superseded";
+
+    public async Task<Credential> IssueAchievementAsync(IssuerSigner signer, Attainment attainment, CancellationToken cancellationToken)
+    {
+        var coverage = Coverage([$"{attainment.Id:N}:{attainment.RowVersion}"]);
+        var current = await db.Credentials.Where(c => c.AttainmentId == attainment.Id && c.Kind == CredentialKind.Achievement
+            && c.RevokedAt == null && c.SupersededById == null).ToListAsync(cancellationToken);
+        if (current.FirstOrDefault(c => c.Coverage == coverage) is { } same)
+        {
+            return same;
+        }
+        var facts = await FactsAsync(attainment, cancellationToken);
+        var credential = await CreateAsync(signer, CredentialKind.Achievement, attainment.LearnerId, attainment.Id, coverage,
+            (id, status) => AchievementCredentialBuilder.Build(id, signer.Identity.Profile(), facts, signer.Identity.PublicBase, signer.Now, status),
+            cancellationToken);
+        await SupersedeAsync(current, credential, signer, cancellationToken);
+        return credential;
+    }
+
+    /// <summary>A transcript of <paramref name="attainments"/> (all attained, of one learner); supersedes earlier full transcripts when <paramref name="isFull"/>.</summary>
+    public async Task<(Credential Credential, bool IsNew)> IssueTranscriptAsync(IssuerSigner signer, Learner learner,
+        IReadOnlyList<Attainment> attainments, bool isFull, CancellationToken cancellationToken)
+    {
+        var achievements = new List<Credential>();
+        foreach (var attainment in attainments.OrderBy(a => a.Id))
+        {
+            achievements.Add(await IssueAchievementAsync(signer, attainment, cancellationToken));
+        }
+        var coverage = Coverage(achievements.Select(a => a.Id.ToString("N")));
+        var current = await db.Credentials.Where(c => c.LearnerId == learner.Id && c.Kind == CredentialKind.Transcript
+            && c.RevokedAt == null && c.SupersededById == null).ToListAsync(cancellationToken);
+        if (current.FirstOrDefault(c => c.Coverage == coverage) is { } same)
+        {
+            return (same, false);
+        }
+        var competencies = new List<(Competency, Competency?, Framework, ProficiencyScale)>();
+        foreach (var attainment in attainments.OrderBy(a => a.Id))
+        {
+            var facts = await FactsAsync(attainment, cancellationToken);
+            var domain = facts.Competency.ParentId is { } parent ? await CompetencyAsync(parent, cancellationToken) : null;
+            competencies.Add((facts.Competency, domain, facts.Framework, facts.Scale));
+        }
+        var embedded = achievements.Select(a => JsonNode.Parse(a.Bytes)!.AsObject()).ToList();
+        var credential = await CreateAsync(signer, CredentialKind.Transcript, learner.Id, null, coverage,
+            (id, status) => ClrCredentialBuilder.Build(id, signer.Identity.Profile(), learner, embedded, competencies, signer.Identity.PublicBase, signer.Now, status),
+            cancellationToken);
+        if (isFull)
+        {
+            await SupersedeAsync(current, credential, signer, cancellationToken);
+        }
+        return (credential, true);
+    }
+
+    /// <summary>Signs a caller's credential (VC API): a status entry is added when it has none, and the signed bytes are kept.</summary>
+    public async Task<Credential> IssueSubmittedAsync(IssuerSigner signer, JsonObject unsigned, CancellationToken cancellationToken)
+    {
+        var coverage = Coverage([Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(unsigned)))]);
+        return await CreateAsync(signer, CredentialKind.Submitted, null, null, coverage, (id, status) =>
+        {
+            var copy = unsigned.DeepClone().AsObject();
+            copy["id"] ??= AchievementCredentialBuilder.Urn(id);
+            if (copy["credentialStatus"] is null && IsVc2(copy))
+            {
+                copy["credentialStatus"] = status;
+            }
+            return copy;
+        }, cancellationToken);
+    }
+
+    private static bool IsVc2(JsonObject credential) =>
+        credential["@context"] is JsonArray { Count: > 0 } contexts && contexts[0]?.GetValueKind() == JsonValueKind.String
+        && (string?)contexts[0] == CredentialContexts.Vc2;
+
+    private async Task<Credential> CreateAsync(IssuerSigner signer, CredentialKind kind, Guid? learnerId, Guid? attainmentId, string coverage,
+        Func<Guid, JsonNode, JsonObject> build, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        var (revocation, revocationIndex) = await statusLists.AllocateAsync(signer, StatusListService.Revocation, cancellationToken);
+        var revocationEntry = Entry(signer.Identity.StatusListUrl(revocation.Id), StatusListService.Revocation, revocationIndex);
+        (Data.Entities.StatusList List, int Index)? suspension = null;
+        JsonNode status = revocationEntry;
+        if (kind == CredentialKind.Submitted)
+        {
+            suspension = await statusLists.AllocateAsync(signer, StatusListService.Suspension, cancellationToken);
+            status = new JsonArray(revocationEntry,
+                Entry(signer.Identity.StatusListUrl(suspension.Value.List.Id), StatusListService.Suspension, suspension.Value.Index));
+        }
+        var signed = signer.Sign(build(id, status));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(signed);
+        var credential = new Credential
+        {
+            Id = id, InstitutionId = signer.Identity.Institution.Id, LearnerId = learnerId, Kind = kind, AttainmentId = attainmentId,
+            Coverage = coverage, SigningKeyId = signer.Key.Id, Bytes = bytes, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            IssuedAt = signer.Now, RevocationListId = revocation.Id, RevocationIndex = revocationIndex,
+            SuspensionListId = suspension?.List.Id, SuspensionIndex = suspension?.Index,
+        };
+        db.Credentials.Add(credential);
+        Log.CredentialIssued(logger, id, kind.ToString(), signer.Key.Id);
+        return credential;
+    }
+
+    private async Task SupersedeAsync(List<Credential> replaced, Credential by, IssuerSigner signer, CancellationToken cancellationToken)
+    {
+        foreach (var old in replaced)
+        {
+            old.RevokedAt = signer.Now;
+            old.RevocationReason = SupersededReason;
+            old.SupersededById = by.Id;
+            await statusLists.SetAsync(old.RevocationListId, old.RevocationIndex, true, signer, cancellationToken);
+            Log.CredentialSuperseded(logger, old.Id, by.Id);
+        }
+    }
+
+    private static JsonObject Entry(string listUrl, string purpose, int index) => new()
+    {
+        ["id"] = $"{listUrl}#{index}",
+        ["type"] = "BitstringStatusListEntry",
+        ["statusPurpose"] = purpose,
+        ["statusListIndex"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["statusListCredential"] = listUrl,
+    };
+
+    // Reference data read once per issuer (one request or one batch item): a transcript of 30 competencies of one framework
+    // needs the framework, scale and learner once, not 30 times.
+    private readonly Dictionary<Guid, object> _cache = [];
+
+    private async Task<T> CachedAsync<T>(Guid id, Func<Task<T>> load) where T : class
+    {
+        if (_cache.TryGetValue(id, out var hit))
+        {
+            return (T)hit;
+        }
+        var value = await load();
+        _cache[id] = value;
+        return value;
+    }
+
+    private async Task<AchievementFacts> FactsAsync(Attainment attainment, CancellationToken cancellationToken)
+    {
+        var learner = await CachedAsync(attainment.LearnerId, () => db.Learners.AsNoTracking().SingleAsync(l => l.Id == attainment.LearnerId, cancellationToken));
+        var competency = await CompetencyAsync(attainment.CompetencyId, cancellationToken);
+        var framework = await CachedAsync(competency.FrameworkId, () => db.Frameworks.AsNoTracking().SingleAsync(f => f.Id == competency.FrameworkId, cancellationToken));
+        var scale = await CachedAsync(framework.ScaleId!.Value, () => db.Scales.AsNoTracking().Include(s => s.Levels).SingleAsync(s => s.Id == framework.ScaleId, cancellationToken));
+        var assessmentIds = attainment.InputAssessmentIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToList();
+        List<Data.Entities.Evidence> evidence = [];
+        if (assessmentIds.Count > 0)
+        {
+            var evidenceIds = await db.Assessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id) && a.EvidenceId != null)
+                .Select(a => a.EvidenceId!.Value).Distinct().ToListAsync(cancellationToken);
+            evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToListAsync(cancellationToken);
+        }
+        return new AchievementFacts(learner, attainment, competency, framework, scale, evidence.OrderBy(e => e.CreatedAt).ToList());
+    }
+
+    private Task<Competency> CompetencyAsync(Guid id, CancellationToken cancellationToken) =>
+        CachedAsync(id, () => db.Competencies.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken));
+
+    private static string Coverage(IEnumerable<string> parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts.Order(StringComparer.Ordinal)))));
+}

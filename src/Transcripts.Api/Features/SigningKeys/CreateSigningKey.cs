@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Transcripts.Api.Data;
+using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.SigningKeys;
+
+/// <summary>Creates a key and makes it the active one (a rotation): the previous key is retired but stays published.</summary>
+internal static class CreateSigningKey
+{
+    public sealed record Request
+    {
+        /// <summary><c>Ed25519</c> (default) or <c>P256</c>.</summary>
+        [RegularExpression("^(Ed25519|P256)$")]
+        public string KeyType { get; init; } = SigningKeyService.Ed25519Type;
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("", Handle).WithName(nameof(CreateSigningKey))
+            .WithSummary("Generate a new signing key and make it active; the previous key is retired and stays published")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<Results<Created<SigningKeyResponse>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
+        CurrentCaller caller, SigningKeyService keys, StatusListService statusLists, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!keys.CanSign)
+        {
+            return Problems.SigningUnavailable();
+        }
+        var key = await keys.RotateAsync(caller.InstitutionId, request.KeyType, cancellationToken);
+        var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
+        if (signer is not null)
+        {
+            using (signer)
+            {
+                await statusLists.ResignAllAsync(signer, cancellationToken);
+            }
+        }
+        else if (problem is not null && problem.ProblemDetails.Extensions["code"] as string != "issuer-identifier-missing")
+        {
+            return problem;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/signing-keys/{key.Id}", SigningKeyResponse.From(key));
+    }
+}

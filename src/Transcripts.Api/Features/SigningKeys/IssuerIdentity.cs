@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Institutions;
+using Transcripts.Signing.Keys;
+using Transcripts.Signing.Proofs;
+
+namespace Transcripts.Api.Features.SigningKeys;
+
+/// <summary>
+/// Who an institution is when it signs: its DID (did:web from its public base URL, or did:key of its active key), the
+/// verification method of each key, the DID document listing them, and the issuer <c>Profile</c> of its credentials.
+/// </summary>
+internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Settings, string Did, Uri PublicBase)
+{
+    public string VerificationMethod(SigningKey key) =>
+        Settings.UsesDidKey ? DidKey.VerificationMethodId(Multikey.Decode(key.PublicKeyMultibase)) : $"{Did}#{key.PublicKeyMultibase}";
+
+    public string StatusListUrl(Guid listId) => new Uri(PublicBase, $"status/{listId}").ToString();
+
+    /// <summary>The DID document: every key as a Multikey, retired ones with <c>expires</c>, compromised ones with <c>revoked</c>.</summary>
+    public JsonObject DidDocument(IReadOnlyList<SigningKey> keys)
+    {
+        var methods = new JsonArray();
+        var assertion = new JsonArray();
+        foreach (var key in keys.OrderBy(k => k.CreatedAt))
+        {
+            if (Settings.UsesDidKey && !key.IsActive)
+            {
+                continue;   // a did:key names exactly one key; retired keys keep their own did:key
+            }
+            var id = VerificationMethod(key);
+            var method = new JsonObject
+            {
+                ["id"] = id, ["type"] = "Multikey", ["controller"] = Did, ["publicKeyMultibase"] = key.PublicKeyMultibase,
+            };
+            if (key.RetiredAt is { } retired)
+            {
+                method["expires"] = Credentials.XmlDateTime.Format(retired);
+            }
+            if (key.RevokedAt is { } revoked)
+            {
+                method["revoked"] = Credentials.XmlDateTime.Format(revoked);
+            }
+            methods.Add(method);
+            assertion.Add(id);
+        }
+        return new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"),
+            ["id"] = Did,
+            ["verificationMethod"] = methods,
+            ["assertionMethod"] = assertion,
+        };
+    }
+
+    /// <summary>The OB 3.0 issuer <c>Profile</c>.</summary>
+    public JsonObject Profile()
+    {
+        var profile = new JsonObject { ["id"] = Did, ["type"] = new JsonArray("Profile"), ["name"] = Institution.Name };
+        if (Institution.Url is { Length: > 0 } url)
+        {
+            profile["url"] = url;
+        }
+        if (Institution.Email is { Length: > 0 } email)
+        {
+            profile["email"] = email;
+        }
+        if (Institution.Address is { Length: > 0 } address)
+        {
+            profile["address"] = new JsonObject { ["type"] = new JsonArray("Address"), ["streetAddress"] = address };
+        }
+        return profile;
+    }
+
+    /// <summary>The identity, or null when the institution has neither a did:web base URL nor did:key switched on.</summary>
+    public static IssuerIdentity? For(Institution institution, IssuerSettings settings, SigningKey? activeKey, SigningOptions options)
+    {
+        var publicBase = PublicBaseOf(institution, options);
+        if (settings.UsesDidKey)
+        {
+            return activeKey is null ? null
+                : new IssuerIdentity(institution, settings, DidKey.Create(Multikey.Decode(activeKey.PublicKeyMultibase)), publicBase);
+        }
+        return DidWeb.TryFromBaseUrl(institution.PublicBaseUrl, out var did) ? new IssuerIdentity(institution, settings, did, publicBase) : null;
+    }
+
+    /// <summary>The origin status lists are published under: the institution's own host, else the service's.</summary>
+    public static Uri PublicBaseOf(Institution institution, SigningOptions options) =>
+        Uri.TryCreate(institution.PublicBaseUrl, UriKind.Absolute, out var own)
+            ? new Uri(own.GetLeftPart(UriPartial.Authority) + "/")
+            : new Uri(options.PublicBaseUrl.TrimEnd('/') + "/");
+}

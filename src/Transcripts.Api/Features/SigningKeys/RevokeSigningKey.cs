@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.SigningKeys;
+
+/// <summary>
+/// Marks a compromised key revoked as of a time (default now); the DID document publishes <c>revoked</c>, so nothing it
+/// signed later verifies. A revoked active key leaves the institution without one until a new key is created.
+/// </summary>
+internal static class RevokeSigningKey
+{
+    public sealed record Request
+    {
+        [Required, StringLength(500, MinimumLength = 3)]
+        public required string Reason { get; init; }
+
+        /// <summary>When the key was compromised; not in the future. Default: now.</summary>
+        public DateTimeOffset? RevokedAt { get; init; }
+    }
+
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapPost("/{id:guid}/revoke", Handle).WithName(nameof(RevokeSigningKey))
+            .WithSummary("Revoke a compromised signing key as of a time")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Ok<SigningKeyResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
+        CurrentCaller caller, SigningKeyService keys, StatusListService statusLists, TimeProvider clock,
+        ILogger<SigningKeyService> logger, CancellationToken cancellationToken)
+    {
+        var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.Id == id && k.InstitutionId == caller.InstitutionId, cancellationToken);
+        if (key is null)
+        {
+            return Problems.NotFound("signing key", id);
+        }
+        if (key.RevokedAt is not null)
+        {
+            return Problems.SigningKeyRevoked(id);
+        }
+        var now = clock.GetUtcNow();
+        if (request.RevokedAt > now)
+        {
+            return Problems.Validation(nameof(Request.RevokedAt), "The time of revocation cannot be in the future.");
+        }
+        key.RevokedAt = request.RevokedAt ?? now;
+        key.RevocationReason = request.Reason;
+        var (signer, _) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
+        if (signer is not null)
+        {
+            using (signer)
+            {
+                await statusLists.ResignAllAsync(signer, cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        Log.KeyRevoked(logger, key.Id, key.RevokedAt.Value, caller.InstitutionId);
+        return TypedResults.Ok(SigningKeyResponse.From(key));
+    }
+}

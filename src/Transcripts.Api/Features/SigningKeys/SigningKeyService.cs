@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Signing.Keys;
+
+namespace Transcripts.Api.Features.SigningKeys;
+
+/// <summary>Generates, seals, rotates and opens institutions' signing keys.</summary>
+internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encryption, TimeProvider clock,
+    IOptions<SigningOptions> options, ILogger<SigningKeyService> logger)
+{
+    public const string Ed25519Type = "Ed25519";
+    public const string P256Type = "P256";
+
+    public bool CanSign => encryption.IsConfigured;
+
+    /// <summary>Generates a key and makes it the active one; the previous active key is retired (it stays published).</summary>
+    public async Task<SigningKey> RotateAsync(Guid institutionId, string keyType, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var old in await db.SigningKeys.Where(k => k.InstitutionId == institutionId && k.RetiredAt == null && k.RevokedAt == null)
+                     .ToListAsync(cancellationToken))
+        {
+            old.RetiredAt = now;
+            Log.KeyRetired(logger, old.Id, institutionId);
+        }
+        var key = Generate(institutionId, keyType, now);
+        db.SigningKeys.Add(key);
+        var settings = await SettingsAsync(institutionId, cancellationToken);
+        if (keyType == P256Type && settings.Cryptosuite.StartsWith("eddsa", StringComparison.Ordinal))
+        {
+            settings.Cryptosuite = settings.Cryptosuite.Replace("eddsa", "ecdsa", StringComparison.Ordinal).Replace("2022", "2019", StringComparison.Ordinal);
+        }
+        else if (keyType == Ed25519Type && settings.Cryptosuite.StartsWith("ecdsa", StringComparison.Ordinal))
+        {
+            settings.Cryptosuite = settings.Cryptosuite.Replace("ecdsa", "eddsa", StringComparison.Ordinal).Replace("2019", "2022", StringComparison.Ordinal);
+        }
+        Log.KeyCreated(logger, key.Id, keyType, institutionId);
+        return key;
+    }
+
+    /// <summary>The institution's issuing settings, created with defaults on first use (tracked; saved by the caller).</summary>
+    public async Task<IssuerSettings> SettingsAsync(Guid institutionId, CancellationToken cancellationToken)
+    {
+        var settings = db.IssuerSettings.Local.FirstOrDefault(s => s.InstitutionId == institutionId)
+            ?? await db.IssuerSettings.SingleOrDefaultAsync(s => s.InstitutionId == institutionId, cancellationToken);
+        if (settings is null)
+        {
+            settings = new IssuerSettings { InstitutionId = institutionId };
+            db.IssuerSettings.Add(settings);
+        }
+        return settings;
+    }
+
+    public async Task<IssuerIdentity?> IdentityAsync(Guid institutionId, CancellationToken cancellationToken)
+    {
+        var institution = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == institutionId, cancellationToken);
+        var settings = await SettingsAsync(institutionId, cancellationToken);
+        var active = await ActiveKeyAsync(institutionId, cancellationToken);
+        return IssuerIdentity.For(institution, settings, active, options.Value);
+    }
+
+    /// <summary>The active key, seeing this request's unsaved changes (a key retired or revoked a moment ago is not active).</summary>
+    public async Task<SigningKey?> ActiveKeyAsync(Guid institutionId, CancellationToken cancellationToken)
+    {
+        await db.SigningKeys.Where(k => k.InstitutionId == institutionId && k.RetiredAt == null && k.RevokedAt == null).LoadAsync(cancellationToken);
+        return db.SigningKeys.Local.Where(k => k.InstitutionId == institutionId && k.IsActive).MaxBy(k => k.CreatedAt);
+    }
+
+    /// <summary>Opens the private key of <paramref name="key"/>; dispose the result promptly.</summary>
+    public KeyPair Open(SigningKey key)
+    {
+        var secret = encryption.Open(key.Id, key.SealedPrivateKey);
+        try
+        {
+            return key.KeyType == P256Type ? P256KeyPair.FromPrivateKey(secret) : Ed25519KeyPair.FromSeed(secret);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    private SigningKey Generate(Guid institutionId, string keyType, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7();
+        byte[] secret;
+        if (keyType == P256Type)
+        {
+            using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            secret = ec.ExportParameters(includePrivateParameters: true).D!;
+        }
+        else
+        {
+            secret = RandomNumberGenerator.GetBytes(Ed25519.SeedSize);
+        }
+        try
+        {
+            using KeyPair pair = keyType == P256Type ? P256KeyPair.FromPrivateKey(secret) : Ed25519KeyPair.FromSeed(secret);
+            return new SigningKey
+            {
+                Id = id, InstitutionId = institutionId, KeyType = keyType, PublicKeyMultibase = Multikey.Encode(pair.PublicKey),
+                SealedPrivateKey = encryption.Seal(id, secret), CreatedAt = now,
+            };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+}
+
+internal static class SigningKeyServiceExtensions
+{
+    /// <summary>
+    /// Opens the institution's active key for signing, or says why not. An institution that never had a key gets an
+    /// Ed25519 key here (saved with the caller's changes).
+    /// </summary>
+    public static async Task<(IssuerSigner? Signer, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem)> OpenSignerAsync(
+        this SigningKeyService keys, TranscriptsDb db, Guid institutionId, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!keys.CanSign)
+        {
+            return (null, Infrastructure.Problems.SigningUnavailable());
+        }
+        var active = await keys.ActiveKeyAsync(institutionId, cancellationToken);
+        if (active is null)
+        {
+            if (await db.SigningKeys.AnyAsync(k => k.InstitutionId == institutionId, cancellationToken))
+            {
+                return (null, Infrastructure.Problems.NoSigningKey());
+            }
+            active = await keys.RotateAsync(institutionId, SigningKeyService.Ed25519Type, cancellationToken);
+        }
+        var identity = await keys.IdentityAsync(institutionId, cancellationToken);
+        if (identity is null)
+        {
+            return (null, Infrastructure.Problems.IssuerIdentifierMissing());
+        }
+        return (new IssuerSigner(identity, active, keys.Open(active), clock.GetUtcNow()), null);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Signing.StatusLists;
+
+namespace Transcripts.Api.Features.StatusLists;
+
+/// <summary>
+/// An institution's revocation and suspension lists (Bitstring Status List v1.0): indexes drawn at random from a
+/// cryptographic source, a new list when one is full, and a re-signed list credential whenever a bit changes.
+/// </summary>
+internal sealed class StatusListService(TranscriptsDb db, ILogger<StatusListService> logger)
+{
+    public const string Revocation = "revocation";
+    public const string Suspension = "suspension";
+    public const int ListLength = BitstringStatusList.MinimumBits;
+
+    /// <summary>A random unused index in the institution's current list of <paramref name="purpose"/> (tracked; saved by the caller).</summary>
+    public async Task<(StatusList List, int Index)> AllocateAsync(IssuerSigner signer, string purpose, CancellationToken cancellationToken)
+    {
+        var institutionId = signer.Identity.Institution.Id;
+        var list = db.StatusLists.Local.FirstOrDefault(l => l.InstitutionId == institutionId && l.Purpose == purpose && l.Allocated < l.Length)
+            ?? await db.StatusLists.Where(l => l.InstitutionId == institutionId && l.Purpose == purpose && l.Allocated < l.Length)
+                .OrderBy(l => l.Id).FirstOrDefaultAsync(cancellationToken);
+        if (list is null)
+        {
+            list = new StatusList
+            {
+                InstitutionId = institutionId, Purpose = purpose, Length = ListLength,
+                EncodedList = new BitstringStatusList(ListLength).Encode(), Bytes = [],
+            };
+            Sign(list, signer);
+            db.StatusLists.Add(list);
+            Log.ListCreated(logger, list.Id, purpose, institutionId);
+        }
+        while (true)
+        {
+            var index = RandomNumberGenerator.GetInt32(list.Length);
+            var taken = purpose == Revocation
+                ? db.Credentials.Local.Any(c => c.RevocationListId == list.Id && c.RevocationIndex == index)
+                  || await db.Credentials.AnyAsync(c => c.RevocationListId == list.Id && c.RevocationIndex == index, cancellationToken)
+                : db.Credentials.Local.Any(c => c.SuspensionListId == list.Id && c.SuspensionIndex == index)
+                  || await db.Credentials.AnyAsync(c => c.SuspensionListId == list.Id && c.SuspensionIndex == index, cancellationToken);
+            if (!taken)
+            {
+                list.Allocated++;
+                return (list, index);
+            }
+        }
+    }
+
+    /// <summary>Sets or clears one bit and re-signs the list (tracked; saved by the caller, whose save checks the list's version).</summary>
+    public async Task SetAsync(Guid listId, int index, bool value, IssuerSigner signer, CancellationToken cancellationToken)
+    {
+        var list = await db.StatusLists.SingleAsync(l => l.Id == listId, cancellationToken);
+        var bits = BitstringStatusList.Decode(list.EncodedList);
+        bits.Set(index, value);
+        list.EncodedList = bits.Encode();
+        Sign(list, signer);
+        Log.BitChanged(logger, list.Id, index, value);
+    }
+
+    /// <summary>Re-signs every list of the institution (after a key rotation or revocation).</summary>
+    public async Task ResignAllAsync(IssuerSigner signer, CancellationToken cancellationToken)
+    {
+        foreach (var list in await db.StatusLists.Where(l => l.InstitutionId == signer.Identity.Institution.Id).ToListAsync(cancellationToken))
+        {
+            Sign(list, signer);
+        }
+    }
+
+    private static void Sign(StatusList list, IssuerSigner signer)
+    {
+        var unsigned = BitstringStatusList.Decode(list.EncodedList)
+            .CreateCredential(signer.Identity.StatusListUrl(list.Id), signer.Identity.Did, list.Purpose, signer.Now);
+        list.Bytes = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(unsigned));
+        list.UpdatedAt = signer.Now;
+    }
+
+    /// <summary>Runs <paramref name="action"/> again from fresh reads when a concurrent save changed a row it wrote.</summary>
+    public static async Task<T> RetryOnConflictAsync<T>(TranscriptsDb db, Func<Task<T>> action)
+    {
+        const int Attempts = 20;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt));
+            }
+        }
+    }
+}

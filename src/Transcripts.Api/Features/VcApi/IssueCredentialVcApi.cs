@@ -1,0 +1,88 @@
+using System.Net.Mime;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Transcripts.Api.Data;
+using Transcripts.Api.Features.Credentials;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.VcApi;
+
+/// <summary>
+/// VC API <c>POST /credentials/issue</c>: signs a caller's VC 1.1 or 2.0 credential with the institution's active key.
+/// The issuer is set to the institution's DID; a VC 2.0 credential without a status gets revocation and suspension entries.
+/// </summary>
+internal static class IssueCredentialVcApi
+{
+    private const string DataIntegrityV2 = "https://w3id.org/security/data-integrity/v2";
+
+    public sealed record Request(JsonObject? Credential, JsonObject? Options);
+
+    public sealed record Response(JsonObject VerifiableCredential);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/credentials/issue", Handle).WithName("IssueCredential").WithTags("VcApi").RequireAuthorization(Policies.Registrar)
+            .WithSummary("VC API: sign a credential with the institution's active key")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db, CurrentCaller caller,
+        SigningKeyService keys, CredentialIssuer issuer, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Credential is not { } credential)
+        {
+            return Problems.Validation("credential", "A credential object is required.");
+        }
+        if (credential["@context"] is not JsonArray { Count: > 0 } contexts || contexts[0] is not JsonValue first
+            || !first.TryGetValue<string>(out var base1) || base1 is not (CredentialContexts.Vc1 or CredentialContexts.Vc2))
+        {
+            return Problems.Validation("credential.@context", $"The first context must be {CredentialContexts.Vc2} or {CredentialContexts.Vc1}.");
+        }
+        if (CredentialContexts.FirstUnknown(contexts) is { } unknown)
+        {
+            return Problems.UnknownContext(unknown);
+        }
+        if (credential["type"] is not JsonArray types || !types.Any(t => t is JsonValue v && v.TryGetValue<string>(out var s) && s == "VerifiableCredential"))
+        {
+            return Problems.Validation("credential.type", "type must be an array that includes VerifiableCredential.");
+        }
+        if (credential["credentialSubject"] is not (JsonObject or JsonArray))
+        {
+            return Problems.Validation("credential.credentialSubject", "A credentialSubject is required.");
+        }
+        if (credential["proof"] is not null)
+        {
+            return Problems.Validation("credential.proof", "Send the credential without a proof; this endpoint adds one.");
+        }
+        return await StatusListService.RetryOnConflictAsync(db, async () =>
+        {
+            var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
+            if (signer is null)
+            {
+                return (Results<Created<Response>, ProblemHttpResult>)problem!;
+            }
+            using (signer)
+            {
+                var copy = credential.DeepClone().AsObject();
+                // VC 1.1 does not define the DataIntegrityProof terms; VC Data Integrity §2.1 adds its own context for them.
+                var copyContexts = copy["@context"]!.AsArray();
+                if (base1 == CredentialContexts.Vc1 && !copyContexts.Any(c => c is JsonValue v && v.TryGetValue<string>(out var u) && u == DataIntegrityV2))
+                {
+                    copyContexts.Add(DataIntegrityV2);
+                }
+                if (copy["issuer"] is JsonObject issuerObject)
+                {
+                    issuerObject["id"] = signer.Identity.Did;
+                }
+                else
+                {
+                    copy["issuer"] = signer.Identity.Did;
+                }
+                var stored = await issuer.IssueSubmittedAsync(signer, copy, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Created($"/credentials/{stored.Id}", new Response(JsonNode.Parse(stored.Bytes)!.AsObject()));
+            }
+        });
+    }
+}
