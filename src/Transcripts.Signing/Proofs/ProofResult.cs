@@ -9,7 +9,10 @@ namespace Transcripts.Signing.Proofs;
 /// <param name="Cryptosuite">The proof's cryptosuite (or legacy type), if it named one.</param>
 /// <param name="VerificationMethod">The proof's verification method, if it named one.</param>
 /// <param name="Key">The public key the proof was checked with, when it was resolved.</param>
-public sealed record ProofResult(int Index, bool IsVerified, string Reason, string? Cryptosuite, string? VerificationMethod, PublicKey? Key);
+/// <param name="Error">When the proof could not be checked because of malformed or unsupported input, its stable code
+/// (for example <see cref="SigningError.UnknownContext"/>: the credential may be genuine but cannot be checked here).</param>
+public sealed record ProofResult(int Index, bool IsVerified, string Reason, string? Cryptosuite, string? VerificationMethod, PublicKey? Key,
+                                 SigningError? Error = null);
 
 /// <summary>The outcome of verifying every proof of a document.</summary>
 /// <param name="Proofs">One result per proof, in document order.</param>

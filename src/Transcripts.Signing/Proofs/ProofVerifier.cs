@@ -123,7 +123,7 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
         }
         catch (SigningException e)
         {
-            return Fail($"The proof could not be checked: {e.Message}", key);
+            return Fail($"The proof could not be checked: {e.Message}", key) with { Error = e.Error };
         }
     }
 

@@ -1,6 +1,7 @@
 // Resolves a proof's verificationMethod to a public key and checks the proof purpose is authorised
 // (VC Data Integrity 1.0 §4.4 step "retrieve verification method"; Controlled Identifiers 1.0 §3.3).
-// did:key resolves offline (every purpose is authorised); other methods come from the caller's keys or DID documents.
+// did:key resolves offline (every purpose is authorised); other methods come from the caller's keys or DID documents,
+// where a method marked "revoked" (or "expires" before Now) resolves to no key.
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Keys;
 
@@ -48,6 +49,16 @@ internal sealed class VerificationMethodResolver(ProofVerificationOptions option
             reason = $"The DID document of {did} does not authorise the key {verificationMethod} for {purpose}.";
             return null;
         }
+        if (Date(method["revoked"]) is { } revoked && (options.Now is null || revoked <= options.Now))
+        {
+            reason = $"The key {verificationMethod} was revoked by its controller on {revoked:yyyy-MM-dd}.";
+            return null;
+        }
+        if (Date(method["expires"]) is { } expires && options.Now is { } now && expires <= now)
+        {
+            reason = $"The key {verificationMethod} expired on {expires:yyyy-MM-dd}.";
+            return null;
+        }
         var multibase = method["publicKeyMultibase"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (multibase is null)
         {
@@ -87,6 +98,12 @@ internal sealed class VerificationMethodResolver(ProofVerificationOptions option
     private static bool Matches(JsonNode? node, string did, string id) =>
         node is JsonValue value && value.TryGetValue<string>(out var text)
         && (text == id || (text.StartsWith('#') && did + text == id));
+
+    // Controlled Identifiers 1.0 §2.2.3: a verification method may carry "revoked" and "expires" (XML Schema dateTime).
+    private static DateTimeOffset? Date(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                                   System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null;
 
     private static JsonNode?[] Items(JsonNode? node) => node switch
     {

@@ -18,24 +18,24 @@ public sealed record PdfTranscript(string AttachmentName, byte[] Credential, str
     /// <summary>The attachment name the service gives the signed transcript credential.</summary>
     public const string CredentialAttachment = "transcript.clr.json";
 
+    private static readonly Lazy<bool> s_licensed = new(() =>
+    {
+        // The project is AGPL-3.0, which PDFsharp 6.5 accepts as its licence; without it PdfReader refuses to open files.
+        PdfSharp.PdfSharpLicense.SetAgplLicense();
+        return true;
+    });
+
     /// <summary>Whether a file starts like a PDF.</summary>
     public static bool LooksLikePdf(ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 
     /// <summary>Reads the embedded credential and the QR text of a PDF transcript.</summary>
-    /// <exception cref="InputException">The file is not a readable PDF, or carries no credential.</exception>
+    /// <exception cref="InputException">The file is not a readable PDF, nests too deeply, or carries no credential.</exception>
     public static PdfTranscript Read(byte[] pdf, int maxAttachmentBytes)
     {
         ArgumentNullException.ThrowIfNull(pdf);
-        PdfDocument document;
-        try
-        {
-            document = PdfReader.Open(new MemoryStream(pdf, writable: false), PdfDocumentOpenMode.Import);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // PDFsharp raises many exception types for damaged files; all mean the same to a reader.
-            throw new InputException("The PDF could not be read: it is damaged, truncated or not a PDF.", e);
-        }
+        _ = s_licensed.Value;
+        PdfNesting.Check(pdf);
+        var document = OpenOnLargeStack(pdf);
         using (document)
         {
             var attachments = ReadAttachments(document, maxAttachmentBytes);
@@ -49,6 +49,35 @@ public sealed record PdfTranscript(string AttachmentName, byte[] Credential, str
             var qr = document.Info.Elements.GetString(QrMetadataKey);
             return new PdfTranscript(name, bytes, string.IsNullOrEmpty(qr) ? null : qr);
         }
+    }
+
+    // PDFsharp recurses once per nesting level; PdfNesting bounds the levels, and this thread's stack holds them.
+    private const int ParserStackBytes = 256 * 1024 * 1024;
+
+    private static PdfDocument OpenOnLargeStack(byte[] pdf)
+    {
+        PdfDocument? document = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                document = PdfReader.Open(new MemoryStream(pdf, writable: false), PdfDocumentOpenMode.Import);
+            }
+            catch (Exception e)
+            {
+                // Handed to the calling thread: an exception escaping this thread would end the process.
+                failure = e;
+            }
+        }, ParserStackBytes) { Name = "PDF parser", IsBackground = true };
+        thread.Start();
+        thread.Join();
+        if (failure is OutOfMemoryException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+        // PDFsharp raises many exception types for damaged files; all mean the same to a reader.
+        return document ?? throw new InputException("The PDF could not be read: it is damaged, truncated or not a PDF.", failure);
     }
 
     private static List<(string Name, byte[] Bytes)> ReadAttachments(PdfDocument document, int maxBytes)

@@ -109,7 +109,8 @@ public sealed record TrustedIssuer(string Did, string? Name, JsonObject DidDocum
         }
         var didDocument = root["didDocument"] as JsonObject ?? root;
         var did = (didDocument["id"] as JsonValue)?.TryGetValue<string>(out var id) == true ? id : null;
-        if (did is null || !did.StartsWith("did:", StringComparison.Ordinal))
+        // A controller document (Controlled Identifiers 1.0) may be identified by an https URL instead of a DID.
+        if (did is null || !(did.StartsWith("did:", StringComparison.Ordinal) || did.StartsWith("https://", StringComparison.Ordinal)))
         {
             throw new InputException("The file is not a trust bundle or a DID document: it has no DID in \"id\".");
         }

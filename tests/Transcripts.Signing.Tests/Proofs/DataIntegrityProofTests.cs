@@ -256,6 +256,34 @@ public sealed class DataIntegrityProofTests
     }
 
     [Fact]
+    public void Verify_refuses_a_did_web_key_marked_revoked_or_expired_in_the_DID_document()
+    {
+        using var pair = Ed25519KeyPair.Generate();
+        const string did = "did:web:school.example";
+        var method = new JsonObject
+        {
+            ["id"] = did + "#key-1",
+            ["type"] = "Multikey",
+            ["controller"] = did,
+            ["publicKeyMultibase"] = Multikey.Encode(pair.PublicKey),
+        };
+        var document = new JsonObject { ["id"] = did, ["verificationMethod"] = new JsonArray(method), ["assertionMethod"] = new JsonArray("#key-1") };
+        var signed = DataIntegrityProof.Sign(TestDocuments.Credential(did),
+            TestDocuments.Options(pair, "eddsa-jcs-2022") with { VerificationMethod = did + "#key-1" }, pair);
+        var before = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var after = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+
+        method["expires"] = "2026-06-01T00:00:00Z";
+        Assert.True(DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = before }).IsVerified);
+        Assert.Contains("expired", DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = after }).Proofs[0].Reason, StringComparison.Ordinal);
+        method.Remove("expires");
+        method["revoked"] = "2026-06-01T00:00:00Z";
+        Assert.True(DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = before }).IsVerified);
+        Assert.Contains("revoked", DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = after }).Proofs[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("revoked", DataIntegrityProof.Verify(signed, new() { DidDocuments = [document] }).Proofs[0].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_uses_keys_the_caller_vouches_for()
     {
         using var pair = P256KeyPair.Generate();

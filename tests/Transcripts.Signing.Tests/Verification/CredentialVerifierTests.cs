@@ -24,6 +24,30 @@ public sealed class CredentialVerifierTests
     }
 
     [Fact]
+    public void Verify_reports_proof_unknown_with_the_url_when_a_credential_uses_an_unpinned_context()
+    {
+        var credential = JsonInput.ParseObject("""
+            {
+              "@context": ["https://www.w3.org/ns/credentials/v2", "https://contexts.example/unpinned/v1"],
+              "type": ["VerifiableCredential"],
+              "issuer": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+              "credentialSubject": {"id": "did:example:learner"},
+              "proof": {
+                "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod",
+                "verificationMethod": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                "proofValue": "z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk9czhSePTFehP8c3PGfb6a22gkfUKKiZL7e1u4rnEB5ZJ"
+              }
+            }
+            """u8);
+
+        var report = CredentialVerifier.Verify(credential, new() { Now = s_now });
+
+        Assert.Equal(CheckStatus.Unknown, report[CheckNames.Proof]!.Status);
+        Assert.Contains("https://contexts.example/unpinned/v1", report[CheckNames.Proof]!.Reason, StringComparison.Ordinal);
+        Assert.Equal(SigningError.UnknownContext, DataIntegrityProof.Verify(credential).Proofs[0].Error);
+    }
+
+    [Fact]
     public void Verify_fails_an_untrusted_issuer()
     {
         using var pair = Ed25519KeyPair.Generate();

@@ -9,12 +9,12 @@ internal static class ListLearners
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListLearners))
-            .WithSummary("The institution's learners (staff), filterable by name and identifier; archived ones on request")
+            .WithSummary("The institution's learners (staff), filterable by name and identifier; archived ones on request. Each learner listed is disclosed to that learner")
             .RequireAuthorization(Policies.Staff)
             .ProducesValidationProblem();
 
     private static async Task<Results<Ok<Page<LearnerResponse>>, ProblemHttpResult>> Handle(string? name, string? identifier,
-        bool? includeArchived, int? page, int? pageSize, TranscriptsDb db, CurrentCaller caller, CancellationToken cancellationToken)
+        bool? includeArchived, int? page, int? pageSize, TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)
         {
@@ -33,6 +33,14 @@ internal static class ListLearners
         {
             query = query.Where(l => l.Identifiers.Any(i => i.Value == identifier));
         }
-        return TypedResults.Ok(await query.OrderBy(l => l.Name).ThenBy(l => l.Id).ToPageAsync(page, pageSize, LearnerResponse.From, cancellationToken));
+        var result = await query.OrderBy(l => l.Name).ThenBy(l => l.Id).ToPageAsync(page, pageSize, LearnerResponse.From, cancellationToken);
+        // A list shows each learner's profile, so each listed learner sees it in their record of disclosures.
+        var now = clock.GetUtcNow();
+        foreach (var learner in result.Items)
+        {
+            caller.Disclose(db, learner.Id, "profile (in a list)", now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(result);
     }
 }

@@ -1,10 +1,39 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 namespace Transcripts.Signing.Canonical.JsonLd;
 
-/// <summary>The active context of JSON-LD 1.1 API §4.1 (the inverse context is not needed: no compaction).</summary>
+/// <summary>
+/// The active context of JSON-LD 1.1 API §4.1 (the inverse context is not needed: no compaction).
+/// A context is built by the <see cref="ContextProcessor"/> and then <em>shared</em>: from then on it is never
+/// changed, so the <see cref="ProcessedContextCache"/> can hand the same instance to every run and thread, and
+/// the IRI expansions of terms against it can be remembered.
+/// </summary>
 internal sealed class ActiveContext
 {
+    // Per shared context; vocabulary-relative expansions only (property names and types, a small set per
+    // context), so that @id values, which are unbounded, never fill it.
+    private const int MaxRememberedIris = 1024;
+    private ConcurrentDictionary<(string Value, bool DocumentRelative), string?>? _iris;
+    private int _irisCount;
+
+    /// <summary>The initial context of a run without a base IRI; shared, as it never changes.</summary>
+    public static ActiveContext InitialWithoutBase { get; } = Initial(null);
+
+    /// <summary>A new, shared, initial context (API §4.1.2, "an active context … with base IRI set to …").</summary>
+    public static ActiveContext Initial(string? baseIri)
+    {
+        var initial = new ActiveContext { BaseIri = baseIri, OriginalBaseUrl = baseIri };
+        initial.Share();
+        return initial;
+    }
+
+    /// <summary>Whether this context is complete and may be used by many runs at once; it must not be changed.</summary>
+    public bool IsShared { get; private set; }
+
+    /// <summary>Marks the context complete. Call only once nothing will change it.</summary>
+    public void Share() => IsShared = true;
+
     public Dictionary<string, TermDefinition> Terms { get; private init; } = new(StringComparer.Ordinal);
     public string? BaseIri { get; set; }
     public string? OriginalBaseUrl { get; set; }
@@ -26,6 +55,35 @@ internal sealed class ActiveContext
 
     public TermDefinition? Term(string? key) =>
         key is not null && Terms.TryGetValue(key, out var definition) ? definition : null;
+
+    /// <summary>A vocabulary-relative IRI expansion of <paramref name="value"/> remembered by <see cref="RememberIri"/>.</summary>
+    public bool TryGetRememberedIri(string value, bool documentRelative, out string? iri)
+    {
+        iri = null;
+        return _iris is { } iris && iris.TryGetValue((value, documentRelative), out iri);
+    }
+
+    /// <summary>
+    /// Remembers the vocabulary-relative expansion of <paramref name="value"/>; only for a shared context (a context
+    /// being built still changes), and only up to a bound. Expansion against a shared context depends on nothing else.
+    /// </summary>
+    public void RememberIri(string value, bool documentRelative, string? iri)
+    {
+        if (!IsShared)
+        {
+            return;
+        }
+        var iris = _iris;
+        if (iris is null)
+        {
+            iris = new ConcurrentDictionary<(string, bool), string?>();
+            iris = Interlocked.CompareExchange(ref _iris, iris, null) ?? iris;
+        }
+        if (Volatile.Read(ref _irisCount) < MaxRememberedIris && iris.TryAdd((value, documentRelative), iri))
+        {
+            Interlocked.Increment(ref _irisCount);
+        }
+    }
 }
 
 /// <summary>A term definition (API §4.1, "term definition"); built by the Create Term Definition algorithm.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using static Transcripts.Signing.Canonical.JsonLd.JsonLdNodes;
 
@@ -8,12 +7,12 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 /// JSON-LD 1.1 Processing Algorithms and API §4.1.2, Context Processing. Remote contexts come only from
 /// the <see cref="IDocumentLoader"/>; loaded documents are cached per loader, the number of distinct
 /// context documents one call may load is bounded by <see cref="Limits.MaxContextLoads"/>, and a context
-/// that includes itself (directly or through others) is a "recursive context inclusion" error.
+/// that includes itself (directly or through others) is a "recursive context inclusion" error. Processed
+/// contexts are shared between runs through the <see cref="ProcessedContextCache"/> (its remarks say why that
+/// is sound); <see cref="Process"/> never changes the context it is given.
 /// </summary>
 internal sealed partial class ContextProcessor(JsonLdRun run)
 {
-    private static readonly ConditionalWeakTable<IDocumentLoader, Dictionary<string, RemoteDocument>> s_cache = [];
-
     private static readonly HashSet<string> s_contextKeywords = new(StringComparer.Ordinal)
     {
         "@base", "@direction", "@import", "@language", "@propagate", "@protected", "@version", "@vocab",
@@ -21,27 +20,55 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
 
     public JsonLdRun Run { get; } = run;
 
-    /// <summary>Processes <paramref name="localContext"/> on top of <paramref name="activeContext"/>.</summary>
+    /// <summary>
+    /// Processes <paramref name="localContext"/> on top of <paramref name="activeContext"/>. Never changes
+    /// <paramref name="activeContext"/>; the result is shared (<see cref="ActiveContext.IsShared"/>) and may come
+    /// from the <see cref="ProcessedContextCache"/>. Set <paramref name="localContextIsShared"/> only for a node that
+    /// never changes (a loaded context document's, or a term definition's scoped context), so it is keyed by identity.
+    /// </summary>
     public ActiveContext Process(ActiveContext activeContext, JsonNode? localContext, string? baseUrl,
         List<string>? remoteContexts = null, bool overrideProtected = false, bool propagate = true,
-        bool validateScopedContext = true)
+        bool validateScopedContext = true, bool localContextIsShared = false)
     {
-        Run.EnterContext();
+        remoteContexts ??= [];
+        var flags = (overrideProtected ? 1 : 0) | (propagate ? 2 : 0) | (validateScopedContext ? 4 : 0)
+            | (Run.Options.IsJsonLd10 ? 8 : 0);
+        var key = ProcessedContextCache.KeyOf(activeContext, localContext, localContextIsShared, baseUrl, remoteContexts,
+            flags, Run.Loader);
+        if (key is { } hitKey && ProcessedContextCache.TryGet(hitKey, out var entry) && TryReplay(entry))
+        {
+            return entry.Result;
+        }
+        var recorder = key is null ? null : BeginRecording();
+        EnterContext();
         try
         {
-            return ProcessArray(activeContext, localContext, baseUrl, remoteContexts ?? [], overrideProtected, propagate,
+            var result = ProcessArray(activeContext, localContext, baseUrl, remoteContexts, overrideProtected, propagate,
                 validateScopedContext);
+            result.Share();
+            if (key is { } missKey)
+            {
+                ProcessedContextCache.Add(missKey, recorder!.ToEntry(result));
+            }
+            return result;
         }
         finally
         {
             Run.LeaveContext();
+            if (recorder is not null)
+            {
+                EndRecording(recorder);
+            }
         }
     }
 
+    // Works on a copy of the active context, made only when something is to change: a context that only
+    // references remote contexts then yields their shared, cached results without copying any terms.
     private ActiveContext ProcessArray(ActiveContext activeContext, JsonNode? localContext, string? baseUrl,
         List<string> remoteContexts, bool overrideProtected, bool propagate, bool validateScopedContext)
     {
-        var result = activeContext.Clone();
+        var result = activeContext;
+        var owned = false;
         if (localContext is JsonObject first && first.TryGetPropertyValue("@propagate", out var propagateValue))
         {
             if (!IsBool(propagateValue, out propagate))
@@ -51,12 +78,14 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
         }
         if (!propagate && result.PreviousContext is null)
         {
+            result = activeContext.Clone();
+            owned = true;
             result.PreviousContext = activeContext;
         }
         List<JsonNode?> contexts = localContext is JsonArray array ? [.. array] : [localContext];
         foreach (var context in contexts)
         {
-            Run.CountNode();
+            CountContextNode();
             if (context is null)
             {
                 if (!overrideProtected && result.Terms.Values.Any(t => t.IsProtected))
@@ -65,6 +94,7 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
                 }
                 var previous = result;
                 result = new ActiveContext { BaseIri = activeContext.OriginalBaseUrl, OriginalBaseUrl = activeContext.OriginalBaseUrl };
+                owned = true;
                 if (!propagate)
                 {
                     result.PreviousContext = previous;
@@ -73,16 +103,24 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
             }
             if (IsString(context, out var reference))
             {
-                result = ProcessRemote(result, reference, baseUrl, remoteContexts, overrideProtected, validateScopedContext);
+                var processed = ProcessRemote(result, reference, baseUrl, remoteContexts, overrideProtected, validateScopedContext);
+                owned &= ReferenceEquals(processed, result);
+                result = processed;
                 continue;
             }
             if (context is not JsonObject definition)
             {
                 throw JsonLdErrors.Create("invalid local context", "A context must be an object, a string or null.");
             }
+            if (!owned)
+            {
+                result = result.Clone();
+                owned = true;
+            }
             result = ProcessObject(result, definition, baseUrl, remoteContexts, overrideProtected, validateScopedContext);
         }
-        return result;
+        // The caller's context is never handed back to be shared: it may still be under construction.
+        return owned || result.IsShared ? result : result.Clone();
     }
 
     private ActiveContext ProcessRemote(ActiveContext result, string reference, string? baseUrl,
@@ -107,46 +145,14 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
         {
             throw JsonLdErrors.Create("invalid remote context", $"The document at {url} has no @context object.");
         }
-        return Process(result, loaded, document.DocumentUrl, chain, overrideProtected, true, validateScopedContext);
-    }
-
-    /// <summary>Dereferences a context URL through the loader, within <see cref="Limits.MaxContextLoads"/>.</summary>
-    private RemoteDocument Load(string url, string errorCode)
-    {
-        if (Run.LoadedUrls.Add(url) && Run.LoadedUrls.Count > Run.Limits.MaxContextLoads)
-        {
-            throw JsonLdErrors.Create("context overflow",
-                $"More than {Run.Limits.MaxContextLoads} context documents would be loaded; the last was {url}.");
-        }
-        var cache = s_cache.GetOrCreateValue(Run.Loader);
-        lock (cache)
-        {
-            if (cache.TryGetValue(url, out var cached))
-            {
-                return cached;
-            }
-        }
-        RemoteDocument document;
-        try
-        {
-            document = Run.Loader.Load(url);
-        }
-        catch (SigningException e) when (e.Error != SigningError.JsonLdError)
-        {
-            var failure = new SigningException(e.Error, $"JSON-LD error \"{errorCode}\": the context {url} could not be loaded. {e.Message}", e);
-            failure.Data[JsonLdErrors.CodeKey] = errorCode;
-            throw failure;
-        }
-        lock (cache)
-        {
-            cache[url] = document;
-        }
-        return document;
+        return Process(result, loaded, document.DocumentUrl, chain, overrideProtected, true, validateScopedContext,
+            localContextIsShared: true);
     }
 
     private ActiveContext ProcessObject(ActiveContext result, JsonObject context, string? baseUrl,
         List<string> remoteContexts, bool overrideProtected, bool validateScopedContext)
     {
+        System.Diagnostics.Debug.Assert(!result.IsShared, "A shared active context must never change.");
         var mode10 = Run.Options.IsJsonLd10;
         if (context.TryGetPropertyValue("@version", out var version))
         {
@@ -234,41 +240,6 @@ internal sealed partial class ContextProcessor(JsonLdRun run)
             }
         }
         return result;
-    }
-
-    private JsonObject Import(JsonObject context, JsonNode? import, string? baseUrl, bool mode10)
-    {
-        if (mode10)
-        {
-            throw JsonLdErrors.Create("invalid context entry", "@import is not allowed in json-ld-1.0 mode.");
-        }
-        if (!IsString(import, out var reference))
-        {
-            throw JsonLdErrors.Create("invalid @import value", "@import must be a string.");
-        }
-        var url = Iris.Resolve(baseUrl, reference);
-        var document = Load(url, "loading remote context failed");
-        if (document.Document is not JsonObject root || root["@context"] is not JsonObject imported)
-        {
-            throw JsonLdErrors.Create("invalid remote context", $"The imported document {url} has no @context object.");
-        }
-        if (imported.ContainsKey("@import"))
-        {
-            throw JsonLdErrors.Create("invalid context entry", $"The imported context {url} itself has @import.");
-        }
-        var merged = new JsonObject();
-        foreach (var (key, value) in imported)
-        {
-            merged[key] = Copy(value);
-        }
-        foreach (var (key, value) in context)
-        {
-            if (key != "@import")
-            {
-                merged[key] = Copy(value);
-            }
-        }
-        return merged;
     }
 }
 

@@ -58,7 +58,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
             }
             if (definition is { HasLocalContext: true })
             {
-                active = contexts.Process(active, definition.LocalContext, definition.BaseUrl);
+                active = contexts.Process(active, definition.LocalContext, definition.BaseUrl, localContextIsShared: true);
             }
             return ValueExpansion.Expand(contexts, active, activeProperty, element);
         }
@@ -74,7 +74,7 @@ internal sealed partial class Expander(ContextProcessor contexts)
         }
         if (definition is { HasLocalContext: true })
         {
-            active = contexts.Process(active, definition.LocalContext, definition.BaseUrl, overrideProtected: true);
+            active = contexts.Process(active, definition.LocalContext, definition.BaseUrl, overrideProtected: true, localContextIsShared: true);
         }
         if (element.TryGetPropertyValue("@context", out var localContext))
         {
@@ -82,18 +82,26 @@ internal sealed partial class Expander(ContextProcessor contexts)
         }
         var typeScoped = active;
         string? inputType = null;
-        foreach (var key in element.Select(p => p.Key).Order(StringComparer.Ordinal).ToList())
+        var entries = SortedEntries(element);
+        foreach (var (key, value) in entries)
         {
             if (ExpandIri(active, key, vocab: true) != "@type")
             {
                 continue;
             }
-            var types = Items(element[key]).Select(AsString).OfType<string>().ToList();
+            var types = new List<string>();
+            foreach (var item in ReadItems(value))
+            {
+                if (AsString(item) is { } type)
+                {
+                    types.Add(type);
+                }
+            }
             foreach (var type in types.Order(StringComparer.Ordinal))
             {
                 if (typeScoped.Term(type) is { HasLocalContext: true } typeTerm)
                 {
-                    active = contexts.Process(active, typeTerm.LocalContext, typeTerm.BaseUrl, propagate: false);
+                    active = contexts.Process(active, typeTerm.LocalContext, typeTerm.BaseUrl, propagate: false, localContextIsShared: true);
                 }
             }
             if (inputType is null && types.Count > 0)
@@ -102,15 +110,34 @@ internal sealed partial class Expander(ContextProcessor contexts)
             }
         }
         var result = new JsonObject();
-        ExpandEntries(active, typeScoped, activeProperty, element, result, baseUrl, inputType);
+        ExpandEntries(active, typeScoped, activeProperty, entries, result, baseUrl, inputType);
         return Finish(activeProperty, result);
     }
 
     // API §5.1.2 step 7: a value object, or a node reference with only @id, keeps a non-propagated context.
     private bool RevertsExempt(ActiveContext active, JsonObject element)
     {
-        var keys = element.Select(p => ExpandIri(active, p.Key, vocab: true)).ToList();
-        return keys.Contains("@value") || (keys.Count == 1 && keys[0] == "@id");
+        foreach (var (key, _) in element)
+        {
+            var expanded = ExpandIri(active, key, vocab: true);
+            if (expanded == "@value" || (element.Count == 1 && expanded == "@id"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The entries of a map in code point order of their keys (ordinal UTF-16 order, as the processor always used).
+    private static List<KeyValuePair<string, JsonNode?>> SortedEntries(JsonObject element)
+    {
+        var entries = new List<KeyValuePair<string, JsonNode?>>(element.Count);
+        foreach (var entry in element)
+        {
+            entries.Add(entry);
+        }
+        entries.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
+        return entries;
     }
 
     private JsonNode? Finish(string? activeProperty, JsonObject result)

@@ -6,11 +6,11 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 /// <summary>JSON-LD 1.1 API §5.1.2 steps 13–14: the entries of a map, keywords first-class, then @nest.</summary>
 internal sealed partial class Expander
 {
-    private void ExpandEntries(ActiveContext active, ActiveContext typeScoped, string? activeProperty, JsonObject element,
-        JsonObject result, string? baseUrl, string? inputType)
+    private void ExpandEntries(ActiveContext active, ActiveContext typeScoped, string? activeProperty,
+        List<KeyValuePair<string, JsonNode?>> entries, JsonObject result, string? baseUrl, string? inputType)
     {
-        var nests = new List<string>();
-        foreach (var (key, value) in element.OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
+        List<string>? nests = null;
+        foreach (var (key, value) in entries)
         {
             if (key == "@context")
             {
@@ -32,7 +32,7 @@ internal sealed partial class Expander
             {
                 if (ExpandKeyword(active, typeScoped, activeProperty, key, property, value, result, baseUrl, inputType))
                 {
-                    nests.Add(key);
+                    (nests ??= []).Add(key);
                 }
             }
             else
@@ -41,9 +41,13 @@ internal sealed partial class Expander
             }
             Run.Leave();
         }
+        if (nests is null)
+        {
+            return;
+        }
         foreach (var nest in nests.Order(StringComparer.Ordinal))
         {
-            foreach (var nested in Items(element[nest]))
+            foreach (var nested in Items(entries.Find(e => e.Key == nest).Value))
             {
                 if (nested is not JsonObject nestedObject
                     || nestedObject.Any(p => ExpandIri(active, p.Key, vocab: true) == "@value"))
@@ -53,10 +57,10 @@ internal sealed partial class Expander
                 var nestContext = active;
                 if (active.Term(nest) is { HasLocalContext: true } nestTerm)
                 {
-                    nestContext = contexts.Process(active, nestTerm.LocalContext, nestTerm.BaseUrl, overrideProtected: true);
+                    nestContext = contexts.Process(active, nestTerm.LocalContext, nestTerm.BaseUrl, overrideProtected: true, localContextIsShared: true);
                 }
                 Run.Enter(JsonLdRun.Member(nest));
-                ExpandEntries(nestContext, typeScoped, activeProperty, nestedObject, result, baseUrl, inputType);
+                ExpandEntries(nestContext, typeScoped, activeProperty, SortedEntries(nestedObject), result, baseUrl, inputType);
                 Run.Leave();
             }
         }

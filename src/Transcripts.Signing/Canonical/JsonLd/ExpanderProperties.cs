@@ -114,7 +114,7 @@ internal sealed partial class Expander
             }
             if (isType && mapContext.Term(index) is { HasLocalContext: true } indexTerm)
             {
-                mapContext = contexts.Process(mapContext, indexTerm.LocalContext, indexTerm.BaseUrl);
+                mapContext = contexts.Process(mapContext, indexTerm.LocalContext, indexTerm.BaseUrl, localContextIsShared: true);
             }
             else if (!isType)
             {

@@ -3,6 +3,8 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 /// <summary>
 /// JSON-LD 1.1 API §5.2.2, IRI Expansion. With a <see cref="TermScope"/>, terms of the local context being
 /// processed are defined on demand (steps 3 and 6.3). A result without a colon is a relative IRI (or null).
+/// Vocabulary-relative expansions (property names, types) against a shared, unchanging context are remembered
+/// by that context: without a scope the result depends on the context and the arguments only.
 /// </summary>
 internal static class IriExpansion
 {
@@ -13,6 +15,22 @@ internal static class IriExpansion
         {
             return value;
         }
+        if (!vocab || scope is not null)
+        {
+            return ExpandCore(processor, active, value, documentRelative, vocab, scope);
+        }
+        if (active.TryGetRememberedIri(value, documentRelative, out var remembered))
+        {
+            return remembered;
+        }
+        var iri = ExpandCore(processor, active, value, documentRelative, vocab, scope);
+        active.RememberIri(value, documentRelative, iri);
+        return iri;
+    }
+
+    private static string? ExpandCore(ContextProcessor processor, ActiveContext active, string value,
+        bool documentRelative, bool vocab, TermScope? scope)
+    {
         if (Iris.HasKeywordForm(value))
         {
             return null;

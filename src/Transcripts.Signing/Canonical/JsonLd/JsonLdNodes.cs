@@ -43,6 +43,32 @@ internal static class JsonLdNodes
         _ => [node],
     };
 
+    /// <summary>
+    /// The node's items (an array's, or the node alone, none for null) to read in a <c>foreach</c>, without the
+    /// copy <see cref="Items"/> makes. Only for loops that do not change the array they read.
+    /// </summary>
+    public static ItemsReader ReadItems(JsonNode? node) => new(node);
+
+    /// <summary>A copy-free enumerable over the items of a node; see <see cref="ReadItems"/>.</summary>
+    public readonly struct ItemsReader(JsonNode? node)
+    {
+        public Enumerator GetEnumerator() => new(node);
+
+        public struct Enumerator(JsonNode? node)
+        {
+            private int _index = -1;
+
+            public readonly JsonNode? Current => node is JsonArray array ? array[_index] : node;
+
+            public bool MoveNext() => ++_index < (node switch
+            {
+                null => 0,
+                JsonArray array => array.Count,
+                _ => 1,
+            });
+        }
+    }
+
     /// <summary>An array of copies of the items of <paramref name="node"/> (array or single value).</summary>
     public static JsonArray ToArray(JsonNode? node)
     {

@@ -41,7 +41,7 @@ internal static class JsonLdProcessor
     private static JsonArray ExpandDocument(JsonLdRun run, JsonNode input)
     {
         var contexts = new ContextProcessor(run);
-        var active = new ActiveContext { BaseIri = run.Options.Base, OriginalBaseUrl = run.Options.Base };
+        var active = run.Options.Base is null ? ActiveContext.InitialWithoutBase : ActiveContext.Initial(run.Options.Base);
         if (run.Options.ExpandContext is { } expandContext)
         {
             var local = expandContext is JsonObject wrapper && wrapper.TryGetPropertyValue("@context", out var inner)

@@ -8,7 +8,9 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 /// </summary>
 internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, Limits limits)
 {
-    private readonly List<string> _path = [];
+    // Segments are kept as parts and joined only when a message needs the path: entering every member of a
+    // document must not build a string for each.
+    private readonly List<PathSegment> _path = [];
     private int _nodes;
 
     public JsonLdOptions Options { get; } = options;
@@ -27,8 +29,22 @@ internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, L
         }
     }
 
+    /// <summary>How many values or quads have been counted.</summary>
+    public int Nodes => _nodes;
+
+    /// <summary>Counts <paramref name="count"/> values at once (a cached context's); the caller has checked the limit.</summary>
+    public void CountNodes(int count)
+    {
+        _nodes += count;
+        if (_nodes > Limits.MaxNodes)
+        {
+            throw new SigningException(SigningError.DocumentTooComplex,
+                $"The JSON-LD document produces more than {Limits.MaxNodes:N0} values or quads.");
+        }
+    }
+
     /// <summary>Enters a nested value; throws when deeper than <see cref="Limits.MaxDepth"/>.</summary>
-    public void Enter(string segment)
+    public void Enter(PathSegment segment)
     {
         if (++Depth > Limits.MaxDepth)
         {
@@ -102,13 +118,23 @@ internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, L
             var builder = new StringBuilder("$");
             foreach (var segment in _path)
             {
-                builder.Append(segment);
+                if (segment.Member is { } member)
+                {
+                    builder.Append('.').Append(member);
+                }
+                else
+                {
+                    builder.Append('[').Append(segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                }
             }
             return builder.ToString();
         }
     }
 
-    public static string Member(string key) => "." + key;
+    public static PathSegment Member(string key) => new(key, 0);
 
-    public static string Index(int index) => "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+    public static PathSegment Index(int index) => new(null, index);
+
+    /// <summary>One step of <see cref="JsonPath"/>: a member name, or an array index when there is no name.</summary>
+    public readonly record struct PathSegment(string? Member, int Index);
 }

@@ -7,7 +7,8 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 /// <summary>
 /// JSON-LD 1.1 API §7.2.2, Node Map Generation, with the Generate Blank Node Identifier algorithm (§7.3):
 /// every blank node of the expanded document gets a fresh label <c>_:b0</c>, <c>_:b1</c>, … so that labels
-/// chosen by the document's author cannot collide with generated ones.
+/// chosen by the document's author cannot collide with generated ones. <see cref="Add"/> consumes the expanded
+/// document it is given: its arrays are emptied and their values moved into the node map.
 /// </summary>
 internal sealed class NodeMap(JsonLdRun run)
 {
@@ -15,7 +16,9 @@ internal sealed class NodeMap(JsonLdRun run)
 
     // The serialized values of each node-map array, so that "add value uniquely" is O(1) and not a scan:
     // a property with many values must not make node map generation quadratic.
-    private readonly Dictionary<JsonArray, HashSet<string>> _seen = new(ReferenceEqualityComparer.Instance);
+    // Keyed by graph name, subject and property rather than by the array object: hashing fresh objects by
+    // identity was a noticeable share of node map generation.
+    private readonly Dictionary<(string Graph, string Subject, string Property), HashSet<string>> _seen = [];
     private int _counter;
 
     /// <summary>Graph name (<c>@default</c> for the default graph) → subject → node object.</summary>
@@ -44,7 +47,9 @@ internal sealed class NodeMap(JsonLdRun run)
     {
         if (element is JsonArray array)
         {
-            foreach (var item in array)
+            // Taking the items out of the (discarded) expanded document lets values move into the node map
+            // instead of being deep-copied, the largest allocation of node map generation.
+            foreach (var item in Detach(array))
             {
                 Add(item, activeGraph, activeSubject, activeProperty, list);
             }
@@ -55,12 +60,13 @@ internal sealed class NodeMap(JsonLdRun run)
             return;
         }
         var graph = GraphOf(activeGraph);
-        var subjectNode = AsString(activeSubject) is { } subjectId && graph.TryGetValue(subjectId, out var s) ? s : null;
+        var subjectId = AsString(activeSubject);
+        var subjectNode = subjectId is not null && graph.TryGetValue(subjectId, out var s) ? s : null;
         if (source.ContainsKey("@value"))
         {
             if (list is null)
             {
-                AppendUnique(subjectNode!, activeProperty!, source);
+                AppendUnique(activeGraph, subjectId, subjectNode!, activeProperty!, source);
             }
             else
             {
@@ -82,22 +88,48 @@ internal sealed class NodeMap(JsonLdRun run)
             }
             return;
         }
-        AddNode(source, graph, activeGraph, activeSubject, subjectNode, activeProperty, list);
+        AddNode(source, graph, activeGraph, activeSubject, subjectId, subjectNode, activeProperty, list);
     }
 
-    private void AppendUnique(JsonObject target, string key, JsonNode value)
+    private void AppendUnique(string graph, string? subject, JsonObject target, string key, JsonNode value)
     {
         var array = ArrayAt(target, key);
-        if (!_seen.TryGetValue(array, out var seen))
+        if (!_seen.TryGetValue((graph, subject!, key), out var seen))
         {
-            seen = new HashSet<string>(array.Select(v => v?.ToJsonString() ?? "null"), StringComparer.Ordinal);
-            _seen[array] = seen;
+            seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var existing in array)
+            {
+                seen.Add(IdentityOf(existing));
+            }
+            _seen[(graph, subject!, key)] = seen;
         }
-        if (seen.Add(value.ToJsonString()))
+        if (seen.Add(IdentityOf(value)))
         {
             array.Add(value.Parent is null ? value : Copy(value));
         }
     }
+
+    /// <summary>
+    /// A string equal for two values exactly when their JSON texts are equal ("add value uniquely" compares values
+    /// as JSON). Node references and strings, most of a node map's values, get a short form without writing JSON;
+    /// those forms begin with a control character, which JSON text never does, so they cannot meet the JSON text of
+    /// another value. Text with surrogates takes the JSON path, which rejects unpaired ones as it always did.
+    /// </summary>
+    private static string IdentityOf(JsonNode? value)
+    {
+        if (IsString(value, out var text) && !HasSurrogates(text))
+        {
+            return "\u0001" + text;
+        }
+        if (value is JsonObject { Count: 1 } reference && reference.TryGetPropertyValue("@id", out var id)
+            && IsString(id, out var iri) && !HasSurrogates(iri))
+        {
+            return "\u0002" + iri;
+        }
+        return value?.ToJsonString() ?? "null";
+    }
+
+    private static bool HasSurrogates(string text) => text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0;
 
     private Dictionary<string, JsonObject> GraphOf(string name)
     {
@@ -110,7 +142,7 @@ internal sealed class NodeMap(JsonLdRun run)
     }
 
     private void AddNode(JsonObject element, Dictionary<string, JsonObject> graph, string activeGraph, JsonNode? activeSubject,
-        JsonObject? subjectNode, string? activeProperty, JsonObject? list)
+        string? subjectId, JsonObject? subjectNode, string? activeProperty, JsonObject? list)
     {
         if (element.TryGetPropertyValue("@id", out var idValue) && idValue is null)
         {
@@ -130,26 +162,26 @@ internal sealed class NodeMap(JsonLdRun run)
         }
         if (activeSubject is JsonObject reverseSubject)
         {
-            AppendUnique(node, activeProperty!, reverseSubject);
+            AppendUnique(activeGraph, id, node, activeProperty!, reverseSubject);
         }
         else if (activeProperty is not null)
         {
             var reference = new JsonObject { ["@id"] = id };
             if (list is null)
             {
-                AppendUnique(subjectNode!, activeProperty, reference);
+                AppendUnique(activeGraph, subjectId, subjectNode!, activeProperty, reference);
             }
             else
             {
                 Append(list, "@list", new JsonArray(reference));
             }
         }
-        foreach (var type in Items(element["@type"]))
+        foreach (var type in ReadItems(element["@type"]))
         {
             var name = AsString(type);
             if (name is not null)
             {
-                AppendUnique(node, "@type", JsonValue.Create(Iris.IsBlankNode(name) ? GenerateBlankNode(name) : name));
+                AppendUnique(activeGraph, id, node, "@type", JsonValue.Create(Iris.IsBlankNode(name) ? GenerateBlankNode(name) : name));
             }
         }
         if (element.TryGetPropertyValue("@index", out var index))

@@ -19,6 +19,12 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
 
     private readonly List<Quad> _quads = [];
 
+    // What a term is, for the message of a safe-mode failure: formatted only then, not for every term.
+    private readonly record struct What(string Kind, string Name, string? Of = null)
+    {
+        public override string ToString() => Of is null ? $"{Kind} {Name}" : $"{Kind} {Name} of {Of}";
+    }
+
     public List<Quad> Serialize()
     {
         foreach (var (graphName, graph) in nodeMap.Graphs.OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -26,7 +32,7 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
             RdfTerm? graphTerm = null;
             if (graphName != "@default")
             {
-                graphTerm = Resource(graphName, $"the graph name {graphName}");
+                graphTerm = Resource(graphName, new What("the graph name", graphName));
                 if (graphTerm is null)
                 {
                     continue;
@@ -34,7 +40,7 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
             }
             foreach (var (subject, node) in graph.OrderBy(n => n.Key, StringComparer.Ordinal))
             {
-                var subjectTerm = Resource(subject, $"the subject {subject}");
+                var subjectTerm = Resource(subject, new What("the subject", subject));
                 if (subjectTerm is not null)
                 {
                     SerializeNode(subjectTerm, subject, node, graphTerm);
@@ -50,10 +56,10 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
         {
             if (property == "@type")
             {
-                foreach (var type in Items(values))
+                foreach (var type in ReadItems(values))
                 {
                     var typeId = AsString(type)!;
-                    if (Resource(typeId, $"the type {typeId} of {subjectId}") is { } typeTerm)
+                    if (Resource(typeId, new What("the type", typeId, subjectId)) is { } typeTerm)
                     {
                         Emit(subject, s_type, typeTerm, graph);
                     }
@@ -76,15 +82,15 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
             }
             else
             {
-                predicate = Resource(property, $"the property {property} of {subjectId}");
+                predicate = Resource(property, new What("the property", property, subjectId));
                 if (predicate is null)
                 {
                     continue;
                 }
             }
-            foreach (var item in Items(values))
+            foreach (var item in ReadItems(values))
             {
-                if (ObjectToRdf(item, graph, $"a value of {property} of {subjectId}") is { } obj)
+                if (ObjectToRdf(item, graph, new What("a value of", property, subjectId)) is { } obj)
                 {
                     Emit(subject, predicate, obj, graph);
                 }
@@ -111,7 +117,7 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
     }
 
     /// <summary>An IRI or blank node, or null (skipped) for a relative or malformed IRI.</summary>
-    private RdfTerm? Resource(string id, string what)
+    private RdfTerm? Resource(string id, What what)
     {
         if (Iris.IsBlankNode(id))
         {
@@ -125,7 +131,7 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
         return null;
     }
 
-    private RdfTerm? ObjectToRdf(JsonNode? item, RdfTerm? graph, string what)
+    private RdfTerm? ObjectToRdf(JsonNode? item, RdfTerm? graph, What what)
     {
         if (item is not JsonObject obj)
         {
@@ -162,7 +168,7 @@ internal sealed class RdfSerializer(JsonLdRun run, NodeMap nodeMap)
         return node;
     }
 
-    private RdfTerm ListToRdf(List<JsonNode?> items, RdfTerm? graph, string what)
+    private RdfTerm ListToRdf(List<JsonNode?> items, RdfTerm? graph, What what)
     {
         if (items.Count == 0)
         {

@@ -19,7 +19,7 @@ internal sealed partial class ContextProcessor
 
     public void CreateTermDefinition(ActiveContext active, string term, TermScope scope)
     {
-        Run.EnterContext();
+        EnterContext();
         try
         {
             CreateTermDefinitionCore(active, term, scope);

@@ -23,15 +23,16 @@ internal sealed class CodePointComparer : IComparer<string>
         {
             return 1;
         }
-        var length = Math.Min(x.Length, y.Length);
-        for (var i = 0; i < length; i++)
-        {
-            if (x[i] != y[i])
-            {
-                return Remap(x[i]).CompareTo(Remap(y[i]));
-            }
-        }
-        return x.Length.CompareTo(y.Length);
+        return Compare(x.AsSpan(), y.AsSpan());
+    }
+
+    /// <summary>Compares <paramref name="x"/> and <paramref name="y"/> by code point.</summary>
+    public static int Compare(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        var common = x.CommonPrefixLength(y);
+        return common < x.Length && common < y.Length
+            ? Remap(x[common]).CompareTo(Remap(y[common]))
+            : x.Length.CompareTo(y.Length);
     }
 
     // Surrogates D800–DFFF move above everything else in the BMP; E000–FFFF move down to make room.

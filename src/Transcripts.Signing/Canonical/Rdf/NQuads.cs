@@ -16,9 +16,12 @@ namespace Transcripts.Signing.Canonical.Rdf;
 internal static class NQuads
 {
     /// <summary>Serializes one quad as one line, including the terminating line feed.</summary>
-    public static string Serialize(Quad quad)
+    public static string Serialize(Quad quad) => Serialize(quad, new StringBuilder(128));
+
+    /// <summary>As <see cref="Serialize(Quad)"/>, writing through <paramref name="scratch"/>, which is cleared first.</summary>
+    public static string Serialize(Quad quad, StringBuilder scratch)
     {
-        var builder = new StringBuilder(128);
+        var builder = scratch.Clear();
         Append(builder, quad.Subject);
         builder.Append(' ');
         Append(builder, quad.Predicate);

@@ -5,6 +5,7 @@
 // UTF-8 bytes of the string. Deviation: the first-degree hash of a blank node never changes during a
 // run, so it is computed once and remembered (the spec recomputes it in Hash Related Blank Node).
 
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Transcripts.Signing.Canonical.Rdf;
@@ -16,6 +17,7 @@ internal sealed class CanonicalizationState
     private readonly Rdfc10HashAlgorithm _algorithm;
     private readonly int _maxHashNDegreeQuadsCalls;
     private readonly Dictionary<string, string> _firstDegreeHashes = new(StringComparer.Ordinal);
+    private readonly StringBuilder _scratch = new();
     private int _hashNDegreeQuadsCalls;
 
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
@@ -53,15 +55,47 @@ internal sealed class CanonicalizationState
     }
 
     /// <summary>The lowercase hexadecimal hash of <paramref name="input"/>'s UTF-8 bytes.</summary>
-    public string Hash(string input)
+    public string Hash(string input) => Hash(input.AsSpan());
+
+    /// <summary>The lowercase hexadecimal hash of the UTF-8 bytes of <paramref name="input"/>'s text, without making a string of it.</summary>
+    public string Hash(StringBuilder input)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(input);
-        return _algorithm == Rdfc10HashAlgorithm.Sha384
-            ? Convert.ToHexStringLower(SHA384.HashData(bytes))
-            : Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var chars = ArrayPool<char>.Shared.Rent(input.Length);
+        try
+        {
+            input.CopyTo(0, chars, input.Length);
+            return Hash(chars.AsSpan(0, input.Length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    // Encodes as Encoding.UTF8.GetBytes(string) does (an unpaired surrogate becomes U+FFFD), into a pooled buffer.
+    private string Hash(ReadOnlySpan<char> input)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(input.Length));
+        try
+        {
+            var length = System.Text.Encoding.UTF8.GetBytes(input, bytes);
+            Span<byte> digest = stackalloc byte[SHA384.HashSizeInBytes];
+            var size = _algorithm == Rdfc10HashAlgorithm.Sha384
+                ? SHA384.HashData(bytes.AsSpan(0, length), digest)
+                : SHA256.HashData(bytes.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest[..size]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>§4.6 Hash First Degree Quads for the blank node <paramref name="reference"/>.</summary>
+    /// <remarks>
+    /// The masked quads are written once into one buffer and sorted as (start, length) ranges in code point
+    /// order; the hash is taken over their concatenation, as the spec's joined string, without a string per quad.
+    /// </remarks>
     public string HashFirstDegreeQuads(string reference)
     {
         if (_firstDegreeHashes.TryGetValue(reference, out var cached))
@@ -69,26 +103,64 @@ internal sealed class CanonicalizationState
             return cached;
         }
         var quads = BlankNodeToQuads[reference];
-        var nquads = new List<string>(quads.Count);
-        foreach (var quad in quads)
+        var text = _scratch.Clear();
+        var ranges = new (int Start, int Length)[quads.Count];
+        for (var i = 0; i < quads.Count; i++)
         {
-            nquads.Add(NQuads.Serialize(new Quad(
-                Mask(quad.Subject, reference)!, Mask(quad.Predicate, reference)!,
-                Mask(quad.Object, reference)!, Mask(quad.Graph, reference))));
+            var start = text.Length;
+            AppendMasked(text, quads[i], reference);
+            ranges[i] = (start, text.Length - start);
         }
-        nquads.Sort(CodePointComparer.Instance);
-        var hash = Hash(string.Concat(nquads));
-        _firstDegreeHashes.Add(reference, hash);
-        return hash;
+        var written = ArrayPool<char>.Shared.Rent(text.Length);
+        var sorted = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            text.CopyTo(0, written, text.Length);
+            Array.Sort(ranges, (x, y) => CodePointComparer.Compare(written.AsSpan(x.Start, x.Length), written.AsSpan(y.Start, y.Length)));
+            var length = 0;
+            foreach (var (start, count) in ranges)
+            {
+                written.AsSpan(start, count).CopyTo(sorted.AsSpan(length));
+                length += count;
+            }
+            var hash = Hash(sorted.AsSpan(0, length));
+            _firstDegreeHashes.Add(reference, hash);
+            return hash;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(written);
+            ArrayPool<char>.Shared.Return(sorted);
+        }
     }
 
-    private static readonly BlankNode s_a = new("a");
-    private static readonly BlankNode s_z = new("z");
+    // §4.6 step 3.1: the quad as a canonical N-Quads line, the reference blank node written _:a, every other _:z.
+    private static void AppendMasked(StringBuilder text, Quad quad, string reference)
+    {
+        AppendMasked(text, quad.Subject, reference);
+        text.Append(' ');
+        AppendMasked(text, quad.Predicate, reference);
+        text.Append(' ');
+        AppendMasked(text, quad.Object, reference);
+        if (quad.Graph is not null)
+        {
+            text.Append(' ');
+            AppendMasked(text, quad.Graph, reference);
+        }
+        text.Append(" .\n");
+    }
 
-    // §4.6 step 3.1: the reference blank node is written _:a, every other blank node _:z.
-    private static RdfTerm? Mask(RdfTerm? term, string reference) => term is BlankNode blank
-        ? (string.Equals(blank.Label, reference, StringComparison.Ordinal) ? s_a : s_z)
-        : term;
+    private static void AppendMasked(StringBuilder text, RdfTerm term, string reference)
+    {
+        if (term is BlankNode blank)
+        {
+            text.Append(string.Equals(blank.Label, reference, StringComparison.Ordinal) ? "_:a" : "_:z");
+        }
+        else
+        {
+            NQuads.Append(text, term);
+        }
+    }
 
     private void AddReference(RdfTerm? term, Quad quad)
     {

@@ -104,7 +104,7 @@ internal static class HashNDegreeQuads
             issuer = chosenIssuer!;
         }
 
-        return new Result(state.Hash(dataToHash.ToString()), issuer);
+        return new Result(state.Hash(dataToHash), issuer);
     }
 
     // Steps 5.4.4.2.3 and 5.4.4.3.5: a path at least as long as the chosen one and greater than it cannot win.
@@ -152,6 +152,6 @@ internal static class HashNDegreeQuads
         {
             input.Append(state.HashFirstDegreeQuads(related));
         }
-        return state.Hash(input.ToString());
+        return state.Hash(input);
     }
 }

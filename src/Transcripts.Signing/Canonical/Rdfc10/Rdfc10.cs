@@ -86,17 +86,23 @@ internal static class Rdfc10
         }
 
         // Step 6: relabel, serialize, sort by code point.
+        // One canonical blank node object per label, and one scratch builder for every line.
         var lines = new List<(string Line, Quad Quad)>(quads.Count);
+        var relabelledNodes = new Dictionary<string, BlankNode>(StringComparer.Ordinal);
+        var scratch = new StringBuilder(256);
+        var length = 0;
         foreach (var quad in quads)
         {
             var relabelled = new Quad(
-                Relabel(quad.Subject, state)!, Relabel(quad.Predicate, state)!,
-                Relabel(quad.Object, state)!, Relabel(quad.Graph, state));
-            lines.Add((NQuads.Serialize(relabelled), relabelled));
+                Relabel(quad.Subject, state, relabelledNodes)!, Relabel(quad.Predicate, state, relabelledNodes)!,
+                Relabel(quad.Object, state, relabelledNodes)!, Relabel(quad.Graph, state, relabelledNodes));
+            var line = NQuads.Serialize(relabelled, scratch);
+            length += line.Length;
+            lines.Add((line, relabelled));
         }
         lines.Sort((x, y) => CodePointComparer.Instance.Compare(x.Line, y.Line));
 
-        var output = new StringBuilder();
+        var output = new StringBuilder(length);
         foreach (var (line, _) in lines)
         {
             output.Append(line);
@@ -104,6 +110,17 @@ internal static class Rdfc10
         return new Rdfc10Result(output.ToString(), lines.ConvertAll(l => l.Quad), state.CanonicalIssuer.ToMap(), state.HashNDegreeQuadsCalls);
     }
 
-    private static RdfTerm? Relabel(RdfTerm? term, CanonicalizationState state) =>
-        term is BlankNode blank ? new BlankNode(state.CanonicalIssuer.Issue(blank.Label)) : term;
+    private static RdfTerm? Relabel(RdfTerm? term, CanonicalizationState state, Dictionary<string, BlankNode> relabelled)
+    {
+        if (term is not BlankNode blank)
+        {
+            return term;
+        }
+        if (!relabelled.TryGetValue(blank.Label, out var canonical))
+        {
+            canonical = new BlankNode(state.CanonicalIssuer.Issue(blank.Label));
+            relabelled.Add(blank.Label, canonical);
+        }
+        return canonical;
+    }
 }

@@ -21,8 +21,12 @@ internal sealed class ProofCheck : ICredentialCheck
                 ? "The issuer's signature is valid: the credential has not been changed since it was signed."
                 : $"All {result.Proofs.Count} signatures are valid: the credential has not been changed since it was signed.");
         }
-        var failures = result.Proofs.Where(p => !p.IsVerified).Select(p =>
-            result.Proofs.Count == 1 ? p.Reason : $"Signature {p.Index + 1}: {p.Reason}");
-        return new(CheckNames.Proof, CheckStatus.Failed, string.Join(" ", failures));
+        var failed = result.Proofs.Where(p => !p.IsVerified).ToList();
+        var reasons = string.Join(" ", failed.Select(p => result.Proofs.Count == 1 ? p.Reason : $"Signature {p.Index + 1}: {p.Reason}"));
+        // Contexts are pinned and never fetched: a credential written with another context is not shown to be forged,
+        // it simply cannot be checked here.
+        return failed.All(p => p.Error == SigningError.UnknownContext)
+            ? new(CheckNames.Proof, CheckStatus.Unknown, reasons + " The credential may be genuine, but this software cannot check it.")
+            : new(CheckNames.Proof, CheckStatus.Failed, reasons);
     }
 }

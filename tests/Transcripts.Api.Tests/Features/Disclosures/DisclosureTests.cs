@@ -18,11 +18,12 @@ public abstract class DisclosureTests(TranscriptsApp app)
         (await assessor.GetAsync($"/learners/{school.LearnerA}/record")).EnsureSuccessStatusCode();
         (await assessor.GetAsync($"/evidence/{seeded.FileEvidenceId}/content")).EnsureSuccessStatusCode();
         (await registrar.GetAsync($"/attainments/{seeded.AttainmentId}/explanation")).EnsureSuccessStatusCode();
+        (await registrar.GetAsync("/learners?name=Ελένη")).EnsureSuccessStatusCode();
         var list = await Seeded.Json(await learner.GetAsync($"/learners/{school.LearnerA}/disclosures?since=2026-09-01T08:04:00Z"));
 
         var items = list.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(["attainment explanation", "evidence file", "record"], items.Select(d => d.GetProperty("record").GetString()).Order());
-        Assert.Equal(["assessor", "assessor", "registrar"], items.Select(d => d.GetProperty("role").GetString()).Order());
+        Assert.Equal(["attainment explanation", "evidence file", "profile (in a list)", "record"], items.Select(d => d.GetProperty("record").GetString()).Order());
+        Assert.Equal(["assessor", "assessor", "registrar", "registrar"], items.Select(d => d.GetProperty("role").GetString()).Order());
         Assert.All(items, d => Assert.Equal(app.Clock.GetUtcNow(), d.GetProperty("at").GetDateTimeOffset()));
         Assert.Contains(items, d => d.GetProperty("keyName").GetString() == "assessor key");
     }

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Transcripts.Signing.Proofs;
+using Transcripts.Signing.StatusLists;
+using Transcripts.Signing.Verification;
+using Transcripts.Verifier.TrustStore;
+
+namespace Transcripts.Verifier.Checking;
+
+/// <summary>When a verification happens and whether status is checked.</summary>
+/// <param name="Now">The moment validity is judged at (<c>--at</c>, or the clock).</param>
+/// <param name="WallClock">The real time, for the age of cached lists.</param>
+/// <param name="CheckStatus">False with <c>--no-status</c>.</param>
+internal sealed record VerifySettings(DateTimeOffset Now, DateTimeOffset WallClock, bool CheckStatus);
+
+/// <summary>A status list ready for use, or the reason none can be used.</summary>
+internal sealed record StatusListCopy(BitstringStatusList? List, DateTimeOffset? ValidFrom, string Note);
+
+/// <summary>
+/// Everything a run verifies against, read once from the trust store: the trusted issuers' DID documents, and the
+/// status lists, each checked (signature by the issuer of the credential that points to it) before it is used.
+/// Safe to share between threads (a folder's files are verified in parallel).
+/// </summary>
+internal sealed class TrustContext
+{
+    private readonly StatusCache _cache;
+    private readonly Dictionary<(string Id, string Issuer, JsonObject? Stapled), StatusListCopy> _lists = [];
+
+    public TrustContext(IReadOnlyList<TrustedIssuer> issuers, StatusCache cache, VerifySettings settings)
+    {
+        _cache = cache;
+        Issuers = issuers;
+        Settings = settings;
+        Keys = new IssuerKeys(issuers);
+        TrustedIds = issuers.Select(i => i.Did).ToHashSet(StringComparer.Ordinal);
+        Proofs = new ProofVerificationOptions { DidDocuments = [.. issuers.Select(i => i.DidDocument)], Now = settings.Now };
+    }
+
+    public IReadOnlyList<TrustedIssuer> Issuers { get; }
+    public VerifySettings Settings { get; }
+    public IssuerKeys Keys { get; }
+    public IReadOnlySet<string> TrustedIds { get; }
+    public ProofVerificationOptions Proofs { get; }
+
+    public VerificationOptions Options(IReadOnlyDictionary<string, BitstringStatusList>? statusLists) =>
+        new() { Now = Settings.Now, Proofs = Proofs, TrustedIssuers = TrustedIds, StatusLists = statusLists };
+
+    /// <summary>
+    /// The list <paramref name="id"/> for a credential issued by <paramref name="issuer"/>: the cached copy, or a copy the
+    /// holder stapled to a presentation when it is signed by the same issuer and newer. Fails closed: a list that is not
+    /// signed by the credential's issuer is never used.
+    /// </summary>
+    public StatusListCopy StatusList(string id, string issuer, JsonObject? stapled)
+    {
+        var key = (id, issuer, stapled);
+        lock (_lists)
+        {
+            // Under the lock so that files verified in parallel check each list once.
+            if (!_lists.TryGetValue(key, out var copy))
+            {
+                _lists[key] = copy = Choose(id, issuer, stapled);
+            }
+            return copy;
+        }
+    }
+
+    private StatusListCopy Choose(string id, string issuer, JsonObject? stapled)
+    {
+        var cachedEntry = _cache.Find(id, out var missing);
+        var cached = cachedEntry is null
+            ? new StatusListCopy(null, null, missing)
+            : Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}");
+        if (stapled is null)
+        {
+            return cached;
+        }
+        var holders = Check(stapled, id, issuer, "the copy stapled to the presentation by the holder");
+        if (holders.List is null)
+        {
+            return cached.List is null ? cached with { Note = cached.Note + " " + holders.Note } : cached;
+        }
+        return cached.List is null || holders.ValidFrom > cached.ValidFrom ? holders : cached;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="credential"/> is a status list credential usable for credentials of <paramref name="issuer"/>:
+    /// signed by that issuer with a key in the trust store, within its validity period, with id <paramref name="id"/>.
+    /// </summary>
+    public StatusListCopy Check(JsonObject credential, string id, string issuer, string what)
+    {
+        var report = CredentialVerifier.Verify(credential, Options(null) with { TrustedIssuers = new HashSet<string> { issuer } });
+        if (report.Outcome != CheckStatus.Passed)
+        {
+            var problem = report.Checks.First(c => c.Status != CheckStatus.Passed);
+            return new(null, null, $"The status list {id} could not be used ({what}): {problem.Name} — {problem.Reason}");
+        }
+        if (CredentialSummary.Text(credential, "id") != id || !CredentialSummary.Types(credential).Contains("BitstringStatusListCredential"))
+        {
+            return new(null, null, $"The status list {id} could not be used ({what}): it is not the BitstringStatusListCredential {id}.");
+        }
+        var encoded = credential["credentialSubject"] is JsonObject subject ? CredentialSummary.Text(subject, "encodedList") : null;
+        if (!BitstringStatusList.TryDecode(encoded, out var list))
+        {
+            return new(null, null, $"The status list {id} could not be used ({what}): its encodedList cannot be decoded.");
+        }
+        var summary = CredentialSummary.From(credential, []);
+        return new(list, summary.ValidFrom, $"Checked against {what}.");
+    }
+
+    private string Age(DateTimeOffset fetchedAt)
+    {
+        var age = Settings.WallClock - fetchedAt;
+        var text = age < TimeSpan.FromHours(1) ? "less than an hour ago"
+            : age < TimeSpan.FromDays(2) ? $"{(int)age.TotalHours} hours ago"
+            : $"{(int)age.TotalDays} days ago";
+        return $"{text} ({fetchedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)";
+    }
+}

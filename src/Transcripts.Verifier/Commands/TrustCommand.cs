@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Transcripts.Verifier.Inputs;
+using Transcripts.Verifier.Output;
+
+namespace Transcripts.Verifier.Commands;
+
+/// <summary><c>trust add FILE</c>, <c>trust list</c>, <c>trust remove DID</c>: the institutions whose credentials you accept.</summary>
+internal static class TrustCommand
+{
+    private const int MaxFileBytes = 1024 * 1024;
+
+    public static Command Create(CliEnvironment env)
+    {
+        var file = new Argument<string>("FILE") { Description = "A trust bundle exported by an institution, or its DID document." };
+        var did = new Argument<string>("DID") { Description = "The DID of the institution to remove." };
+        var store = CliEnvironment.TrustStoreOption();
+
+        var add = new Command("add", "Trust an institution: import its trust bundle or DID document.") { file, store };
+        add.SetAction(parse => Guarded(env, () => Add(parse.GetValue(file)!, parse.GetValue(store), env)));
+        var list = new Command("list", "List the trusted institutions and the store's folder.") { store };
+        list.SetAction(parse => Guarded(env, () => List(parse.GetValue(store), env)));
+        var remove = new Command("remove", "Stop trusting an institution.") { did, store };
+        remove.SetAction(parse => Guarded(env, () => Remove(parse.GetValue(did)!, parse.GetValue(store), env)));
+
+        return new Command("trust", "Manage the institutions you trust.") { add, list, remove };
+    }
+
+    private static int Add(string path, string? folder, CliEnvironment env)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new InputException($"There is no file {path}.");
+        }
+        if (info.Length > MaxFileBytes)
+        {
+            throw new InputException($"{path} is larger than {MaxFileBytes:N0} bytes, too large for a trust bundle.");
+        }
+        var issuer = CliEnvironment.OpenStore(folder).Add(File.ReadAllBytes(path));
+        env.Out.WriteLine($"Trusted {issuer.Name ?? issuer.Did} ({issuer.Did}), with {Keys(issuer.DidDocument)} key(s) and {issuer.StatusListUrls.Count} status list(s).");
+        if (issuer.StatusListUrls.Count > 0)
+        {
+            env.Out.WriteLine("Run `transcripts-verify status refresh` while online to fetch its status lists.");
+        }
+        return ExitCodes.Valid;
+    }
+
+    private static int List(string? folder, CliEnvironment env)
+    {
+        var store = CliEnvironment.OpenStore(folder);
+        var issuers = store.List();
+        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
+        console.WriteLine($"Trust store: {store.Folder}");
+        if (issuers.Count == 0)
+        {
+            console.WriteLine("No institutions are trusted yet; add one with `transcripts-verify trust add FILE`.");
+            return ExitCodes.Valid;
+        }
+        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("DID").AddColumn("Keys").AddColumn("Status lists");
+        foreach (var issuer in issuers)
+        {
+            table.AddRow(new Text(issuer.Name ?? "—"), new Text(issuer.Did), new Text(Keys(issuer.DidDocument).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                         new Text(issuer.StatusListUrls.Count == 0 ? "—" : string.Join("\n", issuer.StatusListUrls)));
+        }
+        console.Write(table);
+        return ExitCodes.Valid;
+    }
+
+    private static int Remove(string did, string? folder, CliEnvironment env)
+    {
+        if (CliEnvironment.OpenStore(folder).Remove(did))
+        {
+            env.Out.WriteLine($"{did} is no longer trusted.");
+            return ExitCodes.Valid;
+        }
+        env.Error.WriteLine($"{did} is not in the trust store; `transcripts-verify trust list` shows what is.");
+        return ExitCodes.Usage;
+    }
+
+    private static int Keys(JsonObject didDocument) => (didDocument["verificationMethod"] as JsonArray)?.Count ?? 0;
+
+    /// <summary>An input problem is the user's to fix: one sentence and exit code 2.</summary>
+    internal static int Guarded(CliEnvironment env, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (InputException e)
+        {
+            env.Error.WriteLine(e.Message);
+            return ExitCodes.Usage;
+        }
+    }
+}

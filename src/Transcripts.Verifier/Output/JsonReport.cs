@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Transcripts.Verifier.Checking;
+
+namespace Transcripts.Verifier.Output;
+
+/// <summary>The report as one JSON document for programs: the same checks, reasons and claims as the text report.</summary>
+internal static class JsonReport
+{
+    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(TextWriter output, IReadOnlyList<InputResult> results)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, s_options))
+        {
+            var exit = InputResult.ExitCode(results);
+            json.WriteStartObject();
+            json.WriteString("verdict", Verdicts.Word((Verdict)exit));
+            json.WriteNumber("exitCode", exit);
+            json.WriteStartArray("inputs");
+            foreach (var result in results)
+            {
+                WriteResult(json, result);
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, InputResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("source", result.Source);
+        json.WriteString("kind", result.Kind);
+        json.WriteString("verdict", Verdicts.Word(result.Verdict));
+        if (result.Error is not null)
+        {
+            json.WriteString("error", result.Error);
+        }
+        json.WriteStartArray("checks");
+        foreach (var check in result.Checks)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", check.Name);
+            json.WriteString("status", Verdicts.Word(check.Status));
+            json.WriteString("reason", check.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (result.Summary is { } summary)
+        {
+            WriteSummary(json, summary);
+        }
+        if (result.Qr is { } qr)
+        {
+            json.WriteStartObject("qr");
+            json.WriteString("text", qr.Text);
+            json.WriteString("readFrom", qr.ReadFrom);
+            json.WriteString("credentialId", qr.CredentialId);
+            json.WriteString("learner", qr.LearnerName);
+            json.WriteString("issueDate", qr.IssueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("issuer", qr.Issuer);
+            json.WriteString("issuerName", qr.IssuerName);
+            json.WriteString("verificationMethod", qr.VerificationMethod);
+            json.WriteString("credentialSha256", qr.CredentialSha256);
+            json.WriteEndObject();
+        }
+        if (result.Credentials.Count > 0)
+        {
+            json.WriteStartArray("credentials");
+            foreach (var part in result.Credentials)
+            {
+                WriteResult(json, part);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, CredentialSummary summary)
+    {
+        json.WriteStartObject("summary");
+        json.WriteString("type", summary.Kind);
+        json.WriteString("id", summary.Id);
+        json.WriteString("name", summary.Name);
+        json.WriteString("learner", summary.Learner);
+        json.WriteString("issuer", summary.IssuerId);
+        json.WriteString("issuerName", summary.IssuerName);
+        WriteDate(json, "validFrom", summary.ValidFrom);
+        WriteDate(json, "validUntil", summary.ValidUntil);
+        json.WriteStartArray("competencies");
+        foreach (var competency in summary.Competencies)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", competency.Name);
+            json.WriteString("level", competency.Level);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } date)
+        {
+            json.WriteString(name, date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
