@@ -11,7 +11,9 @@ using Transcripts.Api.Features.Learners;
 using Transcripts.Api.Features.Progress;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Features.Transcripts;
 using Transcripts.Api.Features.VcApi;
+using Transcripts.Api.Features.Verification;
 using Transcripts.Api.Infrastructure;
 
 if (args is ["audit", ..])
@@ -28,7 +30,7 @@ builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
 builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
     .AddAssessments().AddProgress().AddAudit().AddDisclosures()
-    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi();
+    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddTranscripts();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -42,7 +44,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
     .MapAssessments().MapProgress().MapAudit().MapDisclosures()
-    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi();
+    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapTranscripts().MapVerification();
 if (demoKek is not null)
 {
     Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);
