@@ -40,10 +40,10 @@ internal static class VerificationPage
         var (state, headline, detail) = credential switch
         {
             { RevokedAt: { } at, RevocationReason: CredentialIssuer.SupersededReason } =>
-                ("revoked", "Revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: replaced by a newer transcript. This transcript is no longer valid; ask the learner for the current one."),
-            { RevokedAt: { } at } => ("revoked", "Revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: {credential.RevocationReason}. This transcript is no longer valid."),
-            { IsSuspended: true } => ("suspended", "Suspended", "The institution has suspended this transcript. It is not valid while suspended."),
-            _ => ("valid", "Valid", $"The institution has not revoked or suspended this transcript (as of {now:yyyy-MM-dd HH:mm} UTC)."),
+                ("revoked", "Transcript revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: replaced by a newer transcript. This transcript is no longer valid; ask the learner for the current one."),
+            { RevokedAt: { } at } => ("revoked", "Transcript revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: {credential.RevocationReason}. This transcript is no longer valid."),
+            { IsSuspended: true } => ("suspended", "Transcript suspended", "The institution has suspended this transcript. It is not valid while suspended."),
+            _ => ("valid", "Transcript valid", $"The institution has not revoked or suspended this transcript (as of {now:yyyy-MM-dd HH:mm} UTC)."),
         };
         var data = JsonSerializer.Serialize(new
         {
@@ -57,9 +57,9 @@ internal static class VerificationPage
         var body = new StringBuilder();
         body.Append($"""
             <header><p class="kicker">Transcript verification</p><h1>{E(content.IssuerName)}</h1></header>
-            <section class="box status" data-state="{state}" id="status"><h2 id="status-headline">{headline}</h2><p id="status-detail">{E(detail)}</p></section>
             <section class="box qr" data-state="pending" id="qr"><h2 id="qr-verdict">Checking the QR code…</h2><ul id="qr-checks"></ul>
             <noscript><p>This page needs JavaScript to check the QR code. The details below are what the institution's records hold; compare them with the paper.</p></noscript></section>
+            <section class="box status" data-state="{state}" id="status"><h2 id="status-headline">{headline}</h2><p id="status-detail">{E(detail)}</p></section>
             <section class="facts"><dl>
             <dt>Learner</dt><dd id="learner">{E(content.LearnerName)}</dd>
             <dt>Issued</dt><dd id="issued">{issueDate:yyyy-MM-dd}</dd>
