@@ -58,6 +58,21 @@ public sealed partial class VerificationPageBrowserTests(KestrelApp app) : IClas
     }
 
     [SkippableFact]
+    public async Task Page_checks_a_qr_code_signed_with_an_ecdsa_p256_key()
+    {
+        Chromium.EnsureAvailable();
+        var issued = await IssuedTranscript.CreateAsync(app);
+        using var admin = app.CreateClientFor(issued.School.Admin);
+        (await admin.PostAsJsonAsync("/signing-keys", new { keyType = "P256" })).EnsureSuccessStatusCode();
+
+        var qr = await PrintedQrAsync(issued, issued.CredentialId);
+        var dom = await Chromium.DumpDomAsync(Local(qr));
+
+        Assert.StartsWith("did:web:school.example#zDn", TranscriptToken.Parse(qr.Token, qr.CredentialId).VerificationMethod, StringComparison.Ordinal);
+        Assert.Equal("pass", StateOf(dom, "qr"));
+    }
+
+    [SkippableFact]
     public async Task Page_with_a_tampered_token_or_another_transcripts_token_says_it_does_not_match()
     {
         var (issued, qr) = await PrintedAsync();
