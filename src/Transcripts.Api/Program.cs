@@ -14,7 +14,9 @@ using Transcripts.Api.Features.Progress;
 using Transcripts.Api.Features.Sharing;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Features.Transcripts;
 using Transcripts.Api.Features.VcApi;
+using Transcripts.Api.Features.Verification;
 using Transcripts.Api.Infrastructure;
 
 if (args is ["audit", ..])
@@ -52,7 +54,7 @@ builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
 builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
     .AddAssessments().AddProgress().AddAudit().AddDisclosures()
-    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddSharing().AddBatches();
+    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddSharing().AddBatches().AddTranscripts();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -66,7 +68,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
     .MapAssessments().MapProgress().MapAudit().MapDisclosures()
-    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapSharing().MapBatches();
+    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapSharing().MapBatches().MapTranscripts().MapVerification();
 if (demoKek is not null)
 {
     Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);

@@ -87,6 +87,28 @@ internal static class Problems
         Create(StatusCodes.Status409Conflict, "suspension-not-available", "The credential cannot be suspended",
             $"Credential {id} is an Open Badges or CLR credential, whose schema allows only its revocation entry; revoke it instead. Nothing was changed.");
 
+    public static ProblemHttpResult NotATranscript(Guid id) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "not-a-transcript", "The credential is not a transcript",
+            $"Credential {id} is not a CLR transcript (an Open Badges or VC API credential has no printable transcript); issue a transcript for the learner and print that.");
+
+    public static ProblemHttpResult CredentialRevoked(Guid id, DateTimeOffset at, string? reason) =>
+        Create(StatusCodes.Status409Conflict, "credential-revoked", "The transcript is revoked",
+            $"Transcript {id} was revoked on {at:yyyy-MM-dd} ({reason ?? "no reason given"}); print the current transcript instead. "
+            + "A registrar may reprint it for the record with reprintRevoked=true: the copy says that it was revoked, and its QR code's page shows it.");
+
+    public static ProblemHttpResult CredentialSuspended(Guid id) =>
+        Create(StatusCodes.Status409Conflict, "credential-suspended", "The transcript is suspended",
+            $"Transcript {id} is suspended; lift the suspension before printing it, or reprint it for the record with reprintRevoked=true.");
+
+    public static ProblemHttpResult MissingGlyphs(string characters, string detail) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "missing-glyphs", "The transcript cannot print some characters",
+            detail, new Dictionary<string, string[]> { ["characters"] = [characters] });
+
+    public static ProblemHttpResult TemplateInvalid(string field, string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, "transcript-template-invalid", "The transcript template cannot be used",
+            $"The transcript template is not valid, so no transcript can be printed until it is fixed: {detail}",
+            new Dictionary<string, string[]> { [field] = [detail] });
+
     internal static ProblemHttpResult Create(int status, string code, string title, string detail,
         IDictionary<string, string[]>? errors = null)
     {

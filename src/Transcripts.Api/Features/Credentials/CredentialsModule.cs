@@ -15,7 +15,6 @@ internal static class CredentialsModule
         var reading = app.MapGroup("/credentials").WithTags("Credentials").RequireAuthorization(Policies.Member);
         GetCredential.Map(reading);
         ListLearnerCredentials.Map(app);
-        Transcripts.GetTranscriptPdf.Map(app);
         return app;
     }
 }

@@ -74,12 +74,13 @@ internal static class DemoCommand
         var options = scope.ServiceProvider.GetRequiredService<IOptions<SigningOptions>>().Value;
         var bundle = await GetTrustBundle.CreateAsync(db, result.InstitutionId, options, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outDir, "trust", $"{result.InstitutionId}.json"), bundle!.ToJsonString(), cancellationToken);
-        var identity = (await keys.IdentityAsync(result.InstitutionId, cancellationToken))!;
+        var pdfs = scope.ServiceProvider.GetRequiredService<TranscriptPdfService>();
         foreach (var transcript in result.Transcripts)
         {
-            var key = await db.SigningKeys.AsNoTracking().SingleAsync(k => k.Id == transcript.SigningKeyId, cancellationToken);
-            using var pair = keys.Open(key);
-            var pdf = await TranscriptPdf.RenderAsync(db, transcript, pair, identity.VerificationMethod(key), identity.PublicBase, cancellationToken);
+            // A revoked demo transcript is printed too, marked as a reprint, so the verifier has one to reject.
+            var (rendered, problem) = await pdfs.RenderAsync(result.InstitutionId, transcript.Id, reprintRevoked: true, cancellationToken);
+            var pdf = rendered?.Content ?? throw new InvalidOperationException(
+                $"The demo transcript {transcript.Id} could not be printed: {problem!.ProblemDetails.Detail}");
             await File.WriteAllBytesAsync(Path.Combine(outDir, "transcripts", $"transcript-{transcript.Id}.pdf"), pdf, cancellationToken);
         }
     }

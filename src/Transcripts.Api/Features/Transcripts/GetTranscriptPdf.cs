@@ -1,48 +1,44 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
-using Transcripts.Api.Data.Entities;
-using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Transcripts;
 
+/// <summary>
+/// The printable transcript of a CLR credential, for a registrar or admin of its institution or the learner it belongs to.
+/// A staff read is a disclosure. A revoked or suspended transcript is refused unless a registrar asks for a reprint.
+/// </summary>
 internal static class GetTranscriptPdf
 {
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/credentials/{id:guid}/transcript.pdf", Handle).WithName(nameof(GetTranscriptPdf)).WithTags("Transcripts")
-            .RequireAuthorization(Policies.Member)
-            .WithSummary("The printable PDF of an issued CLR transcript, with its QR code and the signed credential attached")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+    public const string MediaType = "application/pdf";
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
-        SigningKeyService keys, TimeProvider clock, CancellationToken cancellationToken)
+    public static void Map(RouteGroupBuilder group) =>
+        group.MapGet("/{id:guid}/pdf", Handle).WithName(nameof(GetTranscriptPdf))
+            .WithSummary("The printable transcript (PDF with QR code and the signed credential attached) of a CLR transcript credential")
+            .Produces(StatusCodes.Status200OK, contentType: MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid id, bool? reprintRevoked, TranscriptsDb db,
+        CurrentCaller caller, TranscriptPdfService pdfs, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var transcript = await db.Credentials.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Id == id && c.InstitutionId == caller.InstitutionId && c.Kind == CredentialKind.Transcript, cancellationToken);
-        if (transcript is null || (caller.IsLearner && transcript.LearnerId != caller.LearnerId))
+        var owner = await db.Credentials.AsNoTracking().Where(c => c.Id == id && c.InstitutionId == caller.InstitutionId)
+            .Select(c => new { c.LearnerId }).SingleOrDefaultAsync(cancellationToken);
+        if (owner is null || (caller.IsLearner && owner.LearnerId != caller.LearnerId))
         {
-            return Problems.NotFound("transcript", id);
+            return Problems.NotFound("credential", id);
         }
-        if (!keys.CanSign)
+        // A learner prints their transcript as it stands; reprinting a revoked one is a registrar's decision.
+        var (pdf, problem) = await pdfs.RenderAsync(caller.InstitutionId, id, reprintRevoked == true && caller.IsStaff, cancellationToken);
+        if (pdf is null)
         {
-            return Problems.SigningUnavailable();
+            return problem!;
         }
-        var key = await db.SigningKeys.AsNoTracking().SingleAsync(k => k.Id == transcript.SigningKeyId, cancellationToken);
-        if (key.RevokedAt is not null)
-        {
-            return Problems.SigningKeyRevoked(key.Id);
-        }
-        var identity = await keys.IdentityAsync(caller.InstitutionId, cancellationToken);
-        if (identity is null)
-        {
-            return Problems.IssuerIdentifierMissing();
-        }
-        using var pair = keys.Open(key);
-        var pdf = await TranscriptPdf.RenderAsync(db, transcript, pair, identity.VerificationMethod(key), identity.PublicBase, cancellationToken);
-        caller.Disclose(db, transcript.LearnerId!.Value, $"transcript {id}", clock.GetUtcNow());
+        caller.Disclose(db, pdf.LearnerId, $"transcript PDF {id}", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.File(pdf, "application/pdf", "transcript.pdf");
+        return TypedResults.File(pdf.Content, MediaType, pdf.FileName);
     }
 }
