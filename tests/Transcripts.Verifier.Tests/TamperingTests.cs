@@ -198,11 +198,12 @@ public sealed class TamperingTests
     }
 
     [Fact]
-    public async Task Verify_fails_the_proof_when_the_school_revoked_its_key()
+    public async Task Verify_fails_the_proof_when_the_school_revoked_its_key_before_the_signature()
     {
         using var store = new TempStore();
         var bundle = Files.Json("riverside.trust.json");
-        bundle["didDocument"]!["verificationMethod"]![0]!["revoked"] = "2026-08-01T00:00:00Z";
+        // The fixture was signed on 2026-06-30; a key revoked (compromised) before then signed nothing valid after.
+        bundle["didDocument"]!["verificationMethod"]![0]!["revoked"] = "2026-06-01T00:00:00Z";
         new TrustStore.TrustStore(store.Folder).Add(System.Text.Encoding.UTF8.GetBytes(bundle.ToJsonString()));
 
         var (run, report) = await VerifyJsonAsync(store, Files.Path("ob-achievement.json"), "--no-status");

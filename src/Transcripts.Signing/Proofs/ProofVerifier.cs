@@ -96,7 +96,9 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
             return Fail("The proof's @context does not match the start of the document's @context.");
         }
 
-        var key = _resolver.Resolve(method, purpose, out var reason);
+        var signedAt = DateTimeOffset.TryParse(Text(proof, "created"), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var created) ? created : (DateTimeOffset?)null;
+        var key = _resolver.Resolve(method, purpose, signedAt, out var reason);
         if (key is null)
         {
             return Fail(reason);

@@ -1,7 +1,10 @@
 // Resolves a proof's verificationMethod to a public key and checks the proof purpose is authorised
 // (VC Data Integrity 1.0 §4.4 step "retrieve verification method"; Controlled Identifiers 1.0 §3.3).
 // did:key resolves offline (every purpose is authorised); other methods come from the caller's keys or DID documents,
-// where a method marked "revoked" (or "expires" before Now) resolves to no key.
+// where a method marked "revoked" or "expires" resolves to no key for a proof created at or after that time. Comparing with
+// the proof's creation rather than the verifier's clock is what lets a school rotate keys and keep every earlier credential
+// verifiable; a proof without "created" is judged at Now. (A thief of a key can backdate "created": the school revokes the
+// affected credentials through their status lists too — see SECURITY.md.)
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Keys;
 
@@ -9,7 +12,7 @@ namespace Transcripts.Signing.Proofs;
 
 internal sealed class VerificationMethodResolver(ProofVerificationOptions options)
 {
-    public PublicKey? Resolve(string verificationMethod, string purpose, out string reason)
+    public PublicKey? Resolve(string verificationMethod, string purpose, DateTimeOffset? signedAt, out string reason)
     {
         if (options.VerificationMethods?.TryGetValue(verificationMethod, out var vouched) == true)
         {
@@ -49,14 +52,15 @@ internal sealed class VerificationMethodResolver(ProofVerificationOptions option
             reason = $"The DID document of {did} does not authorise the key {verificationMethod} for {purpose}.";
             return null;
         }
-        if (Date(method["revoked"]) is { } revoked && (options.Now is null || revoked <= options.Now))
+        var at = signedAt ?? options.Now;
+        if (Date(method["revoked"]) is { } revoked && (at is null || revoked <= at))
         {
-            reason = $"The key {verificationMethod} was revoked by its controller on {revoked:yyyy-MM-dd}.";
+            reason = $"The key {verificationMethod} was revoked by its controller on {revoked:yyyy-MM-dd}, before this signature was made.";
             return null;
         }
-        if (Date(method["expires"]) is { } expires && options.Now is { } now && expires <= now)
+        if (Date(method["expires"]) is { } expires && at is { } when && expires <= when)
         {
-            reason = $"The key {verificationMethod} expired on {expires:yyyy-MM-dd}.";
+            reason = $"The key {verificationMethod} was retired on {expires:yyyy-MM-dd}, before this signature was made.";
             return null;
         }
         var multibase = method["publicKeyMultibase"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

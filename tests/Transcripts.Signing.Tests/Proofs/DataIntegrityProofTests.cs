@@ -256,7 +256,7 @@ public sealed class DataIntegrityProofTests
     }
 
     [Fact]
-    public void Verify_refuses_a_did_web_key_marked_revoked_or_expired_in_the_DID_document()
+    public void Verify_judges_a_retired_or_revoked_did_web_key_by_when_the_proof_was_made()
     {
         using var pair = Ed25519KeyPair.Generate();
         const string did = "did:web:school.example";
@@ -268,19 +268,24 @@ public sealed class DataIntegrityProofTests
             ["publicKeyMultibase"] = Multikey.Encode(pair.PublicKey),
         };
         var document = new JsonObject { ["id"] = did, ["verificationMethod"] = new JsonArray(method), ["assertionMethod"] = new JsonArray("#key-1") };
-        var signed = DataIntegrityProof.Sign(TestDocuments.Credential(did),
-            TestDocuments.Options(pair, "eddsa-jcs-2022") with { VerificationMethod = did + "#key-1" }, pair);
-        var before = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var after = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+        var options = TestDocuments.Options(pair, "eddsa-jcs-2022") with { VerificationMethod = did + "#key-1" };
+        var earlier = DataIntegrityProof.Sign(TestDocuments.Credential(did), options, pair);
+        var later = DataIntegrityProof.Sign(TestDocuments.Credential(did), options with { Created = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero) }, pair);
+        var now = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
 
-        method["expires"] = "2026-06-01T00:00:00Z";
-        Assert.True(DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = before }).IsVerified);
-        Assert.Contains("expired", DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = after }).Proofs[0].Reason, StringComparison.Ordinal);
-        method.Remove("expires");
-        method["revoked"] = "2026-06-01T00:00:00Z";
-        Assert.True(DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = before }).IsVerified);
-        Assert.Contains("revoked", DataIntegrityProof.Verify(signed, new() { DidDocuments = [document], Now = after }).Proofs[0].Reason, StringComparison.Ordinal);
-        Assert.Contains("revoked", DataIntegrityProof.Verify(signed, new() { DidDocuments = [document] }).Proofs[0].Reason, StringComparison.Ordinal);
+        foreach (var (property, word) in new[] { ("expires", "retired"), ("revoked", "revoked") })
+        {
+            method.Remove("expires");
+            method.Remove("revoked");
+            method[property] = "2026-06-01T00:00:00Z";
+
+            // Signed before the key was retired or revoked: still valid afterwards, which is what keeps rotation safe.
+            Assert.True(DataIntegrityProof.Verify(earlier, new() { DidDocuments = [document], Now = now }).IsVerified);
+            // Signed after: refused, whatever the verifier's clock says.
+            var refused = DataIntegrityProof.Verify(later, new() { DidDocuments = [document], Now = now });
+            Assert.False(refused.IsVerified);
+            Assert.Contains(word, refused.Proofs[0].Reason, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -58,7 +58,7 @@ internal static class DemoIssuance
             Issued {{result.Transcripts.Count}} transcripts (CLR 2.0 with Open Badges 3.0 inside); credential {{result.RevokedCredentialId}} is revoked.
             With the admin key above as KEY:
               curl -s -H "Authorization: Bearer $KEY" {{b}}/credentials/{{transcript}} -o transcript.json
-              curl -s -H "Authorization: Bearer $KEY" {{b}}/credentials/{{transcript}}/transcript.pdf -o transcript.pdf
+              curl -s -H "Authorization: Bearer $KEY" {{b}}/credentials/{{transcript}}/pdf -o transcript.pdf
               curl -s -X POST {{b}}/credentials/verify -H "Content-Type: application/json" -d "{\"verifiableCredential\": $(cat transcript.json)}"
               curl -s -H "Authorization: Bearer $KEY" {{b}}/credentials/{{result.RevokedCredentialId}} -o revoked.json
               curl -s -X POST {{b}}/credentials/verify -H "Content-Type: application/json" -d "{\"verifiableCredential\": $(cat revoked.json)}"
