@@ -52,7 +52,9 @@ public static class Issuance
         var schema = SpecData.Path(Path.Combine("schemas", schemaPath));
         var file = Path.GetTempFileName();
         File.WriteAllText(file, instance.ToJsonString());
-        var start = new ProcessStartInfo("python3")
+        // Debian's interpreter is where `apt-get install python3-jsonschema` (transcripts.sh test, CI) puts the module;
+        // another python3 earlier on PATH (pyenv, a virtualenv) may not have it.
+        var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
         {
             ArgumentList =
             {
