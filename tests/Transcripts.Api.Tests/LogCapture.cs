@@ -38,47 +38,13 @@ public sealed class LogCapture : ILoggerProvider
 }
 
 /// <summary>The same SQLite app logging everything, down to Trace.</summary>
-public sealed class VerboseSqliteApp : TranscriptsApp
+public sealed class VerboseSqliteApp : SqliteApp
 {
     protected override LogLevel MinimumLogLevel => LogLevel.Trace;
-
-    protected override void ConfigureStorage(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-        builder.UseSetting("Storage:Provider", "Sqlite");
-
-    public override void EnsureAvailable()
-    {
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataDir))
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-    }
 }
 
-/// <summary>A SQLite app started without any key-encryption key.</summary>
-public sealed class NoKekSqliteApp : TranscriptsApp
+/// <summary>The same SQLite app with no key-encryption key configured: issuing must be refused.</summary>
+public sealed class NoKekSqliteApp : SqliteApp
 {
     protected override string? KeyEncryptionKey => null;
-
-    protected override void ConfigureStorage(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-        builder.UseSetting("Storage:Provider", "Sqlite");
-
-    public override void EnsureAvailable()
-    {
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataDir))
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-    }
 }

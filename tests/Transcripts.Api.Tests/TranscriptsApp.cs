@@ -131,7 +131,8 @@ public sealed record School(Guid Id, string Admin, string Registrar, string Asse
     };
 }
 
-public sealed class SqliteApp : TranscriptsApp
+/// <summary>The service over a real SQLite file in a temporary folder, deleted afterwards.</summary>
+public class SqliteApp : TranscriptsApp
 {
     protected override void ConfigureStorage(IWebHostBuilder builder) => builder.UseSetting("Storage:Provider", "Sqlite");
 

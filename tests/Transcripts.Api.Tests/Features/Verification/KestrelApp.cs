@@ -10,7 +10,7 @@ namespace Transcripts.Api.Tests.Features.Verification;
 /// The service on real Kestrel at 127.0.0.1 (a browser cannot reach TestServer), over SQLite, logging everything so a
 /// test can check what the public page logs.
 /// </summary>
-public sealed class KestrelApp : TranscriptsApp
+public sealed class KestrelApp : SqliteApp
 {
     public KestrelApp()
     {
@@ -23,21 +23,4 @@ public sealed class KestrelApp : TranscriptsApp
     public Uri BaseAddress { get; }
 
     protected override LogLevel MinimumLogLevel => LogLevel.Trace;
-
-    protected override void ConfigureStorage(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
-        builder.UseSetting("Storage:Provider", "Sqlite");
-
-    public override void EnsureAvailable()
-    {
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataDir))
-        {
-            Directory.Delete(DataDir, recursive: true);
-        }
-    }
 }
