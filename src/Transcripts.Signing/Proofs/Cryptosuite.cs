@@ -24,7 +24,7 @@ internal abstract class Cryptosuite
     /// <summary>Whether a signed proof repeats the document's <c>@context</c> (the JCS suites do; RDFC suites do not).</summary>
     public virtual bool ProofIncludesContext => false;
 
-    /// <summary>Whether proofs of this suite are only verified, never created (legacy proof types).</summary>
+    /// <summary>Whether proofs of this suite are only verified, never created (legacy proof types, which <see cref="CryptosuiteRegistry.Find"/> never returns for signing because signing asks for a DataIntegrityProof).</summary>
     public virtual bool IsVerifyOnly => false;
 
     /// <summary>Whether <paramref name="keyType"/> is a key this suite signs and verifies with.</summary>

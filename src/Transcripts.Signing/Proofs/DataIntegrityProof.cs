@@ -31,11 +31,6 @@ public static class DataIntegrityProof
         var suite = CryptosuiteRegistry.Find(Cryptosuite.DataIntegrityProofType, options.Cryptosuite)
             ?? throw new SigningException(SigningError.UnsupportedCryptosuite,
                 $"The cryptosuite '{options.Cryptosuite}' is not supported; choose one of {CryptosuiteRegistry.SigningNames}.");
-        if (suite.IsVerifyOnly)
-        {
-            throw new SigningException(SigningError.UnsupportedCryptosuite,
-                $"{suite.Name} proofs are verified but never created; choose one of {CryptosuiteRegistry.SigningNames}.");
-        }
         if (!suite.Supports(signer.Type))
         {
             throw new SigningException(SigningError.KeyTypeMismatch,
