@@ -18,13 +18,23 @@ internal static class LinkedDataCanonicalizer
     /// (<see cref="SigningError.UndefinedTerm"/>), invalid JSON-LD, or a work limit.
     /// </exception>
     public static string Canonicalize(JsonObject document, IDocumentLoader loader, Limits limits,
-                                      Rdfc10HashAlgorithm hashAlgorithm = Rdfc10HashAlgorithm.Sha256)
+                                      Rdfc10HashAlgorithm hashAlgorithm = Rdfc10HashAlgorithm.Sha256) =>
+        Rdfc10.Rdfc10.Canonicalize(ToRdf(document, loader, limits), Options(hashAlgorithm, limits)).CanonicalNQuads;
+
+    /// <summary>The UTF-8 bytes of the canonical N-Quads of <paramref name="document"/>: what the RDF cryptosuites hash.</summary>
+    /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
+    public static byte[] CanonicalizeToUtf8(JsonObject document, IDocumentLoader loader, Limits limits,
+                                            Rdfc10HashAlgorithm hashAlgorithm = Rdfc10HashAlgorithm.Sha256) =>
+        Rdfc10.Rdfc10.CanonicalizeToUtf8(ToRdf(document, loader, limits), Options(hashAlgorithm, limits));
+
+    private static List<Rdf.Quad> ToRdf(JsonObject document, IDocumentLoader loader, Limits limits)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(limits);
-        var dataset = JsonLdProcessor.ToRdf(document, new JsonLdOptions { Safe = true }, loader, limits);
-        var options = new Rdfc10Options { HashAlgorithm = hashAlgorithm, Limits = limits };
-        return Rdfc10.Rdfc10.Canonicalize(dataset, options).CanonicalNQuads;
+        return JsonLdProcessor.ToRdf(document, new JsonLdOptions { Safe = true }, loader, limits);
     }
+
+    private static Rdfc10Options Options(Rdfc10HashAlgorithm hashAlgorithm, Limits limits) =>
+        new() { HashAlgorithm = hashAlgorithm, Limits = limits };
 }

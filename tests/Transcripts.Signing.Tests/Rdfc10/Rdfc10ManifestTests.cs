@@ -45,6 +45,9 @@ public sealed class Rdfc10ManifestTests
         {
             case EvalTest:
                 Assert.Equal(Rdfc10Manifest.ReadText(entry.Result!), Canonical.Rdfc10.Rdfc10.Canonicalize(input, options).CanonicalNQuads);
+                // The cryptosuites hash the bytes written without the intermediate text; they must be the same document.
+                Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Rdfc10Manifest.ReadText(entry.Result!)),
+                    Canonical.Rdfc10.Rdfc10.CanonicalizeToUtf8(input, options));
                 break;
             case MapTest:
                 var expected = JsonSerializer.Deserialize<Dictionary<string, string>>(Rdfc10Manifest.ReadText(entry.Result!))!;
@@ -55,6 +58,8 @@ public sealed class Rdfc10ManifestTests
                 var error = Assert.Throws<SigningException>(() => Canonical.Rdfc10.Rdfc10.Canonicalize(input, options));
                 Assert.Equal(SigningError.CanonicalizationLimit, error.Error);
                 Assert.Contains("Hash N-Degree Quads", error.Message, StringComparison.Ordinal);
+                Assert.Equal(SigningError.CanonicalizationLimit,
+                    Assert.Throws<SigningException>(() => Canonical.Rdfc10.Rdfc10.CanonicalizeToUtf8(input, options)).Error);
                 break;
             default:
                 Assert.Fail($"Unknown test type {entry.Type}.");

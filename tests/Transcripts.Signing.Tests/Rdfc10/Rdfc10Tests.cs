@@ -26,6 +26,23 @@ public sealed class Rdfc10Tests
     }
 
     [Fact]
+    public void CanonicalizeToUtf8_is_the_utf8_of_the_canonical_text_even_with_an_unpaired_surrogate()
+    {
+        // An unpaired surrogate cannot be parsed from N-Quads text, but JSON-LD can produce it from a \uD800 escape.
+        var quads = new List<Quad>
+        {
+            new(new BlankNode("x"), new Iri("urn:ex:p"), new Literal("a\uD800b", Literal.XsdString), null),
+            new(new BlankNode("x"), new Iri("urn:ex:p"), new Literal("\U0001F303", Literal.XsdString), new BlankNode("g")),
+            new(new Iri("urn:ex:s"), new Iri("urn:ex:p"), new BlankNode("x"), null),
+        };
+
+        var text = Canonical.Rdfc10.Rdfc10.Canonicalize(quads).CanonicalNQuads;
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), Canonical.Rdfc10.Rdfc10.CanonicalizeToUtf8(quads));
+        Assert.Contains("a\uFFFDb", System.Text.Encoding.UTF8.GetString(Canonical.Rdfc10.Rdfc10.CanonicalizeToUtf8(quads)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Canonicalize_fails_when_the_work_limit_is_reached()
     {
         // Two indistinguishable blank nodes pointing at each other need Hash N-Degree Quads.

@@ -4,7 +4,6 @@
 // c14n0, c14n1, … first by unique first-degree hash (step 4), then by Hash N-Degree Quads (step 5).
 // Bounds: at most Limits.MaxNodes quads and Limits.MaxHashNDegreeQuadsCalls calls of Hash N-Degree Quads.
 
-using System.Text;
 using Transcripts.Signing.Canonical.Rdf;
 
 namespace Transcripts.Signing.Canonical.Rdfc10;
@@ -20,8 +19,36 @@ internal static class Rdfc10
     /// </exception>
     public static Rdfc10Result Canonicalize(IReadOnlyList<Quad> dataset, Rdfc10Options? options = null)
     {
+        var (quads, state) = Label(dataset, options ?? Rdfc10Options.Default);
+        using var lines = new SortedLines(quads, state);
+        var relabelledNodes = new Dictionary<string, BlankNode>(StringComparer.Ordinal);
+        var canonicalQuads = new List<Quad>(quads.Count);
+        foreach (var index in lines.QuadOrder)
+        {
+            var quad = quads[index];
+            canonicalQuads.Add(new Quad(
+                Relabel(quad.Subject, state, relabelledNodes)!, Relabel(quad.Predicate, state, relabelledNodes)!,
+                Relabel(quad.Object, state, relabelledNodes)!, Relabel(quad.Graph, state, relabelledNodes)));
+        }
+        return new Rdfc10Result(lines.ToText(), canonicalQuads, state.CanonicalIssuer.ToMap(), state.HashNDegreeQuadsCalls);
+    }
+
+    /// <summary>
+    /// The UTF-8 bytes of the canonical N-Quads of <paramref name="dataset"/>, as <see cref="Canonicalize"/> gives them
+    /// but without the intermediate text, line strings or relabelled quads: what a cryptosuite hashes.
+    /// </summary>
+    /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
+    public static byte[] CanonicalizeToUtf8(IReadOnlyList<Quad> dataset, Rdfc10Options? options = null)
+    {
+        var (quads, state) = Label(dataset, options ?? Rdfc10Options.Default);
+        using var lines = new SortedLines(quads, state);
+        return lines.ToUtf8();
+    }
+
+    // Steps 1–5: every blank node of the (deduplicated) dataset gets its canonical identifier in the state's issuer.
+    private static (List<Quad> Quads, CanonicalizationState State) Label(IReadOnlyList<Quad> dataset, Rdfc10Options options)
+    {
         ArgumentNullException.ThrowIfNull(dataset);
-        options ??= Rdfc10Options.Default;
         if (dataset.Count > options.Limits.MaxNodes)
         {
             throw new SigningException(SigningError.DocumentTooComplex,
@@ -84,30 +111,7 @@ internal static class Rdfc10
                 }
             }
         }
-
-        // Step 6: relabel, serialize, sort by code point.
-        // One canonical blank node object per label, and one scratch builder for every line.
-        var lines = new List<(string Line, Quad Quad)>(quads.Count);
-        var relabelledNodes = new Dictionary<string, BlankNode>(StringComparer.Ordinal);
-        var scratch = new StringBuilder(256);
-        var length = 0;
-        foreach (var quad in quads)
-        {
-            var relabelled = new Quad(
-                Relabel(quad.Subject, state, relabelledNodes)!, Relabel(quad.Predicate, state, relabelledNodes)!,
-                Relabel(quad.Object, state, relabelledNodes)!, Relabel(quad.Graph, state, relabelledNodes));
-            var line = NQuads.Serialize(relabelled, scratch);
-            length += line.Length;
-            lines.Add((line, relabelled));
-        }
-        lines.Sort((x, y) => CodePointComparer.Instance.Compare(x.Line, y.Line));
-
-        var output = new StringBuilder(length);
-        foreach (var (line, _) in lines)
-        {
-            output.Append(line);
-        }
-        return new Rdfc10Result(output.ToString(), lines.ConvertAll(l => l.Quad), state.CanonicalIssuer.ToMap(), state.HashNDegreeQuadsCalls);
+        return (quads, state);
     }
 
     private static RdfTerm? Relabel(RdfTerm? term, CanonicalizationState state, Dictionary<string, BlankNode> relabelled)

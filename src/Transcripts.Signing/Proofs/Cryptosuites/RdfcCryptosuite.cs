@@ -13,8 +13,8 @@ namespace Transcripts.Signing.Proofs.Cryptosuites;
 internal abstract class RdfcCryptosuite : Cryptosuite
 {
     public override byte[] Canonicalize(JsonObject json, CryptosuiteContext context) =>
-        System.Text.Encoding.UTF8.GetBytes(LinkedDataCanonicalizer.Canonicalize(
-            json, context.DocumentLoader ?? ContextStore.Default, context.Limits, CanonicalizationHash(context.KeyType)));
+        LinkedDataCanonicalizer.CanonicalizeToUtf8(
+            json, context.DocumentLoader ?? ContextStore.Default, context.Limits, CanonicalizationHash(context.KeyType));
 
     /// <summary>The hash RDFC-1.0 uses while labelling blank nodes: SHA-256 unless the suite says otherwise.</summary>
     protected virtual Rdfc10HashAlgorithm CanonicalizationHash(KeyType keyType) => Rdfc10HashAlgorithm.Sha256;
