@@ -23,7 +23,7 @@ internal static class JsonLdProcessor
         return ExpandDocument(new JsonLdRun(options, loader, limits), input);
     }
 
-    /// <summary>Expands <paramref name="input"/> and deserializes it to an RDF dataset (§6.2, with node map generation §7.2).</summary>
+    /// <summary>Expands <paramref name="input"/> and deserializes it to an RDF dataset (§6.2, reading the expanded document directly rather than through a node map; see RdfEmitter).</summary>
     /// <exception cref="SigningException">As for <see cref="Expand"/>, or the dataset has more than <see cref="Limits.MaxNodes"/> quads.</exception>
     public static List<Quad> ToRdf(JsonNode input, JsonLdOptions options, IDocumentLoader loader, Limits limits)
     {
@@ -32,10 +32,7 @@ internal static class JsonLdProcessor
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(limits);
         var run = new JsonLdRun(options, loader, limits);
-        var expanded = ExpandDocument(run, input);
-        var nodeMap = new NodeMap(run);
-        nodeMap.Add(expanded);
-        return new RdfSerializer(run, nodeMap).Serialize();
+        return new RdfEmitter(run).Emit(ExpandDocument(run, input));
     }
 
     private static JsonArray ExpandDocument(JsonLdRun run, JsonNode input)
