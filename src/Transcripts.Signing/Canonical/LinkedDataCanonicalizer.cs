@@ -27,6 +27,18 @@ internal static class LinkedDataCanonicalizer
                                             Rdfc10HashAlgorithm hashAlgorithm = Rdfc10HashAlgorithm.Sha256) =>
         Rdfc10.Rdfc10.CanonicalizeToUtf8(ToRdf(document, loader, limits), Options(hashAlgorithm, limits));
 
+    /// <summary>The UTF-8 canonical N-Quads of the unsecured view of a secured document, read in place.</summary>
+    /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
+    public static byte[] CanonicalizeToUtf8(UnsecuredDocument document, IDocumentLoader loader, Limits limits,
+                                            Rdfc10HashAlgorithm hashAlgorithm = Rdfc10HashAlgorithm.Sha256)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(limits);
+        var dataset = JsonLdProcessor.ToRdf(document, new JsonLdOptions { Safe = true }, loader, limits);
+        return Rdfc10.Rdfc10.CanonicalizeToUtf8(dataset, Options(hashAlgorithm, limits));
+    }
+
     private static List<Rdf.Quad> ToRdf(JsonObject document, IDocumentLoader loader, Limits limits)
     {
         ArgumentNullException.ThrowIfNull(document);

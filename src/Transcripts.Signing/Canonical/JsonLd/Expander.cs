@@ -76,13 +76,14 @@ internal sealed partial class Expander(ContextProcessor contexts)
         {
             active = contexts.Process(active, definition.LocalContext, definition.BaseUrl, overrideProtected: true, localContextIsShared: true);
         }
-        if (element.TryGetPropertyValue("@context", out var localContext))
+        var root = Run.Root is { } view && ReferenceEquals(view.Secured, element) ? view : null;
+        if (root is null ? element.TryGetPropertyValue("@context", out var localContext) : root.TryGetContext(out localContext))
         {
             active = contexts.Process(active, localContext, baseUrl);
         }
         var typeScoped = active;
         string? inputType = null;
-        var entries = SortedEntries(element);
+        var entries = root is null ? SortedEntries(element) : Sorted(root.Entries());
         foreach (var (key, value) in entries)
         {
             if (ExpandIri(active, key, vocab: true) != "@type")
@@ -136,6 +137,11 @@ internal sealed partial class Expander(ContextProcessor contexts)
         {
             entries.Add(entry);
         }
+        return Sorted(entries);
+    }
+
+    private static List<KeyValuePair<string, JsonNode?>> Sorted(List<KeyValuePair<string, JsonNode?>> entries)
+    {
         entries.Sort(static (x, y) => string.CompareOrdinal(x.Key, y.Key));
         return entries;
     }

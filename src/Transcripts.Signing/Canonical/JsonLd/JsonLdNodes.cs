@@ -32,8 +32,11 @@ internal static class JsonLdNodes
 
     public static bool IsNumber(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.Number;
 
-    /// <summary>A copy that can be attached to a new parent (nodes have one parent each).</summary>
-    public static JsonNode? Copy(JsonNode? node) => node?.DeepClone();
+    /// <summary>
+    /// A copy that can be attached to a new parent (nodes have one parent each). Strings and booleans of a parsed
+    /// document become plain values (see <see cref="JsonCopy"/>), so a document can be expanded without copying it first.
+    /// </summary>
+    public static JsonNode? Copy(JsonNode? node) => JsonCopy.Of(node);
 
     /// <summary>The node's items if it is an array, or a one-item list (none for null).</summary>
     public static List<JsonNode?> Items(JsonNode? node) => node switch

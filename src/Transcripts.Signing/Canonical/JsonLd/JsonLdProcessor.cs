@@ -5,7 +5,7 @@ namespace Transcripts.Signing.Canonical.JsonLd;
 
 /// <summary>
 /// Entry points of the JSON-LD 1.1 processor (JSON-LD 1.1 Processing Algorithms and API, W3C Recommendation
-/// 16 July 2020): <see cref="Expand"/> (§9.2 expand()) and <see cref="ToRdf"/> (§9.2 toRdf()). No I/O:
+/// 16 July 2020): <see cref="Expand"/> (§9.2 expand()) and <see cref="ToRdf(JsonNode, JsonLdOptions, IDocumentLoader, Limits)"/> (§9.2 toRdf()). No I/O:
 /// remote contexts come only from the given <see cref="IDocumentLoader"/>. Deviations: no frame expansion,
 /// no compaction or flattening, no warnings; the work is bounded by <see cref="Limits"/>.
 /// </summary>
@@ -33,6 +33,17 @@ internal static class JsonLdProcessor
         ArgumentNullException.ThrowIfNull(limits);
         var run = new JsonLdRun(options, loader, limits);
         return new RdfEmitter(run).Emit(ExpandDocument(run, input));
+    }
+
+    /// <summary>As <see cref="ToRdf(JsonNode, JsonLdOptions, IDocumentLoader, Limits)"/>, of the unsecured view of a secured document.</summary>
+    public static List<Quad> ToRdf(UnsecuredDocument input, JsonLdOptions options, IDocumentLoader loader, Limits limits)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(limits);
+        var run = new JsonLdRun(options, loader, limits) { Root = input };
+        return new RdfEmitter(run).Emit(ExpandDocument(run, input.Secured));
     }
 
     private static JsonArray ExpandDocument(JsonLdRun run, JsonNode input)

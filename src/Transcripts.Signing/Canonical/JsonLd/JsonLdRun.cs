@@ -17,6 +17,9 @@ internal sealed class JsonLdRun(JsonLdOptions options, IDocumentLoader loader, L
     public IDocumentLoader Loader { get; } = loader;
     public Limits Limits { get; } = limits;
     public HashSet<string> LoadedUrls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>When set, the top-level object is read as this view of it (a secured document without its proof).</summary>
+    public UnsecuredDocument? Root { get; init; }
     public int Depth { get; private set; }
 
     /// <summary>Counts one produced value or quad against <see cref="Limits.MaxNodes"/>.</summary>

@@ -4,6 +4,7 @@
 // configuration, §3.2.5).
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Canonical;
+using Transcripts.Signing.Canonical.JsonLd;
 using Transcripts.Signing.Canonical.Rdfc10;
 using Transcripts.Signing.Contexts;
 using Transcripts.Signing.Keys;
@@ -15,6 +16,11 @@ internal abstract class RdfcCryptosuite : Cryptosuite
     public override byte[] Canonicalize(JsonObject json, CryptosuiteContext context) =>
         LinkedDataCanonicalizer.CanonicalizeToUtf8(
             json, context.DocumentLoader ?? ContextStore.Default, context.Limits, CanonicalizationHash(context.KeyType));
+
+    /// <summary>The canonical unsecured document, read from the secured one in place (no copy without its proof).</summary>
+    public override byte[] CanonicalizeDocument(JsonObject document, JsonNode? context, JsonArray? previousProofs, CryptosuiteContext cryptosuiteContext) =>
+        LinkedDataCanonicalizer.CanonicalizeToUtf8(new UnsecuredDocument(document, context, previousProofs),
+            cryptosuiteContext.DocumentLoader ?? ContextStore.Default, cryptosuiteContext.Limits, CanonicalizationHash(cryptosuiteContext.KeyType));
 
     /// <summary>The hash RDFC-1.0 uses while labelling blank nodes: SHA-256 unless the suite says otherwise.</summary>
     protected virtual Rdfc10HashAlgorithm CanonicalizationHash(KeyType keyType) => Rdfc10HashAlgorithm.Sha256;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Transcripts.Signing.Proofs;
+namespace Transcripts.Signing;
 
 /// <summary>
 /// A deep copy of a parsed JSON tree that turns strings and booleans backed by the parser's JsonElement into plain
