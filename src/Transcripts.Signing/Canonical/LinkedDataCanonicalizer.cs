@@ -25,7 +25,7 @@ internal static class LinkedDataCanonicalizer
     /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
     public static byte[] CanonicalizeToUtf8(JsonObject document, IDocumentLoader loader, Limits limits,
                                             Rdfc10HashAlgorithm hashAlgorithm = Rdfc10HashAlgorithm.Sha256) =>
-        Rdfc10.Rdfc10.CanonicalizeToUtf8(ToRdf(document, loader, limits), Options(hashAlgorithm, limits));
+        Rdfc10.Rdfc10.CanonicalizeToUtf8(ToRdf(document, loader, limits), Options(hashAlgorithm, limits), isSet: true);
 
     /// <summary>The UTF-8 canonical N-Quads of the unsecured view of a secured document, read in place.</summary>
     /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
@@ -36,7 +36,7 @@ internal static class LinkedDataCanonicalizer
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(limits);
         var dataset = JsonLdProcessor.ToRdf(document, new JsonLdOptions { Safe = true }, loader, limits);
-        return Rdfc10.Rdfc10.CanonicalizeToUtf8(dataset, Options(hashAlgorithm, limits));
+        return Rdfc10.Rdfc10.CanonicalizeToUtf8(dataset, Options(hashAlgorithm, limits), isSet: true);
     }
 
     private static List<Rdf.Quad> ToRdf(JsonObject document, IDocumentLoader loader, Limits limits)

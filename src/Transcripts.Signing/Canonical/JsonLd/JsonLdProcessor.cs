@@ -25,6 +25,7 @@ internal static class JsonLdProcessor
 
     /// <summary>Expands <paramref name="input"/> and deserializes it to an RDF dataset (§6.2, reading the expanded document directly rather than through a node map; see RdfEmitter).</summary>
     /// <exception cref="SigningException">As for <see cref="Expand"/>, or the dataset has more than <see cref="Limits.MaxNodes"/> quads.</exception>
+    /// <returns>The dataset, each quad once.</returns>
     public static List<Quad> ToRdf(JsonNode input, JsonLdOptions options, IDocumentLoader loader, Limits limits)
     {
         ArgumentNullException.ThrowIfNull(input);

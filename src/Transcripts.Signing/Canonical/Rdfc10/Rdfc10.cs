@@ -37,16 +37,20 @@ internal static class Rdfc10
     /// The UTF-8 bytes of the canonical N-Quads of <paramref name="dataset"/>, as <see cref="Canonicalize"/> gives them
     /// but without the intermediate text, line strings or relabelled quads: what a cryptosuite hashes.
     /// </summary>
+    /// <param name="dataset">The quads.</param>
+    /// <param name="options">The hash algorithm and limits.</param>
+    /// <param name="isSet">Whether <paramref name="dataset"/> is known to hold no quad twice (JSON-LD toRdf's output),
+    /// so that merging duplicates can be skipped.</param>
     /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
-    public static byte[] CanonicalizeToUtf8(IReadOnlyList<Quad> dataset, Rdfc10Options? options = null)
+    public static byte[] CanonicalizeToUtf8(IReadOnlyList<Quad> dataset, Rdfc10Options? options = null, bool isSet = false)
     {
-        var (quads, state) = Label(dataset, options ?? Rdfc10Options.Default);
+        var (quads, state) = Label(dataset, options ?? Rdfc10Options.Default, isSet);
         using var lines = new SortedLines(quads, state);
         return lines.ToUtf8();
     }
 
     // Steps 1–5: every blank node of the (deduplicated) dataset gets its canonical identifier in the state's issuer.
-    private static (List<Quad> Quads, CanonicalizationState State) Label(IReadOnlyList<Quad> dataset, Rdfc10Options options)
+    private static (List<Quad> Quads, CanonicalizationState State) Label(IReadOnlyList<Quad> dataset, Rdfc10Options options, bool isSet = false)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (dataset.Count > options.Limits.MaxNodes)
@@ -54,7 +58,7 @@ internal static class Rdfc10
             throw new SigningException(SigningError.DocumentTooComplex,
                 $"The dataset has {dataset.Count:N0} quads; at most {options.Limits.MaxNodes:N0} are canonicalized.");
         }
-        var quads = dataset.Distinct().ToList();
+        var quads = isSet ? dataset as List<Quad> ?? [.. dataset] : dataset.Distinct().ToList();
 
         // Steps 1–2: the state and the blank node to quads map.
         var state = new CanonicalizationState(quads, options);
