@@ -18,6 +18,8 @@ internal sealed class CanonicalizationState
     private readonly int _maxHashNDegreeQuadsCalls;
     private readonly Dictionary<string, string> _firstDegreeHashes = new(StringComparer.Ordinal);
     private readonly StringBuilder _scratch = new();
+    private readonly StringBuilder _relatedScratch = new();
+    private readonly Dictionary<RelatedKey, string> _relatedHashes = [];
     private int _hashNDegreeQuadsCalls;
 
     public CanonicalizationState(IReadOnlyList<Quad> dataset, Rdfc10Options options)
@@ -53,6 +55,22 @@ internal sealed class CanonicalizationState
                 "its blank nodes are too symmetric (a poisoned graph), so it was refused.");
         }
     }
+
+    /// <summary>A cleared builder for one Hash Related Blank Node input, used and hashed before the next is asked for.</summary>
+    public StringBuilder Scratch() => _relatedScratch.Clear();
+
+    /// <summary>
+    /// A Hash Related Blank Node input that stays the same for the rest of a run: the related node named by its
+    /// canonical identifier (<paramref name="Canonical"/>) or, having no identifier yet, by its first-degree hash.
+    /// </summary>
+    internal readonly record struct RelatedKey(char Position, RdfTerm? Predicate, string Related, bool Canonical);
+
+    /// <summary>The remembered Hash Related Blank Node result for <paramref name="key"/>.</summary>
+    public bool TryGetRelatedHash(RelatedKey key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? hash) =>
+        _relatedHashes.TryGetValue(key, out hash);
+
+    /// <summary>Remembers the Hash Related Blank Node result for <paramref name="key"/>.</summary>
+    public void RememberRelatedHash(RelatedKey key, string hash) => _relatedHashes.Add(key, hash);
 
     /// <summary>The lowercase hexadecimal hash of <paramref name="input"/>'s UTF-8 bytes.</summary>
     public string Hash(string input) => Hash(input.AsSpan());

@@ -131,27 +131,47 @@ internal static class HashNDegreeQuads
     }
 
     /// <summary>§4.7 Hash Related Blank Node.</summary>
+    /// <remarks>
+    /// When <paramref name="related"/> has a canonical identifier, or has none and no temporary one either, the hash
+    /// depends only on the position, the predicate and that identifier or first-degree hash, none of which can change
+    /// later in the run (canonical identifiers are never taken back); those hashes are remembered in the state.
+    /// </remarks>
     private static string HashRelatedBlankNode(
         CanonicalizationState state, string related, Quad quad, IdentifierIssuer issuer, char position)
     {
-        var input = new StringBuilder();
-        input.Append(position);
-        if (position != 'g')
-        {
-            NQuads.Append(input, quad.Predicate);
-        }
+        var predicate = position == 'g' ? null : quad.Predicate;
         if (state.CanonicalIssuer.TryGetIssued(related, out var canonical))
         {
-            input.Append("_:").Append(canonical);
+            var key = new CanonicalizationState.RelatedKey(position, predicate, related, Canonical: true);
+            if (!state.TryGetRelatedHash(key, out var known))
+            {
+                known = Compute("_:" + canonical);
+                state.RememberRelatedHash(key, known);
+            }
+            return known;
         }
-        else if (issuer.TryGetIssued(related, out var temporary))
+        if (issuer.TryGetIssued(related, out var temporary))
         {
-            input.Append("_:").Append(temporary);
+            return Compute("_:" + temporary);
         }
-        else
+        var firstDegreeKey = new CanonicalizationState.RelatedKey(position, predicate, related, Canonical: false);
+        if (!state.TryGetRelatedHash(firstDegreeKey, out var hash))
         {
-            input.Append(state.HashFirstDegreeQuads(related));
+            hash = Compute(state.HashFirstDegreeQuads(related));
+            state.RememberRelatedHash(firstDegreeKey, hash);
         }
-        return state.Hash(input);
+        return hash;
+
+        string Compute(string identifierOrHash)
+        {
+            var input = state.Scratch();
+            input.Append(position);
+            if (predicate is not null)
+            {
+                NQuads.Append(input, predicate);
+            }
+            input.Append(identifierOrHash);
+            return state.Hash(input);
+        }
     }
 }
