@@ -39,6 +39,18 @@ internal static class LinkedDataCanonicalizer
         return Rdfc10.Rdfc10.CanonicalizeToUtf8(dataset, Options(hashAlgorithm, limits), isSet: true);
     }
 
+    /// <summary>The <paramref name="documentHash"/> of the UTF-8 canonical N-Quads of the unsecured view of a secured document.</summary>
+    /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
+    public static byte[] HashCanonical(UnsecuredDocument document, IDocumentLoader loader, Limits limits,
+                                       Rdfc10HashAlgorithm hashAlgorithm, System.Security.Cryptography.HashAlgorithmName documentHash)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(loader);
+        ArgumentNullException.ThrowIfNull(limits);
+        var dataset = JsonLdProcessor.ToRdf(document, new JsonLdOptions { Safe = true }, loader, limits);
+        return Rdfc10.Rdfc10.HashCanonical(dataset, Options(hashAlgorithm, limits), documentHash, isSet: true);
+    }
+
     private static List<Rdf.Quad> ToRdf(JsonObject document, IDocumentLoader loader, Limits limits)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -73,13 +73,19 @@ internal abstract class Cryptosuite
     }
 
     /// <summary>hashData = H(canonical proof configuration) ‖ H(canonical document) (vc-di-eddsa §3.3.4).</summary>
-    public virtual byte[] Hash(byte[] canonicalProofConfiguration, byte[] canonicalDocument, KeyType keyType)
-    {
-        var algorithm = HashAlgorithm(keyType);
-        var proofHash = HashOf(algorithm, canonicalProofConfiguration);
-        var documentHash = HashOf(algorithm, canonicalDocument);
-        return [.. proofHash, .. documentHash];
-    }
+    public byte[] Hash(byte[] canonicalProofConfiguration, byte[] canonicalDocument, KeyType keyType) =>
+        HashData(canonicalProofConfiguration, HashOf(HashAlgorithm(keyType), canonicalDocument), keyType);
+
+    /// <summary>hashData = H(canonical proof configuration) ‖ <paramref name="documentHash"/>, from <see cref="HashDocument"/>.</summary>
+    public byte[] HashData(byte[] canonicalProofConfiguration, byte[] documentHash, KeyType keyType) =>
+        [.. HashOf(HashAlgorithm(keyType), canonicalProofConfiguration), .. documentHash];
+
+    /// <summary>
+    /// H(canonical unsecured document), the second half of hashData, for the document <see cref="CanonicalizeDocument"/>
+    /// describes. The default hashes its bytes; the RDF suites hash the canonical N-Quads as they are written instead.
+    /// </summary>
+    public virtual byte[] HashDocument(JsonObject document, JsonNode? context, JsonArray? previousProofs, CryptosuiteContext cryptosuiteContext) =>
+        HashOf(HashAlgorithm(cryptosuiteContext.KeyType), CanonicalizeDocument(document, context, previousProofs, cryptosuiteContext));
 
     /// <summary>The <c>proofValue</c> of a signature: multibase base58btc.</summary>
     public virtual string EncodeProofValue(byte[] signature) => Encoding.Multibase.EncodeBase58Btc(signature);

@@ -54,8 +54,8 @@ public static class DataIntegrityProof
         }
         var proofConfig = suite.CreateProofConfiguration(JsonCopy.Of(proof), documentContext);
         var suiteContext = new CryptosuiteContext(options.Limits, options.DocumentLoader, signer.Type);
-        var hashData = suite.Hash(suite.Canonicalize(proofConfig, suiteContext),
-            suite.CanonicalizeDocument(unsecuredDocument, null, previousProofs, suiteContext), signer.Type);
+        var hashData = suite.HashData(suite.Canonicalize(proofConfig, suiteContext),
+            suite.HashDocument(unsecuredDocument, null, previousProofs, suiteContext), signer.Type);
         proof["proofValue"] = suite.EncodeProofValue(signer.Sign(hashData));
 
         var secured = JsonCopy.Of(unsecuredDocument);

@@ -117,8 +117,8 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
             }
             var proofConfig = suite.CreateProofConfiguration(proofOptions, proofContext ?? securedDocument["@context"]);
             var context = new CryptosuiteContext(options.Limits, options.DocumentLoader, key.Type);
-            var hashData = suite.Hash(suite.Canonicalize(proofConfig, context),
-                suite.CanonicalizeDocument(securedDocument, proofContext, previousProofs, context), key.Type);
+            var hashData = suite.HashData(suite.Canonicalize(proofConfig, context),
+                suite.HashDocument(securedDocument, proofContext, previousProofs, context), key.Type);
             return key.Verify(hashData, signature)
                 ? new(index, true, $"The {suite.Name} signature by {method} is valid.", suite.Name, method, key)
                 : Fail($"The {suite.Name} signature does not match the document: it was changed after signing, or signed with another key.", key);

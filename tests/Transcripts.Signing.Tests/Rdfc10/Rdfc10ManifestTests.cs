@@ -48,6 +48,8 @@ public sealed class Rdfc10ManifestTests
                 // The cryptosuites hash the bytes written without the intermediate text; they must be the same document.
                 Assert.Equal(System.Text.Encoding.UTF8.GetBytes(Rdfc10Manifest.ReadText(entry.Result!)),
                     Canonical.Rdfc10.Rdfc10.CanonicalizeToUtf8(input, options));
+                Assert.Equal(System.Security.Cryptography.SHA384.HashData(System.Text.Encoding.UTF8.GetBytes(Rdfc10Manifest.ReadText(entry.Result!))),
+                    Canonical.Rdfc10.Rdfc10.HashCanonical(input, options, System.Security.Cryptography.HashAlgorithmName.SHA384));
                 break;
             case MapTest:
                 var expected = JsonSerializer.Deserialize<Dictionary<string, string>>(Rdfc10Manifest.ReadText(entry.Result!))!;

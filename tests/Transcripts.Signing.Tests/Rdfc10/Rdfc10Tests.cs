@@ -42,6 +42,23 @@ public sealed class Rdfc10Tests
         Assert.Contains("a\uFFFDb", System.Text.Encoding.UTF8.GetString(Canonical.Rdfc10.Rdfc10.CanonicalizeToUtf8(quads)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(40_000)]
+    public void HashCanonical_is_the_hash_of_the_canonical_bytes_whatever_the_line_lengths(int literalLength)
+    {
+        // Lines longer than the hashing buffer, and many short lines that fill it several times.
+        var quads = Enumerable.Range(0, literalLength > 1_000 ? 5 : 500)
+            .Select(i => new Quad(new BlankNode("n" + i), new Iri("urn:ex:p"), new Literal(new string('é', literalLength) + i, Literal.XsdString), null))
+            .ToList();
+
+        var bytes = Canonical.Rdfc10.Rdfc10.CanonicalizeToUtf8(quads);
+
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(bytes),
+            Canonical.Rdfc10.Rdfc10.HashCanonical(quads, Rdfc10Options.Default, System.Security.Cryptography.HashAlgorithmName.SHA256));
+    }
+
     [Fact]
     public void Canonicalize_fails_when_the_work_limit_is_reached()
     {

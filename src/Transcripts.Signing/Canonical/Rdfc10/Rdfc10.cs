@@ -49,6 +49,15 @@ internal static class Rdfc10
         return lines.ToUtf8();
     }
 
+    /// <summary>The <paramref name="hash"/> of the UTF-8 canonical N-Quads of <paramref name="dataset"/>, taken as the lines are encoded.</summary>
+    /// <exception cref="SigningException">As for <see cref="Canonicalize"/>.</exception>
+    public static byte[] HashCanonical(IReadOnlyList<Quad> dataset, Rdfc10Options options, System.Security.Cryptography.HashAlgorithmName hash, bool isSet = false)
+    {
+        var (quads, state) = Label(dataset, options, isSet);
+        using var lines = new SortedLines(quads, state);
+        return lines.Hash(hash);
+    }
+
     // Steps 1–5: every blank node of the (deduplicated) dataset gets its canonical identifier in the state's issuer.
     private static (List<Quad> Quads, CanonicalizationState State) Label(IReadOnlyList<Quad> dataset, Rdfc10Options options, bool isSet = false)
     {

@@ -4,6 +4,7 @@
 // neither a string per line nor a large intermediate text when only its UTF-8 bytes are wanted.
 
 using System.Buffers;
+using System.Security.Cryptography;
 using System.Text;
 using Transcripts.Signing.Canonical.Rdf;
 
@@ -11,8 +12,8 @@ namespace Transcripts.Signing.Canonical.Rdfc10;
 
 internal sealed class SortedLines : IDisposable
 {
-    private readonly char[] _text;
-    private readonly int _length;
+    private char[] _text;
+    private int _length;
     private readonly Line[] _lines;
 
     private readonly record struct Line(int Start, int Length, int Quad);
@@ -20,29 +21,36 @@ internal sealed class SortedLines : IDisposable
     /// <summary>Writes <paramref name="quads"/> relabelled with the canonical identifiers of <paramref name="state"/>, and sorts the lines.</summary>
     public SortedLines(List<Quad> quads, CanonicalizationState state)
     {
-        // Without a capacity a StringBuilder grows in chunks of at most 8,000 characters, none on the large object heap.
-        var builder = new StringBuilder();
+        // Each line is written into one small reused builder and copied into a pooled buffer that doubles when full.
+        var line = new StringBuilder(256);
+        _text = ArrayPool<char>.Shared.Rent(Math.Max(quads.Count * 128, 256));
         _lines = new Line[quads.Count];
         for (var i = 0; i < quads.Count; i++)
         {
-            var start = builder.Length;
             var quad = quads[i];
-            Append(builder, quad.Subject, state);
-            builder.Append(' ');
-            Append(builder, quad.Predicate, state);
-            builder.Append(' ');
-            Append(builder, quad.Object, state);
+            line.Clear();
+            Append(line, quad.Subject, state);
+            line.Append(' ');
+            Append(line, quad.Predicate, state);
+            line.Append(' ');
+            Append(line, quad.Object, state);
             if (quad.Graph is not null)
             {
-                builder.Append(' ');
-                Append(builder, quad.Graph, state);
+                line.Append(' ');
+                Append(line, quad.Graph, state);
             }
-            builder.Append(" .\n");
-            _lines[i] = new Line(start, builder.Length - start, i);
+            line.Append(" .\n");
+            if (_length + line.Length > _text.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(_text.Length * 2, _length + line.Length));
+                _text.AsSpan(0, _length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(_text);
+                _text = larger;
+            }
+            line.CopyTo(0, _text.AsSpan(_length), line.Length);
+            _lines[i] = new Line(_length, line.Length, i);
+            _length += line.Length;
         }
-        _length = builder.Length;
-        _text = ArrayPool<char>.Shared.Rent(Math.Max(_length, 1));
-        builder.CopyTo(0, _text, _length);
         var text = _text;
         Array.Sort(_lines, (x, y) => CodePointComparer.Compare(text.AsSpan(x.Start, x.Length), text.AsSpan(y.Start, y.Length)));
     }
@@ -80,6 +88,34 @@ internal sealed class SortedLines : IDisposable
             written += utf8.GetBytes(_text.AsSpan(line.Start, line.Length), bytes.AsSpan(written));
         }
         return bytes;
+    }
+
+    /// <summary>The <paramref name="algorithm"/> hash of the bytes <see cref="ToUtf8"/> gives, encoded into one pooled buffer and hashed a buffer at a time.</summary>
+    public byte[] Hash(HashAlgorithmName algorithm)
+    {
+        using var hash = IncrementalHash.CreateHash(algorithm);
+        var utf8 = System.Text.Encoding.UTF8;
+        var longest = _lines.Length == 0 ? 0 : _lines.Max(l => l.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(16 * 1024, utf8.GetMaxByteCount(longest)));
+        try
+        {
+            var used = 0;
+            foreach (var line in _lines)
+            {
+                if (used + utf8.GetMaxByteCount(line.Length) > buffer.Length)
+                {
+                    hash.AppendData(buffer, 0, used);
+                    used = 0;
+                }
+                used += utf8.GetBytes(_text.AsSpan(line.Start, line.Length), buffer.AsSpan(used));
+            }
+            hash.AppendData(buffer, 0, used);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return hash.GetHashAndReset();
     }
 
     public void Dispose() => ArrayPool<char>.Shared.Return(_text);

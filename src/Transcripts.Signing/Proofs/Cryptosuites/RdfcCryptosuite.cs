@@ -22,6 +22,12 @@ internal abstract class RdfcCryptosuite : Cryptosuite
         LinkedDataCanonicalizer.CanonicalizeToUtf8(new UnsecuredDocument(document, context, previousProofs),
             cryptosuiteContext.DocumentLoader ?? ContextStore.Default, cryptosuiteContext.Limits, CanonicalizationHash(cryptosuiteContext.KeyType));
 
+    /// <summary>The hash of the canonical unsecured document, taken as its N-Quads are written (no copy, no intermediate bytes).</summary>
+    public override byte[] HashDocument(JsonObject document, JsonNode? context, JsonArray? previousProofs, CryptosuiteContext cryptosuiteContext) =>
+        LinkedDataCanonicalizer.HashCanonical(new UnsecuredDocument(document, context, previousProofs),
+            cryptosuiteContext.DocumentLoader ?? ContextStore.Default, cryptosuiteContext.Limits,
+            CanonicalizationHash(cryptosuiteContext.KeyType), HashAlgorithm(cryptosuiteContext.KeyType));
+
     /// <summary>The hash RDFC-1.0 uses while labelling blank nodes: SHA-256 unless the suite says otherwise.</summary>
     protected virtual Rdfc10HashAlgorithm CanonicalizationHash(KeyType keyType) => Rdfc10HashAlgorithm.Sha256;
 }
