@@ -20,13 +20,6 @@ public static class JsonInput
                 $"The document has {utf8Json.Length:N0} bytes; at most {limits.MaxDocumentBytes:N0} are accepted.");
         }
 
-        var options = new JsonDocumentOptions
-        {
-            MaxDepth = limits.MaxDepth,
-            AllowDuplicateProperties = false,
-            CommentHandling = JsonCommentHandling.Disallow,
-            AllowTrailingCommas = false,
-        };
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {
             // The reader does not check the bytes inside strings; a bad sequence would surface later, far from here.
@@ -35,7 +28,7 @@ public static class JsonInput
         CountValues(utf8Json, limits);
         try
         {
-            return JsonNode.Parse(utf8Json, documentOptions: options)
+            return Build(utf8Json, limits)
                 ?? throw new SigningException(SigningError.InvalidJson, "The document is the JSON literal null, not an object.");
         }
         catch (JsonException e)
@@ -57,6 +50,89 @@ public static class JsonInput
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8Json, Limits? limits = null) =>
         Parse(utf8Json, limits) as JsonObject
             ?? throw new SigningException(SigningError.InvalidDocument, "The document must be a JSON object.");
+
+    // Builds the tree in one reader pass with plain string and boolean values, decoded once here rather than on every
+    // read, as the values of a tree parsed lazily from a JsonDocument are. Numbers keep their exact literal (5 and 5.0
+    // differ for some canonicalizers), and so does a string with an unpaired surrogate escape, which cannot be a .NET
+    // string without losing it: canonicalization reports it.
+    private static JsonNode? Build(ReadOnlySpan<byte> utf8Json, Limits limits)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions
+        {
+            MaxDepth = limits.MaxDepth + 1, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false,
+        });
+        var open = new Stack<JsonNode>();
+        string? name = null;
+        JsonNode? root = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    JsonNode container = reader.TokenType == JsonTokenType.StartObject ? new JsonObject() : new JsonArray();
+                    Attach(container);
+                    open.Push(container);
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    open.Pop();
+                    break;
+                case JsonTokenType.PropertyName:
+                    name = TryGetString(ref reader, out var text) ? text
+                        : throw new SigningException(SigningError.InvalidJson, "The document has a member name with an unpaired surrogate escape.");
+                    break;
+                case JsonTokenType.String:
+                    Attach(TryGetString(ref reader, out var value) ? JsonValue.Create(value) : JsonNode.Parse(ref reader));
+                    break;
+                case JsonTokenType.True:
+                case JsonTokenType.False:
+                    Attach(JsonValue.Create(reader.TokenType == JsonTokenType.True));
+                    break;
+                case JsonTokenType.Null:
+                    Attach(null);
+                    break;
+                default:
+                    Attach(JsonNode.Parse(ref reader));
+                    break;
+            }
+        }
+        return root;
+
+        void Attach(JsonNode? node)
+        {
+            if (open.Count == 0)
+            {
+                root = node;
+            }
+            else if (open.Peek() is JsonObject target)
+            {
+                if (!target.TryAdd(name!, node))
+                {
+                    throw new SigningException(SigningError.InvalidJson, $"The document has the member name \"{name}\" twice in one object.");
+                }
+            }
+            else
+            {
+                ((JsonArray)open.Peek()).Add(node);
+            }
+        }
+    }
+
+    // GetString refuses a string whose escapes leave an unpaired surrogate.
+    private static bool TryGetString(ref Utf8JsonReader reader, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        try
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
+    }
 
     // A reader pass before building nodes: it stops a document of a million tiny values before the
     // tree of a million objects is allocated.

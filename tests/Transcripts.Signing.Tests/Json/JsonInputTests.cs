@@ -80,4 +80,41 @@ public sealed class JsonInputTests
 
         Assert.Equal(SigningError.InvalidDocument, e.Error);
     }
+
+    [Fact]
+    public void Parse_rejects_duplicate_member_names_in_nested_objects_and_names_them()
+    {
+        var e = Assert.Throws<SigningException>(() => JsonInput.Parse("{\"a\":[{\"type\":1,\"type\":2}]}"));
+
+        Assert.Equal(SigningError.InvalidJson, e.Error);
+        Assert.Contains("\"type\"", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_builds_the_whole_tree_with_values_as_written()
+    {
+        var node = JsonInput.ParseObject("""{"s":"caf\u00e9","t":true,"f":false,"n":null,"i":5,"d":5.0,"e":1E3,"a":[1,"x",[],{}],"o":{"k":"v"}}"""u8);
+
+        Assert.Equal("""{"s":"café","t":true,"f":false,"n":null,"i":5,"d":5.0,"e":1E3,"a":[1,"x",[],{}],"o":{"k":"v"}}""",
+            node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal("café", (string?)node["s"]);
+        Assert.Equal(["s", "t", "f", "n", "i", "d", "e", "a", "o"], node.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void Parse_keeps_a_string_with_an_unpaired_surrogate_escape_for_canonicalization_to_refuse()
+    {
+        var node = JsonInput.ParseObject("""{"name":"a\uD800b"}"""u8);
+
+        var e = Assert.Throws<SigningException>(() => Canonical.Jcs.Canonicalize(node));
+        Assert.Equal(SigningError.InvalidJson, e.Error);
+    }
+
+    [Fact]
+    public void Parse_rejects_a_member_name_with_an_unpaired_surrogate_escape()
+    {
+        var e = Assert.Throws<SigningException>(() => JsonInput.Parse("""{"a\uDC00":1}"""u8));
+
+        Assert.Equal(SigningError.InvalidJson, e.Error);
+    }
 }
