@@ -85,10 +85,17 @@ internal static class JsonLdNodes
 
     /// <summary>
     /// Appends <paramref name="value"/> to the array at <paramref name="key"/>. An array's items are moved, not
-    /// copied, so the array passed in is left empty; a single value is copied only if it already has a parent.
+    /// copied, so the array passed in is left empty or, when the key has no values yet and the array no parent, becomes
+    /// the key's array itself; a single value is copied only if it already has a parent.
     /// </summary>
     public static void Append(JsonObject target, string key, JsonNode? value)
     {
+        if (value is JsonArray { Parent: null } whole && !target.ContainsKey(key))
+        {
+            // The first values of this key: the array itself is taken, rather than its items moved into a new one.
+            target[key] = whole;
+            return;
+        }
         var array = ArrayAt(target, key);
         if (value is JsonArray items)
         {
