@@ -76,7 +76,7 @@ internal static class JsonLdNodes
     public static JsonArray ToArray(JsonNode? node)
     {
         var result = new JsonArray();
-        foreach (var item in Items(node))
+        foreach (var item in ReadItems(node))
         {
             result.Add(Copy(item));
         }
