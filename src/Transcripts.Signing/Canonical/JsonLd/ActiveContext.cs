@@ -14,7 +14,10 @@ internal sealed class ActiveContext
     // Per shared context; vocabulary-relative expansions only (property names and types, a small set per
     // context), so that @id values, which are unbounded, never fill it.
     private const int MaxRememberedIris = 1024;
-    private ConcurrentDictionary<(string Value, bool DocumentRelative), string?>? _iris;
+    // Keyed by the value alone, one map per documentRelative flag: a tuple key would hash the string with the
+    // randomized comparer on every lookup.
+    private ConcurrentDictionary<string, string?>? _iris;
+    private ConcurrentDictionary<string, string?>? _documentRelativeIris;
     private int _irisCount;
 
     /// <summary>The initial context of a run without a base IRI; shared, as it never changes.</summary>
@@ -60,7 +63,7 @@ internal sealed class ActiveContext
     public bool TryGetRememberedIri(string value, bool documentRelative, out string? iri)
     {
         iri = null;
-        return _iris is { } iris && iris.TryGetValue((value, documentRelative), out iri);
+        return (documentRelative ? _documentRelativeIris : _iris) is { } iris && iris.TryGetValue(value, out iri);
     }
 
     /// <summary>
@@ -73,13 +76,14 @@ internal sealed class ActiveContext
         {
             return;
         }
-        var iris = _iris;
+        ref var field = ref documentRelative ? ref _documentRelativeIris : ref _iris;
+        var iris = field;
         if (iris is null)
         {
-            iris = new ConcurrentDictionary<(string, bool), string?>();
-            iris = Interlocked.CompareExchange(ref _iris, iris, null) ?? iris;
+            iris = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+            iris = Interlocked.CompareExchange(ref field, iris, null) ?? iris;
         }
-        if (Volatile.Read(ref _irisCount) < MaxRememberedIris && iris.TryAdd((value, documentRelative), iri))
+        if (Volatile.Read(ref _irisCount) < MaxRememberedIris && iris.TryAdd(value, iri))
         {
             Interlocked.Increment(ref _irisCount);
         }

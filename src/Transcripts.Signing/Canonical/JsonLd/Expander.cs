@@ -116,12 +116,14 @@ internal sealed partial class Expander(ContextProcessor contexts)
     }
 
     // API §5.1.2 step 7: a value object, or a node reference with only @id, keeps a non-propagated context.
-    private bool RevertsExempt(ActiveContext active, JsonObject element)
+    // A key expands to a keyword only when it is one or a term aliases one (IRI Expansion steps 1–4), so the term
+    // definitions answer without expanding every key.
+    private static bool RevertsExempt(ActiveContext active, JsonObject element)
     {
         foreach (var (key, _) in element)
         {
-            var expanded = ExpandIri(active, key, vocab: true);
-            if (expanded == "@value" || (element.Count == 1 && expanded == "@id"))
+            var keyword = Iris.IsKeyword(key) ? key : active.Term(key)?.IriMapping;
+            if (keyword == "@value" || (element.Count == 1 && keyword == "@id"))
             {
                 return true;
             }

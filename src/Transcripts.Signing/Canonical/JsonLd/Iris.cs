@@ -16,7 +16,7 @@ internal static class Iris
         "@version", "@vocab",
     };
 
-    public static bool IsKeyword(string? value) => value is not null && s_keywords.Contains(value);
+    public static bool IsKeyword(string? value) => value is { Length: > 1 } && value[0] == '@' && s_keywords.Contains(value);
 
     /// <summary>"@" followed by one or more ASCII letters: reserved for future keywords, ignored with a warning.</summary>
     public static bool HasKeywordForm(string value)
