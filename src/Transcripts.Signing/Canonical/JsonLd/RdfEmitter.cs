@@ -87,71 +87,88 @@ internal sealed class RdfEmitter(JsonLdRun run)
         }
         var emit = target with { Emit = target.Emit && subject is not null };
 
-        if (node.TryGetPropertyValue("@index", out var index) && subject is not null)
+        // One pass over the entries; the order of the statements does not matter in a dataset.
+        foreach (var (key, value) in node)
         {
-            CheckIndex(target.Graph, subject, subjectName, index);
-        }
-        foreach (var type in ReadItems(node["@type"]))
-        {
-            var typeId = AsString(type)!;
-            if (Resource(typeId, new What("the type", typeId, subjectName), emit) is { } typeTerm)
+            switch (key)
             {
-                Add(subject!, s_type, typeTerm, emit);
-            }
-        }
-        if (node["@reverse"] is JsonObject reverseMap)
-        {
-            foreach (var (property, values) in reverseMap)
-            {
-                var predicate = Predicate(property, subjectName, emit);
-                foreach (var value in ReadItems(values))
-                {
-                    if (value is JsonObject reverseNode && Node(reverseNode, target) is { } reverseSubject && predicate is not null)
+                case "@id":
+                    break;
+                case "@index":
+                    if (subject is not null)
                     {
-                        Add(reverseSubject, predicate, subject!, emit);
+                        CheckIndex(target.Graph, subject, subjectName, value);
                     }
-                }
-            }
-        }
-        if (node.TryGetPropertyValue("@graph", out var graphValue))
-        {
-            // The node names a graph; a graph named by a relative IRI is skipped with everything in it.
-            var inner = new Target(subject, target.Emit && subject is not null);
-            foreach (var item in ReadItems(graphValue))
-            {
-                if (item is JsonObject graphNode && IsNodeObject(graphNode))
-                {
-                    Node(graphNode, inner);
-                }
-            }
-        }
-        if (node.TryGetPropertyValue("@included", out var included))
-        {
-            foreach (var item in ReadItems(included))
-            {
-                if (item is JsonObject includedNode && IsNodeObject(includedNode))
-                {
-                    Node(includedNode, target);
-                }
-            }
-        }
-        foreach (var (property, values) in node)
-        {
-            if (property.StartsWith('@') && Iris.IsKeyword(property))
-            {
-                continue;
-            }
-            var predicate = Predicate(property, subjectName, emit);
-            var valueTarget = emit with { Emit = emit.Emit && predicate is not null };
-            foreach (var item in ReadItems(values))
-            {
-                if (Object(item, target, valueTarget, new What("a value of", property, subjectName)) is { } obj)
-                {
-                    Add(subject!, predicate!, obj, valueTarget);
-                }
+                    break;
+                case "@type":
+                    foreach (var type in ReadItems(value))
+                    {
+                        var typeId = AsString(type)!;
+                        if (Resource(typeId, new What("the type", typeId, subjectName), emit) is { } typeTerm)
+                        {
+                            Add(subject!, s_type, typeTerm, emit);
+                        }
+                    }
+                    break;
+                case "@reverse":
+                    if (value is JsonObject reverseMap)
+                    {
+                        Reverse(reverseMap, subject, subjectName, target, emit);
+                    }
+                    break;
+                case "@graph":
+                    // The node names a graph; a graph named by a relative IRI is skipped with everything in it.
+                    var inner = new Target(subject, target.Emit && subject is not null);
+                    foreach (var item in ReadItems(value))
+                    {
+                        if (item is JsonObject graphNode && IsNodeObject(graphNode))
+                        {
+                            Node(graphNode, inner);
+                        }
+                    }
+                    break;
+                case "@included":
+                    foreach (var item in ReadItems(value))
+                    {
+                        if (item is JsonObject includedNode && IsNodeObject(includedNode))
+                        {
+                            Node(includedNode, target);
+                        }
+                    }
+                    break;
+                default:
+                    if (key.StartsWith('@') && Iris.IsKeyword(key))
+                    {
+                        break;
+                    }
+                    var predicate = Predicate(key, subjectName, emit);
+                    var valueTarget = emit with { Emit = emit.Emit && predicate is not null };
+                    foreach (var item in ReadItems(value))
+                    {
+                        if (Object(item, target, valueTarget, new What("a value of", key, subjectName)) is { } obj)
+                        {
+                            Add(subject!, predicate!, obj, valueTarget);
+                        }
+                    }
+                    break;
             }
         }
         return subject;
+    }
+
+    private void Reverse(JsonObject reverseMap, RdfTerm? subject, string subjectName, Target target, Target emit)
+    {
+        foreach (var (property, values) in reverseMap)
+        {
+            var predicate = Predicate(property, subjectName, emit);
+            foreach (var value in ReadItems(values))
+            {
+                if (value is JsonObject reverseNode && Node(reverseNode, target) is { } reverseSubject && predicate is not null)
+                {
+                    Add(reverseSubject, predicate, subject!, emit);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -164,11 +181,27 @@ internal sealed class RdfEmitter(JsonLdRun run)
         {
             return null;
         }
-        if (obj.TryGetPropertyValue("@list", out var list))
+        // One pass tells a list, a value and a node apart (a value object's entries are few; a node's may be many).
+        var kind = Kind.Node;
+        JsonNode? list = null;
+        foreach (var (key, value) in obj)
+        {
+            if (key == "@list")
+            {
+                kind = Kind.List;
+                list = value;
+                break;
+            }
+            if (key == "@value")
+            {
+                kind = Kind.Value;
+            }
+        }
+        if (kind == Kind.List)
         {
             return List(list, nodeTarget, valueTarget, what);
         }
-        if (!obj.ContainsKey("@value"))
+        if (kind == Kind.Node)
         {
             return Node(obj, nodeTarget);
         }
@@ -176,25 +209,33 @@ internal sealed class RdfEmitter(JsonLdRun run)
         {
             return null;
         }
-        var literal = RdfLiterals.FromValueObject(obj, run.Options.RdfDirection, out var isCompound, out var problem);
+        var parts = RdfLiterals.ValueParts.Of(obj);
+        var literal = RdfLiterals.FromValueObject(parts, run.Options.RdfDirection, out var isCompound, out var problem);
         if (literal is null)
         {
             Unsafe($"The literal in {what} is malformed: {problem}.",
                 problem!.StartsWith("the datatype", StringComparison.Ordinal) ? SigningError.InvalidIri : SigningError.InvalidDocument);
             return null;
         }
-        return isCompound ? CompoundLiteral(obj, literal, valueTarget) : literal;
+        return isCompound ? CompoundLiteral(parts, literal, valueTarget) : literal;
     }
 
-    private BlankNode CompoundLiteral(JsonObject obj, Literal literal, Target target)
+    private enum Kind
+    {
+        Node,
+        Value,
+        List,
+    }
+
+    private BlankNode CompoundLiteral(RdfLiterals.ValueParts parts, Literal literal, Target target)
     {
         var node = NewBlankNode();
         Add(node, s_value, new Literal(literal.LexicalForm, Literal.XsdString), target);
-        if (AsString(obj["@language"]) is { } language)
+        if (parts.Language is { } language)
         {
             Add(node, s_language, new Literal(language.ToLowerInvariant(), Literal.XsdString), target);
         }
-        Add(node, s_direction, new Literal(AsString(obj["@direction"])!, Literal.XsdString), target);
+        Add(node, s_direction, new Literal(parts.Direction!, Literal.XsdString), target);
         return node;
     }
 

@@ -21,13 +21,38 @@ internal static class RdfLiterals
     /// The literal for a value object, or null with a reason when the spec says to skip it
     /// (a relative datatype IRI, a malformed language tag).
     /// </summary>
-    public static Literal? FromValueObject(JsonObject obj, string? rdfDirection, out bool isCompound, out string? problem)
+    public static Literal? FromValueObject(JsonObject obj, string? rdfDirection, out bool isCompound, out string? problem) =>
+        FromValueObject(ValueParts.Of(obj), rdfDirection, out isCompound, out problem);
+
+    /// <summary>The entries of a value object that make its literal, read in one pass over the object.</summary>
+    internal readonly record struct ValueParts(JsonNode? Value, string? Datatype, string? Language, string? Direction)
+    {
+        public static ValueParts Of(JsonObject obj)
+        {
+            JsonNode? value = null;
+            string? datatype = null, language = null, direction = null;
+            foreach (var (key, node) in obj)
+            {
+                switch (key)
+                {
+                    case "@value": value = node; break;
+                    case "@type": datatype = AsString(node); break;
+                    case "@language": language = AsString(node); break;
+                    case "@direction": direction = AsString(node); break;
+                }
+            }
+            return new ValueParts(value, datatype, language, direction);
+        }
+    }
+
+    /// <summary>As <see cref="FromValueObject(JsonObject, string?, out bool, out string?)"/>, from the value object's parts.</summary>
+    public static Literal? FromValueObject(ValueParts parts, string? rdfDirection, out bool isCompound, out string? problem)
     {
         isCompound = false;
         problem = null;
-        var value = obj["@value"];
-        var datatype = AsString(obj["@type"]);
-        var language = AsString(obj["@language"]);
+        var value = parts.Value;
+        var datatype = parts.Datatype;
+        var language = parts.Language;
         if (datatype is not null && datatype != "@json" && !Iris.IsWellFormedAbsolute(datatype))
         {
             problem = $"the datatype {datatype} is not an absolute IRI";
@@ -68,7 +93,7 @@ internal static class RdfLiterals
         {
             lexical = AsString(value) ?? "";
         }
-        if (AsString(obj["@direction"]) is { } direction && rdfDirection is not null)
+        if (parts.Direction is { } direction && rdfDirection is not null)
         {
             if (rdfDirection == "i18n-datatype")
             {
