@@ -75,10 +75,25 @@ internal static class NQuads
         }
     }
 
+    // The characters a canonical literal escapes: " \ and the controls U+0000–U+001F and U+007F.
+    private static readonly System.Buffers.SearchValues<char> s_escaped = System.Buffers.SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
+
     private static void AppendEscaped(StringBuilder builder, string value)
     {
-        foreach (var c in value)
+        // Runs without escapes, most literals whole, are copied at once.
+        var rest = value.AsSpan();
+        while (true)
         {
+            var next = rest.IndexOfAny(s_escaped);
+            if (next < 0)
+            {
+                builder.Append(rest);
+                return;
+            }
+            builder.Append(rest[..next]);
+            var c = rest[next];
             switch (c)
             {
                 case '"': builder.Append("\\\""); break;
@@ -88,11 +103,11 @@ internal static class NQuads
                 case '\t': builder.Append("\\t"); break;
                 case '\b': builder.Append("\\b"); break;
                 case '\f': builder.Append("\\f"); break;
-                case < '\u0020' or '\u007F':
+                default:
                     builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     break;
-                default: builder.Append(c); break;
             }
+            rest = rest[(next + 1)..];
         }
     }
 }
