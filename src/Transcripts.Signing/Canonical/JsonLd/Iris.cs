@@ -71,15 +71,13 @@ internal static class Iris
         {
             return false;
         }
-        foreach (var c in value)
-        {
-            if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\')
-            {
-                return false;
-            }
-        }
-        return true;
+        return value.AsSpan().IndexOfAny(s_notInIri) < 0;
     }
+
+    // Space and the controls below it, and <>"{}|^`\ : what an RDF IRI may not contain.
+    private static readonly System.Buffers.SearchValues<char> s_notInIri = System.Buffers.SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F"
+        + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F <>\"{}|^`\\");
 
     /// <summary>Ends in one of the RFC 3986 gen-delims, so the IRI can serve as a prefix (API §4.2.2 step 14.2.5).</summary>
     public static bool EndsWithGenDelim(string iri) =>
