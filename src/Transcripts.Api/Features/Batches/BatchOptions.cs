@@ -14,7 +14,7 @@ public sealed class BatchOptions
     /// one writer saves learners in order; the default keeps every core busy. 1 still overlaps signing with saving.
     /// </summary>
     [Range(1, 64)]
-    public int LearnersInFlight { get; set; } = Environment.ProcessorCount;
+    public int LearnersInFlight { get; set; } = Math.Min(Environment.ProcessorCount, 64);
 
     /// <summary>A pause after each learner, so a large batch leaves room for interactive requests. Default none.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
