@@ -122,8 +122,9 @@ internal sealed class StatusListAllocator(Guid institutionId) : IDisposable
         {
             _exhausted.Add(_listId);
         }
+        var exhausted = _exhausted.ToList();
         var list = await db.StatusLists.AsNoTracking()
-            .Where(l => l.InstitutionId == institutionId && l.Purpose == StatusListService.Revocation && l.Allocated < l.Length && !_exhausted.Contains(l.Id))
+            .Where(l => l.InstitutionId == institutionId && l.Purpose == StatusListService.Revocation && l.Allocated < l.Length && !exhausted.Contains(l.Id))
             .OrderBy(l => l.Id).Select(l => new { l.Id, l.Length }).FirstOrDefaultAsync(cancellationToken);
         if (list is null)
         {
