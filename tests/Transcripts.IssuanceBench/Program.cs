@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,10 +14,11 @@ using Transcripts.Api.Features.Batches;
 using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
-using Transcripts.Signing.Keys;
+using Transcripts.Signing.Canonical;
 
 // Batch issuance on SQLite: learners × 30 attained competencies, each learner a CLR embedding 30 OB 3.0 credentials.
-// Usage: dotnet run -c Release --project tests/Transcripts.IssuanceBench [-- learners [cryptosuite]]
+// Usage: dotnet run -c Release --project tests/Transcripts.IssuanceBench [-- learners [cryptosuite [learners-in-flight]]]
+// Use 1,000 learners or more for batch figures: shorter runs spend much of their time before the JIT has optimized the batch path.
 var learnerCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var suite = args.Length > 1 ? args[1] : "eddsa-rdfc-2022";
 const int Competencies = 30;
@@ -45,7 +47,9 @@ try
         Console.WriteLine($"seed: {seed.Elapsed.TotalSeconds:F1} s");
     }
 
-    // Stages, measured in isolation on one learner's 30 achievement credentials: build, sign (canonicalize + hash + sign), store.
+    // Stages, measured in isolation on one learner's 30 achievement credentials and its CLR, on one thread: build, canonicalize
+    // (eddsa-jcs-2022: Jcs.Canonicalize itself; eddsa-rdfc-2022, whose canonicalization is not public: sign minus the signature),
+    // the Ed25519 signature, serialize.
     await using (var scope = services.CreateAsyncScope())
     {
         var provider = scope.ServiceProvider;
@@ -54,72 +58,75 @@ try
         using (signer!)
         {
             var learner = await db.Learners.AsNoTracking().FirstAsync(l => l.InstitutionId == institutionId);
-            var attainments = await db.Attainments.AsNoTracking().Where(a => a.LearnerId == learner.Id).ToListAsync();
+            var attainments = await db.Attainments.AsNoTracking().Where(a => a.LearnerId == learner.Id).OrderBy(a => a.Id).ToListAsync();
             var competencies = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Id);
             var framework = await db.Frameworks.AsNoTracking().FirstAsync(f => f.InstitutionId == institutionId);
             var scale = await db.Scales.AsNoTracking().Include(s => s.Levels).FirstAsync(s => s.InstitutionId == institutionId);
-            var status = new System.Text.Json.Nodes.JsonObject { ["id"] = "https://bench.example/status/1#1", ["type"] = "BitstringStatusListEntry",
+            var status = new JsonObject { ["id"] = "https://bench.example/status/1#1", ["type"] = "BitstringStatusListEntry",
                 ["statusPurpose"] = "revocation", ["statusListIndex"] = "1", ["statusListCredential"] = "https://bench.example/status/1" };
-            System.Text.Json.Nodes.JsonObject Build(Attainment a) => AchievementCredentialBuilder.Build(Guid.NewGuid(), signer!.Identity.Profile(),
+            JsonObject Build(Attainment a) => AchievementCredentialBuilder.Build(Guid.NewGuid(), signer!.Identity.Profile(),
                 new AchievementFacts(learner, a, competencies[a.CompetencyId], framework, scale, []), signer.Identity.PublicBase, signer.Now, status.DeepClone());
+            var pairs = attainments.Select(a => (competencies[a.CompetencyId], (Competency?)competencies[competencies[a.CompetencyId].ParentId!.Value],
+                framework, scale)).ToList();
+            JsonObject BuildClr(List<JsonObject> embedded) => ClrCredentialBuilder.Build(Guid.NewGuid(), signer!.Identity.Profile(), learner, embedded,
+                pairs, signer.Identity.PublicBase, signer.Now, status.DeepClone());
             for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 3;)
             {
-                signer!.Sign(Build(attainments[0]));
+                var (warmOb, warmClr) = (new StageWatch(), new StageWatch());
+                warmClr.Run(signer!, () => BuildClr(attainments.Select(a => warmOb.Run(signer!, () => Build(a), suite).Signed).ToList()), suite);
             }
             const int Rounds = 5;
-            var build = Stopwatch.StartNew();
-            var unsigned = new List<System.Text.Json.Nodes.JsonObject>();
+            var ob = new StageWatch();
+            var clr = new StageWatch();
+            var clrBytes = 0;
+            var obBytes = 0L;
             for (var r = 0; r < Rounds; r++)
             {
-                unsigned.AddRange(attainments.Select(Build));
+                var embedded = new List<JsonObject>();
+                foreach (var attainment in attainments)
+                {
+                    var (signed, bytes) = ob.Run(signer!, () => Build(attainment), suite);
+                    embedded.Add(signed);
+                    obBytes += bytes;
+                }
+                clrBytes = clr.Run(signer!, () => BuildClr(embedded), suite).Bytes;
             }
-            build.Stop();
-            var sign = Stopwatch.StartNew();
-            var signed = unsigned.Select(u => signer!.Sign(u)).ToList();
-            sign.Stop();
-            var serialize = Stopwatch.StartNew();
-            var bytes = signed.Select(s => JsonSerializer.SerializeToUtf8Bytes(s)).ToList();
-            serialize.Stop();
-            var raw = Stopwatch.StartNew();
-            var digest = SHA256.HashData(bytes[0]);
-            for (var i = 0; i < signed.Count; i++)
-            {
-                signer!.Pair.Sign(digest);
-            }
-            raw.Stop();
-            var domains = await db.Competencies.AsNoTracking().Where(c => c.ParentId == null).ToDictionaryAsync(c => c.Id);
-            var pairs = attainments.Select(a => (competencies[a.CompetencyId], (Competency?)domains[competencies[a.CompetencyId].ParentId!.Value], framework, scale)).ToList();
-            var clrBuild = Stopwatch.StartNew();
-            var clr = ClrCredentialBuilder.Build(Guid.NewGuid(), signer!.Identity.Profile(), learner, signed.Take(attainments.Count).ToList(), pairs,
-                signer.Identity.PublicBase, signer.Now, status.DeepClone());
-            clrBuild.Stop();
-            var clrSign = Stopwatch.StartNew();
-            var clrBytes = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(clr));
-            clrSign.Stop();
-            Console.WriteLine($"per CLR embedding {attainments.Count} credentials: build {clrBuild.Elapsed.TotalMilliseconds:F1} ms, "
-                + $"sign + serialize {clrSign.Elapsed.TotalMilliseconds:F1} ms; {clrBytes.Length:N0} bytes");
-            var n = signed.Count;
-            Console.WriteLine($"per OB credential: build {Ms(build, n)} ms, sign {Ms(sign, n)} ms (of which the signature itself {Ms(raw, n)} ms; "
-                + $"the rest is canonicalization and hashing), serialize {Ms(serialize, n)} ms; {bytes.Average(b => b.Length):N0} bytes");
+            var n = attainments.Count * Rounds;
+            Console.WriteLine($"stages in isolation, one thread ({(suite.Contains("jcs", StringComparison.Ordinal) ? "canonicalize = Jcs.Canonicalize" : "canonicalize = sign − signature")}):");
+            Console.WriteLine($"  per OB credential ({obBytes / n:N0} bytes): {ob.Report(n)}");
+            Console.WriteLine($"  per CLR embedding {attainments.Count} ({clrBytes:N0} bytes): {clr.Report(Rounds)}");
+            Console.WriteLine($"  per learner (30 OB + 1 CLR): {StageWatch.Sum(ob, clr, Rounds)}");
         }
     }
 
+    var inFlight = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : Environment.ProcessorCount;
     await using (var scope = services.CreateAsyncScope())
     {
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<TranscriptsDb>();
         var (batch, items, _) = await CreateBatch.CreateAsync(db, institutionId, Guid.Empty, null, TimeProvider.System,
             provider.GetRequiredService<IOptions<BatchOptions>>().Value, CancellationToken.None);
-        var processor = services.GetRequiredService<BatchProcessor>();
+        var processor = new BatchProcessor(services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new BatchOptions { LearnersInFlight = inFlight }), services.GetRequiredService<ILogger<BatchProcessor>>());
         var failed = 0;
+        var times = new BatchStageTimes();
+        var gen2 = GC.CollectionCount(2);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
-        await processor.RunAsync(batch!.Id, item => failed += item.Status == BatchItemStatus.Failed ? 1 : 0, CancellationToken.None);
+        await processor.RunAsync(batch!.Id, item => failed += item.Status == BatchItemStatus.Failed ? 1 : 0, times, CancellationToken.None);
         total.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var credentials = await db.Credentials.CountAsync();
         var perLearner = total.Elapsed.TotalMilliseconds / items.Count;
-        Console.WriteLine($"batch: {items.Count:N0} learners, {credentials:N0} credentials, {failed} failed, {total.Elapsed.TotalSeconds:F1} s "
-            + $"= {perLearner:F0} ms per learner ({perLearner / (Competencies + 1):F1} ms per credential incl. status-list allocation and store); "
-            + $"10,000 learners would take ≈ {perLearner * 10_000 / 60_000:F0} min at this rate");
+        Console.WriteLine($"batch ({inFlight} learners in flight): {items.Count:N0} learners, {credentials:N0} credentials, {failed} failed, "
+            + $"{total.Elapsed.TotalSeconds:F1} s = {perLearner:F1} ms per learner; CPU {cpu.TotalMilliseconds / items.Count:F1} ms per learner "
+            + $"({cpu / total.Elapsed:F2} cores busy); 10,000 learners would take ≈ {perLearner * 10_000 / 60_000:F1} min at this rate");
+        string PerLearner(params BatchStage[] stages) =>
+            (stages.Sum(s => times[s].TotalMilliseconds) / items.Count).ToString("F2", CultureInfo.InvariantCulture);
+        Console.WriteLine($"  batch stages, ms per learner summed over threads: read {PerLearner(BatchStage.Read)}, build {PerLearner(BatchStage.Build)} "
+            + $"+ CLR {PerLearner(BatchStage.BuildTranscript)}, sign {PerLearner(BatchStage.Sign)} + CLR {PerLearner(BatchStage.SignTranscript)}, "
+            + $"serialize {PerLearner(BatchStage.Serialize)}, store {PerLearner(BatchStage.Store)}");
+        Console.WriteLine($"  gen-2 collections during the batch: {GC.CollectionCount(2) - gen2}");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB; "
             + $"database {new FileInfo(Path.Combine(dataDir, "transcripts.db")).Length / (1024 * 1024):N0} MB (+ WAL)");
         var again = Stopwatch.StartNew();
@@ -136,7 +143,6 @@ finally
     Directory.Delete(dataDir, recursive: true);
 }
 
-static string Ms(Stopwatch watch, int count) => (watch.Elapsed.TotalMilliseconds / count).ToString("F3", CultureInfo.InvariantCulture);
 
 static async Task<Guid> SeedAsync(TranscriptsDb db, int learners, string suite)
 {
@@ -182,4 +188,52 @@ static async Task<Guid> SeedAsync(TranscriptsDb db, int learners, string suite)
     }
     await db.SaveChangesAsync();
     return institution.Id;
+}
+
+/// <summary>Build, canonicalize, signature and serialize times of one kind of credential, summed over its runs.</summary>
+internal sealed class StageWatch
+{
+    private long _build;
+    private long _canonicalize;
+    private long _signature;
+    private long _sign;
+    private long _serialize;
+
+    public (JsonObject Signed, int Bytes) Run(IssuerSigner signer, Func<JsonObject> build, string suite)
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        var unsigned = build();
+        var t1 = Stopwatch.GetTimestamp();
+        var signed = signer.Sign(unsigned);
+        var t2 = Stopwatch.GetTimestamp();
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(signed);
+        SHA256.HashData(bytes);
+        var t3 = Stopwatch.GetTimestamp();
+        signer.Pair.Sign(SHA256.HashData(bytes));
+        var t4 = Stopwatch.GetTimestamp();
+        if (suite.Contains("jcs", StringComparison.Ordinal))
+        {
+            Jcs.Canonicalize(unsigned);
+            _canonicalize += Stopwatch.GetTimestamp() - t4;
+        }
+        else
+        {
+            _canonicalize += (t2 - t1) - (t4 - t3);
+        }
+        _build += t1 - t0;
+        _sign += t2 - t1;
+        _serialize += t3 - t2;
+        _signature += t4 - t3;
+        return (signed, bytes.Length);
+    }
+
+    public string Report(int count) => $"build {Ms(_build, count)}, canonicalize {Ms(_canonicalize, count)}, signature {Ms(_signature, count)} "
+        + $"(whole sign {Ms(_sign, count)}), serialize + SHA-256 {Ms(_serialize, count)} ms";
+
+    public static string Sum(StageWatch ob, StageWatch clr, int learners) =>
+        $"build {Ms(ob._build + clr._build, learners)}, canonicalize {Ms(ob._canonicalize + clr._canonicalize, learners)}, "
+        + $"signature {Ms(ob._signature + clr._signature, learners)}, serialize {Ms(ob._serialize + clr._serialize, learners)} ms";
+
+    private static string Ms(long ticks, int count) =>
+        (Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds / count).ToString("F3", CultureInfo.InvariantCulture);
 }

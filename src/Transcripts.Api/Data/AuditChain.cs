@@ -16,9 +16,8 @@ internal static class AuditChain
         DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
 
     public static AuditEvent Link(long sequence, string previousHash, DateTimeOffset at, string actor, string action,
-        string entityType, string entityId, Guid? institutionId, string state)
+        string entityType, string entityId, Guid? institutionId, string stateHash)
     {
-        var stateHash = Sha256Hex(state);
         var auditEvent = new AuditEvent
         {
             Sequence = sequence, PreviousHash = previousHash, At = at, Actor = actor, Action = action,
@@ -57,6 +56,54 @@ internal static class AuditChain
                 .Select(p => p.Metadata.Name + "=" + Format(p.CurrentValue)));
 
     public static string StateHash(string state) => Sha256Hex(state);
+
+    /// <summary>
+    /// <c>StateHash(StateOf(entry))</c>, hashed as it is formatted: a credential's bytes (100 KB for a transcript) are not
+    /// turned into one large hex string, then a larger joined one, then UTF-8, on every save.
+    /// </summary>
+    public static string StateHashOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Deleted)
+        {
+            return StateHash("deleted");
+        }
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var first = true;
+        foreach (var property in entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+        {
+            Append(hash, first ? property.Metadata.Name + "=" : "\n" + property.Metadata.Name + "=");
+            first = false;
+            if (property.CurrentValue is byte[] bytes)
+            {
+                AppendHex(hash, bytes);
+            }
+            else
+            {
+                Append(hash, Format(property.CurrentValue));
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static void Append(IncrementalHash hash, string text)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private static void AppendHex(IncrementalHash hash, ReadOnlySpan<byte> bytes)
+    {
+        const int Chunk = 2048;
+        Span<char> chars = stackalloc char[Chunk * 2];
+        Span<byte> utf8 = stackalloc byte[Chunk * 2];
+        for (var offset = 0; offset < bytes.Length; offset += Chunk)
+        {
+            var part = bytes.Slice(offset, Math.Min(Chunk, bytes.Length - offset));
+            Convert.TryToHexStringLower(part, chars, out var written);
+            hash.AppendData(utf8[..Encoding.ASCII.GetBytes(chars[..written], utf8)]);
+        }
+    }
 
     public static string Format(object? value) => value switch
     {

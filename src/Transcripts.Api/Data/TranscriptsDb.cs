@@ -74,7 +74,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
             {
                 var auditEvent = AuditChain.Link(++sequence, previous, at, audit.Actor, ActionOf(entry.State),
                     entry.Metadata.ClrType.Name, Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
-                    InstitutionOf(entry) ?? audit.InstitutionId, StateOf(entry));
+                    InstitutionOf(entry) ?? audit.InstitutionId, AuditChain.StateHashOf(entry));
                 AuditEvents.Add(auditEvent);
                 previous = auditEvent.Hash;
             }
@@ -95,8 +95,6 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
 
     private static Guid? InstitutionOf(EntityEntry entry) =>
         entry.Metadata.FindProperty("InstitutionId") is not null ? entry.Property("InstitutionId").CurrentValue as Guid? : null;
-
-    private static string StateOf(EntityEntry entry) => AuditChain.StateOf(entry);
 }
 
 internal sealed class SqliteTranscriptsDb(DbContextOptions<SqliteTranscriptsDb> options, AuditContext audit)

@@ -7,6 +7,8 @@ namespace Transcripts.Api.Features.Credentials;
 /// <summary>
 /// Builds the unsigned CLR 2.0 <c>ClrCredential</c> (CLR 2.0 §B.1.2): the learner's signed achievement credentials embedded
 /// as they were issued, the domains they belong to as achievements, and an <c>isChildOf</c> association per competency.
+/// The embedded credentials are attached, not copied, unless they already belong to another document: pass documents the
+/// caller no longer needs (a freshly signed or parsed credential) to save a deep copy of 30 credentials per transcript.
 /// </summary>
 internal static class ClrCredentialBuilder
 {
@@ -19,7 +21,7 @@ internal static class ClrCredentialBuilder
         {
             ["type"] = new JsonArray("ClrSubject"),
             ["identifier"] = AchievementCredentialBuilder.LearnerIdentifiers(learner),
-            ["verifiableCredential"] = new JsonArray(achievementCredentials.Select(c => (JsonNode?)c.DeepClone()).ToArray()),
+            ["verifiableCredential"] = new JsonArray(achievementCredentials.Select(c => (JsonNode?)(c.Parent is null ? c : c.DeepClone())).ToArray()),
         };
         if (domains.Count > 0)
         {

@@ -21,7 +21,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
 
     public async Task<Credential> IssueAchievementAsync(IssuerSigner signer, Attainment attainment, CancellationToken cancellationToken)
     {
-        var coverage = Coverage([$"{attainment.Id:N}:{attainment.RowVersion}"]);
+        var coverage = AchievementCoverage(attainment);
         var current = await db.Credentials.Where(c => c.AttainmentId == attainment.Id && c.Kind == CredentialKind.Achievement
             && c.RevokedAt == null && c.SupersededById == null).ToListAsync(cancellationToken);
         if (current.FirstOrDefault(c => c.Coverage == coverage) is { } same)
@@ -45,7 +45,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         {
             achievements.Add(await IssueAchievementAsync(signer, attainment, cancellationToken));
         }
-        var coverage = Coverage(achievements.Select(a => a.Id.ToString("N")));
+        var coverage = TranscriptCoverage(achievements.Select(a => a.Id));
         var current = await db.Credentials.Where(c => c.LearnerId == learner.Id && c.Kind == CredentialKind.Transcript
             && c.RevokedAt == null && c.SupersededById == null).ToListAsync(cancellationToken);
         if (current.FirstOrDefault(c => c.Coverage == coverage) is { } same)
@@ -59,7 +59,8 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
             var domain = facts.Competency.ParentId is { } parent ? await CompetencyAsync(parent, cancellationToken) : null;
             competencies.Add((facts.Competency, domain, facts.Framework, facts.Scale));
         }
-        var embedded = achievements.Select(a => JsonNode.Parse(a.Bytes)!.AsObject()).ToList();
+        // Credentials signed by this issuer a moment ago are embedded as signed (no re-parse); earlier ones from their stored bytes.
+        var embedded = achievements.Select(a => _signed.Remove(a.Id, out var signed) ? signed : JsonNode.Parse(a.Bytes)!.AsObject()).ToList();
         var credential = await CreateAsync(signer, CredentialKind.Transcript, learner.Id, null, coverage,
             (id, status) => ClrCredentialBuilder.Build(id, signer.Identity.Profile(), learner, embedded, competencies, signer.Identity.PublicBase, signer.Now, status),
             cancellationToken);
@@ -105,28 +106,47 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
                 Entry(signer.Identity.StatusListUrl(suspension.Value.List.Id), StatusListService.Suspension, suspension.Value.Index));
         }
         var signed = signer.Sign(build(id, status));
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(signed);
-        var credential = new Credential
-        {
-            Id = id, InstitutionId = signer.Identity.Institution.Id, LearnerId = learnerId, Kind = kind, AttainmentId = attainmentId,
-            Coverage = coverage, SigningKeyId = signer.Key.Id, Bytes = bytes, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            IssuedAt = signer.Now, RevocationListId = revocation.Id, RevocationIndex = revocationIndex,
-            SuspensionListId = suspension?.List.Id, SuspensionIndex = suspension?.Index,
-        };
+        var credential = Record(signer, kind, id, learnerId, attainmentId, coverage, JsonSerializer.SerializeToUtf8Bytes(signed),
+            (revocation.Id, revocationIndex), suspension is { } s ? (s.List.Id, s.Index) : null);
+        _signed[id] = signed;
         db.Credentials.Add(credential);
         Log.CredentialIssued(logger, id, kind.ToString(), signer.Key.Id);
         return credential;
     }
 
-    private async Task SupersedeAsync(List<Credential> replaced, Credential by, IssuerSigner signer, CancellationToken cancellationToken)
+    /// <summary>The row of a credential signed as <paramref name="bytes"/>: what is stored, exactly as issued.</summary>
+    public static Credential Record(IssuerSigner signer, CredentialKind kind, Guid id, Guid? learnerId, Guid? attainmentId, string coverage,
+        byte[] bytes, (Guid ListId, int Index) revocation, (Guid ListId, int Index)? suspension) => new()
+    {
+        Id = id, InstitutionId = signer.Identity.Institution.Id, LearnerId = learnerId, Kind = kind, AttainmentId = attainmentId,
+        Coverage = coverage, SigningKeyId = signer.Key.Id, Bytes = bytes, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+        IssuedAt = signer.Now, RevocationListId = revocation.ListId, RevocationIndex = revocation.Index,
+        SuspensionListId = suspension?.ListId, SuspensionIndex = suspension?.Index,
+    };
+
+    /// <summary>The <c>credentialStatus</c> of an achievement credential or transcript: its revocation entry.</summary>
+    public static JsonObject RevocationEntry(IssuerSigner signer, Guid listId, int index) =>
+        Entry(signer.Identity.StatusListUrl(listId), StatusListService.Revocation, index);
+
+    /// <summary>What an achievement credential states: the attainment's id and version.</summary>
+    public static string AchievementCoverage(Attainment attainment) => Coverage([$"{attainment.Id:N}:{attainment.RowVersion}"]);
+
+    /// <summary>What a transcript states: the achievement credentials it embeds.</summary>
+    public static string TranscriptCoverage(IEnumerable<Guid> achievementIds) => Coverage(achievementIds.Select(id => id.ToString("N")));
+
+    private Task SupersedeAsync(List<Credential> replaced, Credential by, IssuerSigner signer, CancellationToken cancellationToken) =>
+        SupersedeAsync(replaced, by.Id, signer, cancellationToken);
+
+    /// <summary>Revokes <paramref name="replaced"/> (tracked) with reason "superseded", pointing at their replacement.</summary>
+    public async Task SupersedeAsync(IEnumerable<Credential> replaced, Guid byId, IssuerSigner signer, CancellationToken cancellationToken)
     {
         foreach (var old in replaced)
         {
             old.RevokedAt = signer.Now;
             old.RevocationReason = SupersededReason;
-            old.SupersededById = by.Id;
+            old.SupersededById = byId;
             await statusLists.SetAsync(old.RevocationListId, old.RevocationIndex, true, signer, cancellationToken);
-            Log.CredentialSuperseded(logger, old.Id, by.Id);
+            Log.CredentialSuperseded(logger, old.Id, byId);
         }
     }
 
@@ -142,6 +162,9 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
     // Reference data read once per issuer (one request or one batch item): a transcript of 30 competencies of one framework
     // needs the framework, scale and learner once, not 30 times.
     private readonly Dictionary<Guid, object> _cache = [];
+
+    // The signed documents of this issuer's new credentials, so a transcript embeds them without parsing their bytes again.
+    private readonly Dictionary<Guid, JsonObject> _signed = [];
 
     private async Task<T> CachedAsync<T>(Guid id, Func<Task<T>> load) where T : class
     {

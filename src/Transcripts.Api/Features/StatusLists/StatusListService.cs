@@ -25,17 +25,7 @@ internal sealed class StatusListService(TranscriptsDb db, ILogger<StatusListServ
         var list = db.StatusLists.Local.FirstOrDefault(l => l.InstitutionId == institutionId && l.Purpose == purpose && l.Allocated < l.Length)
             ?? await db.StatusLists.Where(l => l.InstitutionId == institutionId && l.Purpose == purpose && l.Allocated < l.Length)
                 .OrderBy(l => l.Id).FirstOrDefaultAsync(cancellationToken);
-        if (list is null)
-        {
-            list = new StatusList
-            {
-                InstitutionId = institutionId, Purpose = purpose, Length = ListLength,
-                EncodedList = new BitstringStatusList(ListLength).Encode(), Bytes = [],
-            };
-            Sign(list, signer);
-            db.StatusLists.Add(list);
-            Log.ListCreated(logger, list.Id, purpose, institutionId);
-        }
+        list ??= Create(signer, purpose);
         while (true)
         {
             var index = RandomNumberGenerator.GetInt32(list.Length);
@@ -50,6 +40,20 @@ internal sealed class StatusListService(TranscriptsDb db, ILogger<StatusListServ
                 return (list, index);
             }
         }
+    }
+
+    /// <summary>A new, empty and signed list of <paramref name="purpose"/> for the signer's institution (tracked; saved by the caller).</summary>
+    public StatusList Create(IssuerSigner signer, string purpose)
+    {
+        var list = new StatusList
+        {
+            InstitutionId = signer.Identity.Institution.Id, Purpose = purpose, Length = ListLength,
+            EncodedList = new BitstringStatusList(ListLength).Encode(), Bytes = [],
+        };
+        Sign(list, signer);
+        db.StatusLists.Add(list);
+        Log.ListCreated(logger, list.Id, purpose, list.InstitutionId);
+        return list;
     }
 
     /// <summary>Sets or clears one bit and re-signs the list (tracked; saved by the caller, whose save checks the list's version).</summary>

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Credentials;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Features.StatusLists;
+
+namespace Transcripts.Api.Features.Batches;
+
+/// <summary>
+/// Saves prepared learners one at a time, in order. Just before the save it checks that the plan still holds (its key
+/// is still the active one; the learner's active credentials are still those it was planned against); then the
+/// learner's credentials, status-list counts, superseded credentials and the item's state are one save. A plan that no
+/// longer holds, or whose save lost to a concurrent write (another request took a reserved index, or changed a status
+/// list or credential meanwhile), is planned and signed again from fresh reads, with a freshly opened key.
+/// </summary>
+internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run, ILogger logger)
+{
+    private const int Attempts = 20;
+
+    public async Task<BatchItem> SaveAsync(PreparedItem prepared, CancellationToken cancellationToken)
+    {
+        IssuerSigner? replanned = null;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var services = scope.ServiceProvider;
+                var db = services.GetRequiredService<TranscriptsDb>();
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    if (attempt < Attempts && !await StillHoldsAsync(db, prepared.Plan, cancellationToken))
+                    {
+                        (prepared, replanned) = await ReplanAsync(services, db, prepared, replanned, cancellationToken);
+                        continue;
+                    }
+                    var item = await WriteAsync(services, db, prepared, cancellationToken);
+                    if (prepared.Plan.Signer is { } signer && signer != replanned)
+                    {
+                        run.RetireBefore(signer);
+                    }
+                    return item;
+                }
+                catch (DbUpdateException) when (attempt < Attempts)
+                {
+                    db.ChangeTracker.Clear();
+                    await run.Allocator.RefreshAsync(db, cancellationToken);
+                    (prepared, replanned) = await ReplanAsync(services, db, prepared, replanned, cancellationToken);
+                    await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
+                }
+                finally
+                {
+                    run.Times?.Add(BatchStage.Store, Stopwatch.GetTimestamp() - started);
+                }
+            }
+        }
+        finally
+        {
+            replanned?.Dispose();
+        }
+    }
+
+    private async Task<bool> StillHoldsAsync(TranscriptsDb db, TranscriptPlan plan, CancellationToken cancellationToken)
+    {
+        if (plan.FailReason is not null || plan.Facts.Attainments.Count == 0)
+        {
+            return true;
+        }
+        if (plan.Signer is { } signer
+            && !await db.SigningKeys.AnyAsync(k => k.Id == signer.Key.Id && k.RetiredAt == null && k.RevokedAt == null, cancellationToken))
+        {
+            return false;
+        }
+        var learnerId = plan.Facts.Learner.Id;
+        var current = await db.Credentials
+            .Where(c => c.InstitutionId == run.InstitutionId && c.LearnerId == learnerId && c.RevokedAt == null && c.SupersededById == null
+                        && (c.Kind == CredentialKind.Achievement || c.Kind == CredentialKind.Transcript))
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        return current.Count == plan.Facts.Current.Count && plan.Facts.Current.All(c => current.Contains(c.Id));
+    }
+
+    private async Task<(PreparedItem Prepared, IssuerSigner? Signer)> ReplanAsync(IServiceProvider services, TranscriptsDb db, PreparedItem stale,
+        IssuerSigner? previous, CancellationToken cancellationToken)
+    {
+        await run.Allocator.ReleaseAsync(stale.Plan.Reserved, cancellationToken);
+        previous?.Dispose();
+        var (signer, problem) = await run.OpenSignerAsync(services, db, isShared: false, cancellationToken);
+        var facts = await run.Facts.ReadAsync(db, [stale.Plan.Facts.ItemId], cancellationToken);
+        var plan = await TranscriptPlan.CreateAsync(facts[0], signer, problem, db, services.GetRequiredService<StatusListService>(), run.Allocator,
+            cancellationToken);
+        return (PreparedItem.Sign(plan, run.Times), signer);
+    }
+
+    private async Task<BatchItem> WriteAsync(IServiceProvider services, TranscriptsDb db, PreparedItem prepared, CancellationToken cancellationToken)
+    {
+        var plan = prepared.Plan;
+        var item = await db.BatchItems.SingleAsync(i => i.Id == plan.Facts.ItemId, cancellationToken);
+        if (prepared.Error is { } error)
+        {
+            await run.Allocator.ReleaseAsync(plan.Reserved, cancellationToken);
+            item.Status = BatchItemStatus.Failed;
+            item.Reason = error.Message;
+            await db.SaveChangesAsync(cancellationToken);
+            Log.ItemFailed(logger, item.Id, error.Error.ToString());
+            return item;
+        }
+        if (!plan.Issues)
+        {
+            item.Status = plan.FailReason is null ? BatchItemStatus.Skipped : BatchItemStatus.Failed;
+            item.Reason = plan.SkipReason ?? plan.FailReason;
+            item.CredentialId = plan.TranscriptId == Guid.Empty ? null : plan.TranscriptId;
+            await db.SaveChangesAsync(cancellationToken);
+            return item;
+        }
+        var created = prepared.Signed!.Created;
+        var listIds = created.Select(c => c.RevocationListId).Distinct().ToList();
+        var lists = await db.StatusLists.Where(l => listIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+        foreach (var credential in created)
+        {
+            lists[credential.RevocationListId].Allocated++;
+        }
+        db.Credentials.AddRange(created);
+        var replaced = plan.Achievements.SelectMany(a => a.Replaces.Select(old => (Old: old, By: a.Id)))
+            .Concat(plan.ReplacedTranscripts.Select(old => (Old: old, By: plan.TranscriptId))).ToList();
+        if (replaced.Count > 0)
+        {
+            var ids = replaced.Select(r => r.Old).ToList();
+            var old = await db.Credentials.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+            var issuer = services.GetRequiredService<CredentialIssuer>();
+            foreach (var by in replaced.GroupBy(r => r.By))
+            {
+                await issuer.SupersedeAsync(by.Select(r => old[r.Old]), by.Key, plan.Signer!, cancellationToken);
+            }
+        }
+        item.Status = BatchItemStatus.Issued;
+        item.Reason = null;
+        item.CredentialId = plan.TranscriptId;
+        await db.SaveChangesAsync(cancellationToken);
+        var issued = services.GetRequiredService<ILogger<CredentialIssuer>>();
+        foreach (var credential in created)
+        {
+            Credentials.Log.CredentialIssued(issued, credential.Id, credential.Kind.ToString(), credential.SigningKeyId);
+        }
+        return item;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+
+namespace Transcripts.Api.Tests.Features.Audit;
+
+public sealed class AuditStateHashTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [SkippableFact]
+    public async Task Streamed_state_hash_equals_the_hash_of_the_formatted_state()
+    {
+        var credential = new Credential
+        {
+            InstitutionId = Guid.NewGuid(), LearnerId = Guid.NewGuid(), Kind = CredentialKind.Transcript, Coverage = "c0ffee",
+            SigningKeyId = Guid.NewGuid(), Bytes = RandomNumberGenerator.GetBytes(103_021), Sha256 = "ab", IssuedAt = app.Clock.GetUtcNow(),
+            RevocationListId = Guid.NewGuid(), RevocationIndex = 4711, RevocationReason = "Ελένη — ünïcödé 🎓",
+        };
+        var learner = new Learner { InstitutionId = Guid.NewGuid(), Name = "Анна Кузнецова", CreatedAt = app.Clock.GetUtcNow() };
+
+        var (credentialHashes, learnerHashes) = await app.WithDbAsync(db => Task.FromResult((
+            (AuditChain.StateHashOf(db.Entry(credential)), AuditChain.StateHash(AuditChain.StateOf(db.Entry(credential)))),
+            (AuditChain.StateHashOf(db.Entry(learner)), AuditChain.StateHash(AuditChain.StateOf(db.Entry(learner)))))));
+
+        Assert.Equal(credentialHashes.Item2, credentialHashes.Item1);
+        Assert.Equal(learnerHashes.Item2, learnerHashes.Item1);
+    }
+}
