@@ -38,6 +38,26 @@ internal sealed class ActiveContext
     public void Share() => IsShared = true;
 
     public Dictionary<string, TermDefinition> Terms { get; private init; } = new(StringComparer.Ordinal);
+
+    private string[]? _valueAliases;
+
+    /// <summary>The terms whose IRI mapping is <c>@value</c> (almost always none); remembered once the context is shared.</summary>
+    public string[] ValueAliases
+    {
+        get
+        {
+            if (_valueAliases is { } known)
+            {
+                return known;
+            }
+            var aliases = Terms.Where(t => t.Value.IriMapping == "@value").Select(t => t.Key).ToArray();
+            if (IsShared)
+            {
+                _valueAliases = aliases;
+            }
+            return aliases;
+        }
+    }
     public string? BaseIri { get; set; }
     public string? OriginalBaseUrl { get; set; }
     public string? VocabularyMapping { get; set; }

@@ -120,10 +120,21 @@ internal sealed partial class Expander(ContextProcessor contexts)
     // definitions answer without expanding every key.
     private static bool RevertsExempt(ActiveContext active, JsonObject element)
     {
-        foreach (var (key, _) in element)
+        if (element.Count == 1)
         {
-            var keyword = Iris.IsKeyword(key) ? key : active.Term(key)?.IriMapping;
-            if (keyword == "@value" || (element.Count == 1 && keyword == "@id"))
+            foreach (var (key, _) in element)
+            {
+                var keyword = Iris.IsKeyword(key) ? key : active.Term(key)?.IriMapping;
+                return keyword is "@value" or "@id";
+            }
+        }
+        if (element.ContainsKey("@value"))
+        {
+            return true;
+        }
+        foreach (var alias in active.ValueAliases)
+        {
+            if (element.ContainsKey(alias))
             {
                 return true;
             }
