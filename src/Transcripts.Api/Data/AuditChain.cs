@@ -67,41 +67,69 @@ internal static class AuditChain
         {
             return StateHash("deleted");
         }
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var first = true;
-        foreach (var property in entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
+        // The whole state is written once as UTF-8 into one pooled buffer and hashed in one call: a hash update per
+        // property cost a native call each, a few hundred per transcript save.
+        var state = new StateWriter();
+        try
         {
-            Append(hash, first ? property.Metadata.Name + "=" : "\n" + property.Metadata.Name + "=");
-            first = false;
-            if (property.CurrentValue is byte[] bytes)
+            var first = true;
+            foreach (var property in entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
             {
-                AppendHex(hash, bytes);
+                state.Write(first ? property.Metadata.Name + "=" : "\n" + property.Metadata.Name + "=");
+                first = false;
+                if (property.CurrentValue is byte[] bytes)
+                {
+                    state.WriteHex(bytes);
+                }
+                else
+                {
+                    state.Write(Format(property.CurrentValue));
+                }
             }
-            else
-            {
-                Append(hash, Format(property.CurrentValue));
-            }
+            return Convert.ToHexStringLower(SHA256.HashData(state.Written));
         }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static void Append(IncrementalHash hash, string text)
-    {
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(text, buffer));
-        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-    }
-
-    private static void AppendHex(IncrementalHash hash, ReadOnlySpan<byte> bytes)
-    {
-        const int Chunk = 2048;
-        Span<char> chars = stackalloc char[Chunk * 2];
-        Span<byte> utf8 = stackalloc byte[Chunk * 2];
-        for (var offset = 0; offset < bytes.Length; offset += Chunk)
+        finally
         {
-            var part = bytes.Slice(offset, Math.Min(Chunk, bytes.Length - offset));
-            Convert.TryToHexStringLower(part, chars, out var written);
-            hash.AppendData(utf8[..Encoding.ASCII.GetBytes(chars[..written], utf8)]);
+            state.Dispose();
+        }
+    }
+
+    // A growable UTF-8 buffer rented from the shared pool.
+    private struct StateWriter : IDisposable
+    {
+        private byte[] _buffer;
+        private int _length;
+
+        public StateWriter() => _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+
+        public readonly ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public void Write(string text) =>
+            _length += Encoding.UTF8.GetBytes(text, Reserve(Encoding.UTF8.GetMaxByteCount(text.Length)));
+
+        public void WriteHex(ReadOnlySpan<byte> bytes)
+        {
+            var target = Reserve(bytes.Length * 2);
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                target[2 * i] = (byte)"0123456789abcdef"[bytes[i] >> 4];
+                target[(2 * i) + 1] = (byte)"0123456789abcdef"[bytes[i] & 0xF];
+            }
+            _length += bytes.Length * 2;
+        }
+
+        public readonly void Dispose() => System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+
+        private Span<byte> Reserve(int size)
+        {
+            if (_length + size > _buffer.Length)
+            {
+                var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + size));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+            return _buffer.AsSpan(_length);
         }
     }
 
