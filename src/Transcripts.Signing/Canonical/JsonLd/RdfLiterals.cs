@@ -17,13 +17,6 @@ internal static class RdfLiterals
     private const string RdfJson = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
     private const string I18n = "https://www.w3.org/ns/i18n#";
 
-    /// <summary>
-    /// The literal for a value object, or null with a reason when the spec says to skip it
-    /// (a relative datatype IRI, a malformed language tag).
-    /// </summary>
-    public static Literal? FromValueObject(JsonObject obj, string? rdfDirection, out bool isCompound, out string? problem) =>
-        FromValueObject(ValueParts.Of(obj), rdfDirection, out isCompound, out problem);
-
     /// <summary>The entries of a value object that make its literal, read in one pass over the object.</summary>
     internal readonly record struct ValueParts(JsonNode? Value, string? Datatype, string? Language, string? Direction)
     {
@@ -45,7 +38,10 @@ internal static class RdfLiterals
         }
     }
 
-    /// <summary>As <see cref="FromValueObject(JsonObject, string?, out bool, out string?)"/>, from the value object's parts.</summary>
+    /// <summary>
+    /// The literal for a value object (its <paramref name="parts"/>), or null with a reason when the spec says to skip it
+    /// (a relative datatype IRI, a malformed language tag).
+    /// </summary>
     public static Literal? FromValueObject(ValueParts parts, string? rdfDirection, out bool isCompound, out string? problem)
     {
         isCompound = false;

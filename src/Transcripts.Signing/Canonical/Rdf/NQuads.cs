@@ -21,19 +21,41 @@ internal static class NQuads
     /// <summary>As <see cref="Serialize(Quad)"/>, writing through <paramref name="scratch"/>, which is cleared first.</summary>
     public static string Serialize(Quad quad, StringBuilder scratch)
     {
-        var builder = scratch.Clear();
-        Append(builder, quad.Subject);
+        AppendLine(scratch.Clear(), quad, s_blankNodeAsIs);
+        return scratch.ToString();
+    }
+
+    private static readonly Action<StringBuilder, BlankNode> s_blankNodeAsIs = static (builder, blank) => builder.Append("_:").Append(blank.Label);
+
+    /// <summary>
+    /// Appends <paramref name="quad"/> as one line with its line feed, each blank node written by
+    /// <paramref name="writeBlankNode"/> (as it is, relabelled or masked, as the caller needs).
+    /// </summary>
+    internal static void AppendLine(StringBuilder builder, Quad quad, Action<StringBuilder, BlankNode> writeBlankNode)
+    {
+        AppendTerm(builder, quad.Subject, writeBlankNode);
         builder.Append(' ');
-        Append(builder, quad.Predicate);
+        AppendTerm(builder, quad.Predicate, writeBlankNode);
         builder.Append(' ');
-        Append(builder, quad.Object);
+        AppendTerm(builder, quad.Object, writeBlankNode);
         if (quad.Graph is not null)
         {
             builder.Append(' ');
-            Append(builder, quad.Graph);
+            AppendTerm(builder, quad.Graph, writeBlankNode);
         }
         builder.Append(" .\n");
-        return builder.ToString();
+    }
+
+    private static void AppendTerm(StringBuilder builder, RdfTerm term, Action<StringBuilder, BlankNode> writeBlankNode)
+    {
+        if (term is BlankNode blank)
+        {
+            writeBlankNode(builder, blank);
+        }
+        else
+        {
+            Append(builder, term);
+        }
     }
 
     /// <summary>Serializes a dataset, one quad a line, in the order given.</summary>

@@ -72,9 +72,6 @@ internal sealed class CanonicalizationState
     /// <summary>Remembers the Hash Related Blank Node result for <paramref name="key"/>.</summary>
     public void RememberRelatedHash(RelatedKey key, string hash) => _relatedHashes.Add(key, hash);
 
-    /// <summary>The lowercase hexadecimal hash of <paramref name="input"/>'s UTF-8 bytes.</summary>
-    public string Hash(string input) => Hash(input.AsSpan());
-
     /// <summary>The lowercase hexadecimal hash of the UTF-8 bytes of <paramref name="input"/>'s text, without making a string of it.</summary>
     public string Hash(StringBuilder input)
     {
@@ -116,17 +113,27 @@ internal sealed class CanonicalizationState
     /// </remarks>
     public string HashFirstDegreeQuads(string reference)
     {
-        if (_firstDegreeHashes.TryGetValue(reference, out var cached))
+        if (!_firstDegreeHashes.TryGetValue(reference, out var hash))
         {
-            return cached;
+            hash = ComputeFirstDegreeHash(reference);
+            _firstDegreeHashes.Add(reference, hash);
         }
+        return hash;
+    }
+
+    // Apart from the cached path, so that the masking closure is made only when a hash is computed.
+    private string ComputeFirstDegreeHash(string reference)
+    {
         var quads = BlankNodeToQuads[reference];
         var text = _scratch.Clear();
         var ranges = new (int Start, int Length)[quads.Count];
+        // §4.6 step 3.1: each quad as a canonical N-Quads line, the reference blank node written _:a, every other _:z.
+        Action<StringBuilder, BlankNode> mask = (builder, blank) =>
+            builder.Append(string.Equals(blank.Label, reference, StringComparison.Ordinal) ? "_:a" : "_:z");
         for (var i = 0; i < quads.Count; i++)
         {
             var start = text.Length;
-            AppendMasked(text, quads[i], reference);
+            NQuads.AppendLine(text, quads[i], mask);
             ranges[i] = (start, text.Length - start);
         }
         var written = ArrayPool<char>.Shared.Rent(text.Length);
@@ -141,42 +148,12 @@ internal sealed class CanonicalizationState
                 written.AsSpan(start, count).CopyTo(sorted.AsSpan(length));
                 length += count;
             }
-            var hash = Hash(sorted.AsSpan(0, length));
-            _firstDegreeHashes.Add(reference, hash);
-            return hash;
+            return Hash(sorted.AsSpan(0, length));
         }
         finally
         {
             ArrayPool<char>.Shared.Return(written);
             ArrayPool<char>.Shared.Return(sorted);
-        }
-    }
-
-    // §4.6 step 3.1: the quad as a canonical N-Quads line, the reference blank node written _:a, every other _:z.
-    private static void AppendMasked(StringBuilder text, Quad quad, string reference)
-    {
-        AppendMasked(text, quad.Subject, reference);
-        text.Append(' ');
-        AppendMasked(text, quad.Predicate, reference);
-        text.Append(' ');
-        AppendMasked(text, quad.Object, reference);
-        if (quad.Graph is not null)
-        {
-            text.Append(' ');
-            AppendMasked(text, quad.Graph, reference);
-        }
-        text.Append(" .\n");
-    }
-
-    private static void AppendMasked(StringBuilder text, RdfTerm term, string reference)
-    {
-        if (term is BlankNode blank)
-        {
-            text.Append(string.Equals(blank.Label, reference, StringComparison.Ordinal) ? "_:a" : "_:z");
-        }
-        else
-        {
-            NQuads.Append(text, term);
         }
     }
 

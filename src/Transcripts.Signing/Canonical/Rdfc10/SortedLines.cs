@@ -23,23 +23,13 @@ internal sealed class SortedLines : IDisposable
     {
         // Each line is written into one small reused builder and copied into a pooled buffer that doubles when full.
         var line = new StringBuilder(256);
+        void Relabel(StringBuilder builder, BlankNode blank) => builder.Append("_:").Append(state.CanonicalIssuer.Issue(blank.Label));
+        Action<StringBuilder, BlankNode> relabel = Relabel;
         _text = ArrayPool<char>.Shared.Rent(Math.Max(quads.Count * 128, 256));
         _lines = new Line[quads.Count];
         for (var i = 0; i < quads.Count; i++)
         {
-            var quad = quads[i];
-            line.Clear();
-            Append(line, quad.Subject, state);
-            line.Append(' ');
-            Append(line, quad.Predicate, state);
-            line.Append(' ');
-            Append(line, quad.Object, state);
-            if (quad.Graph is not null)
-            {
-                line.Append(' ');
-                Append(line, quad.Graph, state);
-            }
-            line.Append(" .\n");
+            NQuads.AppendLine(line.Clear(), quads[i], relabel);
             if (_length + line.Length > _text.Length)
             {
                 var larger = ArrayPool<char>.Shared.Rent(Math.Max(_text.Length * 2, _length + line.Length));
@@ -119,16 +109,4 @@ internal sealed class SortedLines : IDisposable
     }
 
     public void Dispose() => ArrayPool<char>.Shared.Return(_text);
-
-    private static void Append(StringBuilder builder, RdfTerm term, CanonicalizationState state)
-    {
-        if (term is BlankNode blank)
-        {
-            builder.Append("_:").Append(state.CanonicalIssuer.Issue(blank.Label));
-        }
-        else
-        {
-            NQuads.Append(builder, term);
-        }
-    }
 }
