@@ -28,6 +28,9 @@ internal static class DataModule
             var connectionString = new SqliteConnectionStringBuilder { DataSource = storage.SqlitePath, Pooling = true }.ToString();
             services.AddDbContext<SqliteTranscriptsDb>(o => o.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance));
             services.AddScoped<TranscriptsDb>(sp => sp.GetRequiredService<SqliteTranscriptsDb>());
+            services.AddSingleton(sp => new SqliteCheckpointer(storage.SqlitePath, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         }
         return services;
     }
@@ -43,23 +46,30 @@ internal static class DataModule
         }
     }
 
-    /// <summary>Per connection: WAL makes NORMAL sync safe against corruption, and waiting beats failing when busy.</summary>
+    /// <summary>
+    /// Per connection: WAL makes NORMAL sync safe against corruption, and waiting beats failing when busy. A commit checkpoints
+    /// the log itself only once it holds 64 MB (16,384 pages of 4 KB; SQLite's default is 4 MB): normally
+    /// <see cref="SqliteCheckpointer"/> has done it in the background long before, and a log that grew is cut back to 64 MB.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
+
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; "
+            + "PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;";
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
             CancellationToken cancellationToken = default)
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+            command.CommandText = Pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+            command.CommandText = Pragmas;
             command.ExecuteNonQuery();
         }
     }

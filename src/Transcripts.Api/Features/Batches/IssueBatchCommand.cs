@@ -70,15 +70,25 @@ internal static class IssueBatchCommand
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         var failed = 0;
-        await console.Progress().StartAsync(async context =>
+        // The service is not started here, so neither are its background services; the batch wants the checkpointer.
+        var checkpointer = services.GetService<SqliteCheckpointer>();
+        await (checkpointer?.StartAsync(cancellationToken) ?? Task.CompletedTask);
+        try
         {
-            var task = context.AddTask($"Issuing {items.Count:N0} transcripts", maxValue: items.Count);
-            await services.GetRequiredService<BatchProcessor>().RunAsync(batch!.Id, item =>
+            await console.Progress().StartAsync(async context =>
             {
-                failed += item.Status == BatchItemStatus.Failed ? 1 : 0;
-                task.Increment(1);
-            }, cancellationToken);
-        });
+                var task = context.AddTask($"Issuing {items.Count:N0} transcripts", maxValue: items.Count);
+                await services.GetRequiredService<BatchProcessor>().RunAsync(batch!.Id, item =>
+                {
+                    failed += item.Status == BatchItemStatus.Failed ? 1 : 0;
+                    task.Increment(1);
+                }, cancellationToken);
+            });
+        }
+        finally
+        {
+            await (checkpointer?.StopAsync(CancellationToken.None) ?? Task.CompletedTask);
+        }
         await stdout.WriteLineAsync($"Batch {batch!.Id}: {items.Count:N0} learners, {failed:N0} failed.");
         return failed == 0 ? 0 : 1;
     }
