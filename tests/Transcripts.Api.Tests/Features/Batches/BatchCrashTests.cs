@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Transcripts.Api.Tests.Features.Batches;
@@ -12,7 +9,7 @@ namespace Transcripts.Api.Tests.Features.Batches;
 /// The built service as a child process: a batch is killed half-way (SIGKILL), the service restarts and resumes, the batch
 /// is run again; every learner has exactly one transcript and the status list accounts for every credential once.
 /// </summary>
-public sealed partial class BatchCrashTests : IDisposable
+public sealed class BatchCrashTests : IDisposable
 {
     private const int Learners = 16;
     private readonly string _dataDir = Directory.CreateTempSubdirectory("transcripts-crash-").FullName;
@@ -79,24 +76,11 @@ public sealed partial class BatchCrashTests : IDisposable
 
     private async Task<(int Exit, string Output)> RunCliAsync(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dataDir };
-        info.ArgumentList.Add(ApiDll());
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["Signing__KeyEncryptionKey"] = TranscriptsApp.Kek;
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(ServiceProcess.StartInfo(_dataDir, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string ApiDll()
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;   // bin/<Configuration>/net10.0
-        return Path.Combine(SpecDataRoot(), "src", "Transcripts.Api", "bin", configuration, "net10.0", "Transcripts.Api.dll");
     }
 
     private static async Task<List<Guid>> SeedAsync(HttpClient admin)
@@ -130,41 +114,15 @@ public sealed partial class BatchCrashTests : IDisposable
 
     private async Task<(Process Process, HttpClient Client, string? AdminKey)> StartAsync(bool printsKey)
     {
-        var dll = ApiDll();
-        var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dataDir };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir, "--Logging:LogLevel:Default", "Warning",
-                     "--Batches:PauseBetweenItems", "00:00:00.150" })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        info.Environment["Signing__KeyEncryptionKey"] = TranscriptsApp.Kek;
-        var process = Process.Start(info)!;
-        string? key = null;
-        while (printsKey && key is null)
-        {
-            var line = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException(await process.StandardError.ReadToEndAsync());
-            key = PrintedAdminKey().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
-        }
+        var port = ServiceProcess.FreePort();
+        var process = Process.Start(ServiceProcess.StartInfo(_dataDir, ["--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir,
+            "--Logging:LogLevel:Default", "Warning", "--Batches:PauseBetweenItems", "00:00:00.150"]))!;
+        var key = printsKey ? await ServiceProcess.ReadPrintedAdminKeyAsync(process) : null;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                {
-                    return (process, client, key);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The service did not start.");
+        await ServiceProcess.WaitUntilHealthyAsync(client, process);
+        return (process, client, key);
     }
 
     private long Count(string sql)
@@ -176,15 +134,6 @@ public sealed partial class BatchCrashTests : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string SpecDataRoot() => global::Transcripts.Tests.SpecData.RepositoryRoot;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public void Dispose()
     {
         if (Directory.Exists(_dataDir))
@@ -192,7 +141,4 @@ public sealed partial class BatchCrashTests : IDisposable
             Directory.Delete(_dataDir, recursive: true);
         }
     }
-
-    [GeneratedRegex(@"Admin key \(shown only now; store it safely\): (trk_\S+)")]
-    private static partial Regex PrintedAdminKey();
 }
