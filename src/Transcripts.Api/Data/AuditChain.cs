@@ -48,18 +48,13 @@ internal static class AuditChain
             : new AuditBreak(e.Sequence, e.Id, "its contents do not match its hash: the event was changed");
     }
 
-    /// <summary>The state an event hashes: every column of the row, by name, or "deleted".</summary>
-    public static string StateOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
-        entry.State == Microsoft.EntityFrameworkCore.EntityState.Deleted
-            ? "deleted"
-            : string.Join('\n', entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
-                .Select(p => p.Metadata.Name + "=" + Format(p.CurrentValue)));
-
     public static string StateHash(string state) => Sha256Hex(state);
 
     /// <summary>
-    /// <c>StateHash(StateOf(entry))</c>, hashed as it is formatted: a credential's bytes (100 KB for a transcript) are not
-    /// turned into one large hex string, then a larger joined one, then UTF-8, on every save.
+    /// The SHA-256 (hex) of the state an event records: every column of the row as <c>Name=value</c> (values as
+    /// <see cref="Format"/> writes them), ordered by name and joined with line feeds; or of <c>deleted</c>. Hashed as it is
+    /// formatted: a credential's bytes (100 KB for a transcript) are not turned into one large hex string, then a larger
+    /// joined one, then UTF-8, on every save.
     /// </summary>
     public static string StateHashOf(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
     {

@@ -11,23 +11,19 @@ namespace Transcripts.Signing.Tests.JsonLd;
 /// </summary>
 public sealed class UnsecuredDocumentTests
 {
-    private const string Secured = """
+    private const string Proof = """
         {
-          "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
-          "id": "urn:uuid:6a9c0f43-7a3e-4b5e-9a1c-000000000002",
-          "type": ["VerifiableCredential", "OpenBadgeCredential"],
-          "issuer": {"id": "https://example.edu/issuers/1", "type": ["Profile"], "name": "Example University"},
-          "validFrom": "2026-01-01T00:00:00Z",
-          "credentialSubject": {
-            "type": ["AchievementSubject"],
-            "achievement": {"id": "https://example.edu/achievements/1", "type": ["Achievement"], "name": "Algebra", "criteria": {"narrative": "Pass."}}
-          },
-          "proof": {
-            "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2026-01-01T00:00:00Z",
-            "verificationMethod": "https://example.edu/issuers/1#key-1", "proofPurpose": "assertionMethod", "proofValue": "z1"
-          }
+          "type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "created": "2026-01-01T00:00:00Z",
+          "verificationMethod": "https://example.edu/issuers/1#key-1", "proofPurpose": "assertionMethod", "proofValue": "z1"
         }
         """;
+
+    private static JsonObject Secured()
+    {
+        var secured = Parse(SampleCredentials.OpenBadge);
+        secured["proof"] = Parse(Proof);
+        return secured;
+    }
 
     private static JsonObject Parse(string json) => JsonInput.ParseObject(System.Text.Encoding.UTF8.GetBytes(json));
 
@@ -51,7 +47,7 @@ public sealed class UnsecuredDocumentTests
     [Fact]
     public void The_view_without_the_proof_canonicalizes_as_a_copy_without_it()
     {
-        var secured = Parse(Secured);
+        var secured = Secured();
         var before = secured.ToJsonString();
 
         var viewed = Viewed(secured, null, null);
@@ -64,7 +60,7 @@ public sealed class UnsecuredDocumentTests
     [Fact]
     public void The_view_with_another_context_and_earlier_proofs_canonicalizes_as_the_copy()
     {
-        var secured = Parse(Secured);
+        var secured = Secured();
         var before = secured.ToJsonString();
         var context = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
         var previous = new JsonArray(JsonCopy.Of(secured["proof"]));
@@ -79,7 +75,7 @@ public sealed class UnsecuredDocumentTests
     [Fact]
     public void A_context_given_to_a_document_without_one_is_used()
     {
-        var secured = Parse(Secured);
+        var secured = Secured();
         var context = secured["@context"]!.DeepClone();
         secured.Remove("@context");
 

@@ -38,6 +38,10 @@ internal sealed class Attainment : IVersioned
     public Guid? DecidedByKeyId { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int RowVersion { get; set; }
+
+    /// <summary><see cref="InputAssessmentIds"/> as ids, oldest first.</summary>
+    public List<Guid> InputAssessments() =>
+        [.. InputAssessmentIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.TryParse(s, out var id) ? id : (Guid?)null).OfType<Guid>()];
 }
 
 internal enum AttainmentStatus

@@ -36,7 +36,7 @@ internal static class ExplainAttainment
         var levels = scale.Levels.ToDictionary(l => l.Id);
         var mastery = levels.GetValueOrDefault(scale.MasteryLevelId ?? Guid.Empty) ?? scale.Levels.MaxBy(l => l.Score)!;
 
-        var ids = attainment.InputAssessmentIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
+        var ids = attainment.InputAssessments();
         var assessments = await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
         var evidenceIds = assessments.Where(a => a.EvidenceId is not null).Select(a => a.EvidenceId!.Value).ToList();
         var evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id))

@@ -75,9 +75,7 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
             return false;
         }
         var learnerId = plan.Facts.Learner.Id;
-        var current = await db.Credentials
-            .Where(c => c.InstitutionId == run.InstitutionId && c.LearnerId == learnerId && c.RevokedAt == null && c.SupersededById == null
-                        && (c.Kind == CredentialKind.Achievement || c.Kind == CredentialKind.Transcript))
+        var current = await LearnerFactsReader.CurrentCredentials(db, run.InstitutionId).Where(c => c.LearnerId == learnerId)
             .Select(c => c.Id).ToListAsync(cancellationToken);
         return current.Count == plan.Facts.Current.Count && plan.Facts.Current.All(c => current.Contains(c.Id));
     }

@@ -36,9 +36,7 @@ internal sealed class LearnerFactsReader(Guid institutionId)
                 .Where(a => learnerIds.Contains(a.LearnerId) && a.Status == AttainmentStatus.Attained && a.LevelId != null)
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.LearnerId);
-        var current = (await db.Credentials.AsNoTracking()
-                .Where(c => c.InstitutionId == institutionId && learnerIds.Contains(c.LearnerId!.Value) && c.RevokedAt == null && c.SupersededById == null
-                            && (c.Kind == CredentialKind.Achievement || c.Kind == CredentialKind.Transcript))
+        var current = (await CurrentCredentials(db, institutionId).Where(c => learnerIds.Contains(c.LearnerId!.Value))
                 .Select(c => new { c.LearnerId, Credential = new CurrentCredential(c.Id, c.Kind, c.AttainmentId, c.Coverage) })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.LearnerId!.Value, c => c.Credential);
@@ -62,13 +60,19 @@ internal sealed class LearnerFactsReader(Guid institutionId)
         return facts;
     }
 
+    /// <summary>
+    /// The institution's achievement credentials and transcripts in force (neither revoked nor superseded): what a plan
+    /// is made against, and what the writer checks is unchanged before it saves.
+    /// </summary>
+    public static IQueryable<Credential> CurrentCredentials(TranscriptsDb db, Guid institutionId) =>
+        db.Credentials.AsNoTracking().Where(c => c.InstitutionId == institutionId && c.RevokedAt == null && c.SupersededById == null
+            && (c.Kind == CredentialKind.Achievement || c.Kind == CredentialKind.Transcript));
+
     /// <summary>Each attainment's evidence (through the assessments it was derived from), oldest first.</summary>
     private static async Task<Func<Attainment, IReadOnlyList<Data.Entities.Evidence>>> EvidenceAsync(TranscriptsDb db,
         IEnumerable<Attainment> attainments, CancellationToken cancellationToken)
     {
-        static List<Guid> AssessmentIds(Attainment a) => a.InputAssessmentIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToList();
-        var assessmentIds = attainments.SelectMany(AssessmentIds).Distinct().ToList();
+        var assessmentIds = attainments.SelectMany(a => a.InputAssessments()).Distinct().ToList();
         if (assessmentIds.Count == 0)
         {
             return _ => [];
@@ -77,7 +81,7 @@ internal sealed class LearnerFactsReader(Guid institutionId)
             .Select(a => new { a.Id, EvidenceId = a.EvidenceId!.Value }).ToDictionaryAsync(a => a.Id, a => a.EvidenceId, cancellationToken);
         var evidenceIds = evidenceOf.Values.Distinct().ToList();
         var evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        return a => AssessmentIds(a).Where(evidenceOf.ContainsKey).Select(id => evidenceOf[id]).Distinct()
+        return a => a.InputAssessments().Where(evidenceOf.ContainsKey).Select(id => evidenceOf[id]).Distinct()
             .Select(id => evidence[id]).OrderBy(e => e.CreatedAt).ToList();
     }
 

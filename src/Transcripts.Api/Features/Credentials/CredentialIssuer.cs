@@ -183,8 +183,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         var competency = await CompetencyAsync(attainment.CompetencyId, cancellationToken);
         var framework = await CachedAsync(competency.FrameworkId, () => db.Frameworks.AsNoTracking().SingleAsync(f => f.Id == competency.FrameworkId, cancellationToken));
         var scale = await CachedAsync(framework.ScaleId!.Value, () => db.Scales.AsNoTracking().Include(s => s.Levels).SingleAsync(s => s.Id == framework.ScaleId, cancellationToken));
-        var assessmentIds = attainment.InputAssessmentIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).ToList();
+        var assessmentIds = attainment.InputAssessments();
         List<Data.Entities.Evidence> evidence = [];
         if (assessmentIds.Count > 0)
         {

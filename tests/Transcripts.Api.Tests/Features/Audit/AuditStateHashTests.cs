@@ -18,10 +18,15 @@ public sealed class AuditStateHashTests(SqliteApp app) : IClassFixture<SqliteApp
         var learner = new Learner { InstitutionId = Guid.NewGuid(), Name = "Анна Кузнецова", CreatedAt = app.Clock.GetUtcNow() };
 
         var (credentialHashes, learnerHashes) = await app.WithDbAsync(db => Task.FromResult((
-            (AuditChain.StateHashOf(db.Entry(credential)), AuditChain.StateHash(AuditChain.StateOf(db.Entry(credential)))),
-            (AuditChain.StateHashOf(db.Entry(learner)), AuditChain.StateHash(AuditChain.StateOf(db.Entry(learner)))))));
+            (AuditChain.StateHashOf(db.Entry(credential)), AuditChain.StateHash(FormattedState(db.Entry(credential)))),
+            (AuditChain.StateHashOf(db.Entry(learner)), AuditChain.StateHash(FormattedState(db.Entry(learner)))))));
 
         Assert.Equal(credentialHashes.Item2, credentialHashes.Item1);
         Assert.Equal(learnerHashes.Item2, learnerHashes.Item1);
     }
+
+    // The state as the audit design states it, formatted whole: every column by name, ordered, joined with line feeds.
+    private static string FormattedState(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        string.Join('\n', entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
+            .Select(p => p.Metadata.Name + "=" + AuditChain.Format(p.CurrentValue)));
 }

@@ -23,10 +23,7 @@ public sealed class HttpsTests : IDisposable
     public async Task The_vc_api_issues_and_verifies_over_https_with_the_configured_certificate(string format)
     {
         using var certificate = SelfSignedForLoopback();
-        var port = ServiceProcess.FreePort();
-        var args = new List<string> { "--urls", $"https://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir, "--Logging:LogLevel:Default", "Warning" };
-        args.AddRange(format == "pfx" ? PfxSettings(certificate) : PemSettings(certificate));
-        using var process = Process.Start(ServiceProcess.StartInfo(_dataDir, args))!;
+        var (process, port) = StartOverHttps(format == "pfx" ? PfxSettings(certificate) : PemSettings(certificate));
         X509Certificate2? presented = null;
         using var handler = new HttpClientHandler
         {
@@ -60,8 +57,7 @@ public sealed class HttpsTests : IDisposable
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await StopAsync(process);
             presented?.Dispose();
         }
     }
@@ -70,9 +66,7 @@ public sealed class HttpsTests : IDisposable
     public async Task Plain_http_to_the_https_port_gets_no_api_response()
     {
         using var certificate = SelfSignedForLoopback();
-        var port = ServiceProcess.FreePort();
-        using var process = Process.Start(ServiceProcess.StartInfo(_dataDir,
-            ["--urls", $"https://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir, "--Logging:LogLevel:Default", "Warning", .. PfxSettings(certificate)]))!;
+        var (process, port) = StartOverHttps(PfxSettings(certificate));
         using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, server, _, _) => server?.Thumbprint == certificate.Thumbprint };
         using var tls = new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
         using var plain = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -89,9 +83,23 @@ public sealed class HttpsTests : IDisposable
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await StopAsync(process);
         }
+    }
+
+    private (Process Process, int Port) StartOverHttps(IEnumerable<string> certificateSettings)
+    {
+        var port = ServiceProcess.FreePort();
+        var process = Process.Start(ServiceProcess.StartInfo(_dataDir,
+            ["--urls", $"https://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir, "--Logging:LogLevel:Default", "Warning", .. certificateSettings]))!;
+        return (process, port);
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
     }
 
     private static async Task<HttpStatusCode?> TryGetAsync(HttpClient client, string path)
