@@ -139,5 +139,3 @@ internal static class AuditChain
 
     private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
-
-internal sealed record AuditBreak(long Sequence, Guid EventId, string Reason);

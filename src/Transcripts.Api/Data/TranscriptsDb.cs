@@ -96,17 +96,3 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     private static Guid? InstitutionOf(EntityEntry entry) =>
         entry.Metadata.FindProperty("InstitutionId") is not null ? entry.Property("InstitutionId").CurrentValue as Guid? : null;
 }
-
-internal sealed class SqliteTranscriptsDb(DbContextOptions<SqliteTranscriptsDb> options, AuditContext audit)
-    : TranscriptsDb(options, audit)
-{
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite cannot order or compare DateTimeOffset text; store it as a sortable 64-bit number.
-        configurationBuilder.Properties<DateTimeOffset>()
-            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
-    }
-}
-
-internal sealed class PostgresTranscriptsDb(DbContextOptions<PostgresTranscriptsDb> options, AuditContext audit)
-    : TranscriptsDb(options, audit);

@@ -15,13 +15,3 @@ internal sealed class ApiKey
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }
-
-internal static class Roles
-{
-    public const string Admin = "admin";
-    public const string Registrar = "registrar";
-    public const string Assessor = "assessor";
-    public const string Learner = "learner";
-
-    public static readonly IReadOnlyList<string> All = [Admin, Registrar, Assessor, Learner];
-}
