@@ -18,7 +18,7 @@ internal static class UpdateAssessment
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateAssessment))
             .WithSummary("Correct an assessment; the attainment is recomputed (staff)")
             .ProducesValidationProblem()

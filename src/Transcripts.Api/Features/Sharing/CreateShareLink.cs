@@ -22,7 +22,7 @@ internal static class CreateShareLink
     /// <summary>The token is in this answer only; the service keeps its hash.</summary>
     public sealed record Response(Guid Id, string Token, string Url, DateTimeOffset ExpiresAt, IReadOnlyList<Guid> CredentialIds);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/learners/{learnerId:guid}/share-links", Handle).WithName(nameof(CreateShareLink))
             .WithSummary("Share chosen credentials through an unguessable link that expires and can be withdrawn")
             .ProducesProblem(StatusCodes.Status400BadRequest)
