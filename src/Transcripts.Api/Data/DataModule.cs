@@ -74,19 +74,3 @@ internal static class DataModule
         }
     }
 }
-
-/// <summary>For <c>dotnet ef migrations add … --context SqliteTranscriptsDb</c>.</summary>
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTranscriptsDb>
-{
-    public SqliteTranscriptsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteTranscriptsDb>().UseSqlite("Data Source=design.db").Options,
-            new AuditContext(TimeProvider.System, null));
-}
-
-/// <summary>For <c>dotnet ef migrations add … --context PostgresTranscriptsDb</c>; never connects.</summary>
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTranscriptsDb>
-{
-    public PostgresTranscriptsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTranscriptsDb>().UseNpgsql("Host=localhost;Database=transcripts").Options,
-            new AuditContext(TimeProvider.System, null));
-}

@@ -35,6 +35,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<StatusList> StatusLists => Set<StatusList>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<CredentialPolicy> CredentialPolicies => Set<CredentialPolicy>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
 
@@ -96,17 +97,3 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     private static Guid? InstitutionOf(EntityEntry entry) =>
         entry.Metadata.FindProperty("InstitutionId") is not null ? entry.Property("InstitutionId").CurrentValue as Guid? : null;
 }
-
-internal sealed class SqliteTranscriptsDb(DbContextOptions<SqliteTranscriptsDb> options, AuditContext audit)
-    : TranscriptsDb(options, audit)
-{
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite cannot order or compare DateTimeOffset text; store it as a sortable 64-bit number.
-        configurationBuilder.Properties<DateTimeOffset>()
-            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
-    }
-}
-
-internal sealed class PostgresTranscriptsDb(DbContextOptions<PostgresTranscriptsDb> options, AuditContext audit)
-    : TranscriptsDb(options, audit);

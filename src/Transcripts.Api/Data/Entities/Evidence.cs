@@ -17,10 +17,3 @@ internal sealed class Evidence
     public Guid CreatedByKeyId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
-
-internal enum EvidenceKind
-{
-    Narrative,
-    Link,
-    File,
-}

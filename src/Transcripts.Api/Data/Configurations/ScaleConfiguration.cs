@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Transcripts.Api.Data.Entities;
+
+namespace Transcripts.Api.Data.Configurations;
+
+internal sealed class ScaleConfiguration : IEntityTypeConfiguration<ProficiencyScale>
+{
+    public void Configure(EntityTypeBuilder<ProficiencyScale> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.CaseIdentifier).HasMaxLength(200);
+        b.Property(x => x.RowVersion).IsConcurrencyToken();
+        b.HasIndex(x => new { x.InstitutionId, x.CaseIdentifier }).IsUnique();
+        b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Levels).WithOne().HasForeignKey(x => x.ScaleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

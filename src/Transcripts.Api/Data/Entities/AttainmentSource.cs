@@ -1,0 +1,7 @@
+namespace Transcripts.Api.Data.Entities;
+
+internal enum AttainmentSource
+{
+    Rule,
+    Award,
+}

@@ -1,0 +1,8 @@
+namespace Transcripts.Api.Data.Entities;
+
+internal enum AttainmentStatus
+{
+    InProgress,
+    Attained,
+    Withdrawn,
+}

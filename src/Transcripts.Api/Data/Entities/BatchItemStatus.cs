@@ -1,0 +1,9 @@
+namespace Transcripts.Api.Data.Entities;
+
+internal enum BatchItemStatus
+{
+    Pending,
+    Issued,
+    Skipped,
+    Failed,
+}

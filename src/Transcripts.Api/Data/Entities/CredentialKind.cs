@@ -1,0 +1,8 @@
+namespace Transcripts.Api.Data.Entities;
+
+internal enum CredentialKind
+{
+    Achievement,
+    Transcript,
+    Submitted,
+}

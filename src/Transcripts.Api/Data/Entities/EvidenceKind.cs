@@ -1,0 +1,8 @@
+namespace Transcripts.Api.Data.Entities;
+
+internal enum EvidenceKind
+{
+    Narrative,
+    Link,
+    File,
+}

@@ -1,0 +1,11 @@
+namespace Transcripts.Api.Data.Entities;
+
+internal enum MasteryMethod
+{
+    MostRecent,
+    Highest,
+    Mean,
+    DecayingAverage,
+    PowerLaw,
+    NTimesAtOrAboveMastery,
+}

@@ -1,0 +1,26 @@
+namespace Transcripts.Api.Data.Entities;
+
+/// <summary>
+/// An institution's signing key. Only the public key is readable; the private key is sealed with AES-256-GCM under the
+/// key-encryption key, with this row's id as associated data, so a sealed key copied to another row does not open.
+/// </summary>
+internal sealed class SigningKey : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid InstitutionId { get; set; }
+    /// <summary><c>Ed25519</c> or <c>P256</c>.</summary>
+    public required string KeyType { get; set; }
+    /// <summary>The public key as a Multikey (<c>z6Mk…</c> or <c>zDn…</c>).</summary>
+    public required string PublicKeyMultibase { get; set; }
+    /// <summary>Nonce (12 bytes), tag (16 bytes) and ciphertext of the private key.</summary>
+    public required byte[] SealedPrivateKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When a newer key replaced this one; published as the verification method's <c>expires</c>.</summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+    /// <summary>When the key was compromised; published as <c>revoked</c>. Nothing signed after it verifies.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevocationReason { get; set; }
+    public int RowVersion { get; set; }
+
+    public bool IsActive => RetiredAt is null && RevokedAt is null;
+}
