@@ -12,6 +12,12 @@ internal sealed class SigningKey : IVersioned
     public required string KeyType { get; set; }
     /// <summary>The public key as a Multikey (<c>z6Mk…</c> or <c>zDn…</c>).</summary>
     public required string PublicKeyMultibase { get; set; }
+    /// <summary>
+    /// The public part of the P-256 key derived from this one that signs PDF transcripts as documents
+    /// (<c>DocumentSigningKey</c>), as a Multikey; published beside it. Null for a key made before PDFs were signed, until
+    /// it first signs one.
+    /// </summary>
+    public string? DocumentPublicKeyMultibase { get; set; }
     /// <summary>Nonce (12 bytes), tag (16 bytes) and ciphertext of the private key.</summary>
     public required byte[] SealedPrivateKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
