@@ -1040,6 +1040,10 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DocumentPublicKeyMultibase")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 

@@ -1035,6 +1035,10 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentPublicKeyMultibase")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
