@@ -16,6 +16,8 @@ internal static class SharingModule
         ExportCredentials.Map(group);
         CreateShareLink.Map(group);
         WithdrawShareLink.Map(group);
+        ListShareLinks.Map(group);
+        WithdrawAllShareLinks.Map(group);
         OpenShareLink.Map(app);
         return app;
     }
