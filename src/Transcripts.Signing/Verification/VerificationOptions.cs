@@ -39,4 +39,17 @@ public sealed record VerificationOptions
     /// an entry whose list is missing is reported as unknown. When null, the status step is skipped.
     /// </summary>
     public IReadOnlyDictionary<string, BitstringStatusList>? StatusLists { get; init; }
+
+    /// <summary>
+    /// Verified status list credentials (see <see cref="StatusListCredential.TryVerify"/>), keyed by <c>statusListCredential</c>
+    /// URL, with their validity periods: a list past its <c>validUntil</c> at <see cref="Now"/> gives "unknown", as does one of
+    /// another purpose than the entry. Looked up before <see cref="StatusLists"/>; setting either turns the status step on.
+    /// </summary>
+    public IReadOnlyDictionary<string, StatusListCredential>? StatusListCredentials { get; init; }
+
+    /// <summary>
+    /// Issuers whose trust profile says that every credential they issue carries a status entry (<c>statusRequired</c>):
+    /// a credential of theirs without <c>credentialStatus</c> fails the status step, even when status lists are not checked.
+    /// </summary>
+    public IReadOnlySet<string>? StatusRequiredIssuers { get; init; }
 }

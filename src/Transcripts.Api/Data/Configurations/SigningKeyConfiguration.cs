@@ -10,6 +10,7 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
     {
         b.Property(x => x.KeyType).HasMaxLength(20);
         b.Property(x => x.PublicKeyMultibase).HasMaxLength(100);
+        b.Property(x => x.DocumentPublicKeyMultibase).HasMaxLength(100);
         b.Property(x => x.RevocationReason).HasMaxLength(500);
         b.Property(x => x.RowVersion).IsConcurrencyToken();
         b.Ignore(x => x.IsActive);

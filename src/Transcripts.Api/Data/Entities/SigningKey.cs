@@ -13,6 +13,12 @@ internal sealed class SigningKey : IVersioned
     /// <summary>The public key as a Multikey (<c>z6Mk…</c> or <c>zDn…</c>).</summary>
     public required string PublicKeyMultibase { get; set; }
     /// <summary>
+    /// The public part of the P-256 key derived from this one that signs PDF transcripts as documents
+    /// (<c>DocumentSigningKey</c>), as a Multikey; published beside it. Null for a key made before PDFs were signed, until
+    /// it first signs one.
+    /// </summary>
+    public string? DocumentPublicKeyMultibase { get; set; }
+    /// <summary>
     /// Nonce (12 bytes), tag (16 bytes) and ciphertext of the private key; empty once the key is retired or revoked (the
     /// private key is destroyed then, so nothing can be signed with it later, even with the database and the KEK).
     /// </summary>

@@ -19,7 +19,7 @@ internal static class CreateSigningKey
         public string KeyType { get; init; } = SigningKeyService.Ed25519Type;
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateSigningKey))
             .WithSummary("Generate a new signing key and make it active; the previous key is retired and stays published")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

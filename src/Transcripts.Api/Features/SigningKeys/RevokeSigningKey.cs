@@ -24,7 +24,7 @@ internal static class RevokeSigningKey
         public DateTimeOffset? RevokedAt { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/{id:guid}/revoke", Handle).WithName(nameof(RevokeSigningKey))
             .WithSummary("Revoke a compromised signing key as of a time")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -136,6 +136,23 @@ internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encrypti
         }
     }
 
+    /// <summary>
+    /// Opens the P-256 document-signing key derived from <paramref name="key"/> (<see cref="DocumentSigningKey"/>); dispose
+    /// it promptly. The caller publishes <see cref="DocumentSigningKey.PublicKeyMultibase"/> when the row has none yet.
+    /// </summary>
+    public System.Security.Cryptography.ECDsa OpenDocumentKey(SigningKey key)
+    {
+        var secret = encryption.Open(key.Id, key.SealedPrivateKey);
+        try
+        {
+            return DocumentSigningKey.Derive(secret, key.Id);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
     private SigningKey Generate(Guid institutionId, string keyType, DateTimeOffset now)
     {
         var id = Guid.CreateVersion7();
@@ -152,9 +169,11 @@ internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encrypti
         try
         {
             using KeyPair pair = keyType == P256Type ? P256KeyPair.FromPrivateKey(secret) : Ed25519KeyPair.FromSeed(secret);
+            using var documentKey = DocumentSigningKey.Derive(secret, id);
             return new SigningKey
             {
                 Id = id, InstitutionId = institutionId, KeyType = keyType, PublicKeyMultibase = Multikey.Encode(pair.PublicKey),
+                DocumentPublicKeyMultibase = DocumentSigningKey.PublicKeyMultibase(documentKey),
                 SealedPrivateKey = encryption.Seal(id, secret), CreatedAt = now,
             };
         }
