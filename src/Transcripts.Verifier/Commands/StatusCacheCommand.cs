@@ -44,8 +44,8 @@ internal static class StatusCacheCommand
         var now = env.Clock.GetUtcNow();
         var trust = new TrustContext(issuers, new StatusCache(store.StatusFolder), new VerifySettings(now, now, CheckStatus: false));
         var cache = new StatusCache(store.StatusFolder);
-        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
-        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
+        var console = SpectreTables.CreateConsole(env.Out, env.IsTerminal);
+        var table = SpectreTables.NewTable(console).AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
         var rejected = 0;
         var unreachable = 0;
         using var http = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = MaxListBytes };
