@@ -11,6 +11,7 @@ namespace Transcripts.Verifier.Output;
 /// </summary>
 internal sealed class PlainTable(params string[] headers)
 {
+    private const int MinWidth = 8;
     private readonly List<(string Text, string? Colour)[]> _rows = [];
 
     public PlainTable Add(params string[] cells) => Add([.. cells.Select(c => (c, (string?)null))]);
@@ -38,13 +39,18 @@ internal sealed class PlainTable(params string[] headers)
                 widths[i] = Math.Max(widths[i], Width(row[i].Text));
             }
         }
-        // Borders and padding take 3 columns a cell plus 1; the last column gives way first, then the widest.
+        // Borders and padding take 3 columns a cell plus 1. When the cells are wider than the room, narrow columns keep
+        // their width and the wide ones share what is left equally (and wrap).
         var room = maxWidth - (3 * widths.Length) - 1;
-        while (widths.Sum() > room && widths.Max() > 8)
+        if (widths.Sum() > room)
         {
-            var last = widths.Length - 1;
-            var shrink = widths[last] > 20 ? last : Array.IndexOf(widths, widths.Max());
-            widths[shrink] = Math.Max(8, widths[shrink] - (widths.Sum() - room));
+            var left = widths.Length;
+            foreach (var i in Enumerable.Range(0, widths.Length).OrderBy(i => widths[i]).ToList())
+            {
+                widths[i] = Math.Max(Math.Min(widths[i], MinWidth), Math.Min(widths[i], room / left));
+                room -= widths[i];
+                left--;
+            }
         }
         var b = unicode ? s_unicode : s_ascii;
         Rule(output, widths, b.Top);

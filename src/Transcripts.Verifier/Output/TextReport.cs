@@ -33,7 +33,7 @@ internal sealed class TextReport(TextWriter writer, bool isTerminal, ReportConte
             var checks = new PlainTable("Check", "Result", "Reason");
             foreach (var check in result.Checks)
             {
-                checks.Add((Clean(check.Name), null), (Verdicts.Word(check.Status), Colour(check.Status)), (Clean(check.Reason), null));
+                checks.Add((Clean(check.Name), null), (Verdicts.Word(check.Status), Colour(check.Status)), (Clean(Reason(check, result)), null));
             }
             checks.WriteTo(text, _width, isTerminal);
             if (result.Summary is { } summary)
@@ -44,7 +44,7 @@ internal sealed class TextReport(TextWriter writer, bool isTerminal, ReportConte
             {
                 ScanReport.Write(text, result, qr, context, _width, isTerminal);
             }
-            WriteParts(text, result.Credentials);
+            WriteParts(text, result);
         }
         text.Append('\n');
         writer.Write(text.ToString());
@@ -90,8 +90,9 @@ internal sealed class TextReport(TextWriter writer, bool isTerminal, ReportConte
     }
 
     // The credentials inside a CLR or presentation, grouped by verdict and reason: a reason they share is said once.
-    private void WriteParts(StringBuilder text, IReadOnlyList<InputResult> parts)
+    private void WriteParts(StringBuilder text, InputResult parent)
     {
+        var parts = parent.Credentials;
         if (parts.Count == 0)
         {
             return;
@@ -110,10 +111,27 @@ internal sealed class TextReport(TextWriter writer, bool isTerminal, ReportConte
         foreach (var group in groups)
         {
             var names = string.Join(", ", group.Select(x => $"{x.Number} {Label(x.Part)}"));
-            table.Add((Clean(names), null), (Verdicts.Word(group.Key.Verdict), Colour(group.Key.Verdict)),
-                      (group.Key.Verdict == Verdict.Valid ? "" : Clean(group.Key.Reason), null));
+            // A reason the container's own check already gave (its status list, say) is pointed to, not repeated.
+            var same = parent.Checks.FirstOrDefault(c => c.Status != CheckStatus.Passed && $"{c.Name}: {c.Reason}" == group.Key.Reason);
+            var reason = group.Key.Verdict == Verdict.Valid ? "" : same is not null ? $"the same as the {same.Name} check above" : group.Key.Reason;
+            table.Add((Clean(names), null), (Verdicts.Word(group.Key.Verdict), Colour(group.Key.Verdict)), (Clean(reason), null));
         }
         table.WriteTo(text, _width, isTerminal);
+    }
+
+    // The check over the credentials inside names their first problem (in JSON too); here the grouped list below gives
+    // every distinct reason once, so the row only counts.
+    private static string Reason(Check check, InputResult result)
+    {
+        if (check.Status == CheckStatus.Passed || result.Credentials.Count == 0
+            || check.Name is not (CredentialChecker.EmbeddedCredentials or InputVerifier.PresentedCredentials))
+        {
+            return check.Reason;
+        }
+        var failed = result.Credentials.Count(p => p.Verdict is Verdict.Invalid or Verdict.Unreadable);
+        var unsure = result.Credentials.Count(p => p.Verdict == Verdict.CannotTell);
+        var tally = failed > 0 ? $"{failed:N0} failed" + (unsure > 0 ? $" and {unsure:N0} could not be fully checked" : "") : $"{unsure:N0} could not be fully checked";
+        return $"Of the {Count(result.Credentials.Count, "credential")} inside, {tally}: see the list below.";
     }
 
     private static string Label(InputResult part) =>
