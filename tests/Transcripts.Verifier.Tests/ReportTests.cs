@@ -39,7 +39,7 @@ public sealed class ReportTests
                      + $"\"Riverside Community College\"), to {Learner} on 30 June 2026; revocation not checked (--no-status).", VerdictLine(run.Out));
         var summary = report["inputs"]![0]!["summary"]!;
         Assert.Equal("Riverside Community College", (string?)summary["issuerName"]);
-        Assert.Equal("Riverside CC (checked by phone, 2026-08-01)", (string?)summary["issuerNameInTrustStore"]);
+        Assert.Equal("Riverside CC (checked by phone, 2026-08-01)", (string?)summary["issuerTrustedName"]);
     }
 
     [Fact]

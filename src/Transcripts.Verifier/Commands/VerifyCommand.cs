@@ -69,7 +69,7 @@ internal static class VerifyCommand
         var inputs = request.Paths.Select(path => (Path: path, IsFolder: Directory.Exists(path), Results: Verify(path, verifier))).ToList();
         // A scan's QR code names a credential; the run may hold it (`verify scan.jpg transcript.pdf`), wherever it is listed.
         var all = ScanChecker.Match([.. inputs.SelectMany(i => i.Results)]);
-        var context = new ReportContext(trust.Issuers, request.CheckStatus);
+        var context = new ReportContext(trust, request.CheckStatus);
         if (request.Json)
         {
             JsonReport.Write(env.Out, all, context);

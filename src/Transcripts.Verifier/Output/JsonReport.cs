@@ -149,7 +149,7 @@ internal static class JsonReport
         json.WriteString("learner", summary.Learner);
         json.WriteString("issuer", summary.IssuerId);
         json.WriteString("issuerName", summary.IssuerName);
-        json.WriteString("issuerNameInTrustStore", context.TrustedName(summary.IssuerId));
+        json.WriteString("issuerTrustedName", summary.TrustedIssuerName);
         WriteDate(json, "validFrom", summary.ValidFrom);
         WriteDate(json, "validUntil", summary.ValidUntil);
         WriteCompetencies(json, "competencies", summary.Competencies);

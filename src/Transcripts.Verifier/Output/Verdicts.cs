@@ -1,7 +1,6 @@
 using System.Globalization;
 using Transcripts.Signing.Verification;
 using Transcripts.Verifier.Checking;
-using Transcripts.Verifier.TrustStore;
 
 namespace Transcripts.Verifier.Output;
 
@@ -9,17 +8,12 @@ namespace Transcripts.Verifier.Output;
 /// What the reader needs to word a verdict beyond the result itself: the names the trust store gives the institutions
 /// (never the name a credential claims for itself), and whether revocation was checked in this run.
 /// </summary>
-internal sealed class ReportContext(IReadOnlyList<TrustedIssuer> issuers, bool statusChecked)
+internal sealed class ReportContext(TrustContext trust, bool statusChecked)
 {
-    private readonly Dictionary<string, string?> _names = issuers.GroupBy(i => i.Did, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-
     public bool StatusChecked => statusChecked;
 
-    /// <summary>The trust store's name for <paramref name="did"/>; null when it has none or does not hold the issuer.</summary>
-    public string? TrustedName(string? did) => did is not null && _names.TryGetValue(did, out var name) ? name : null;
-
-    public bool IsTrusted(string? did) => did is not null && _names.ContainsKey(did);
+    /// <summary>The trust store's name for the institution that <paramref name="did"/> belongs to; null when it is not trusted.</summary>
+    public string? TrustedName(string? did) => trust.NameOf(did);
 }
 
 /// <summary>The words the reports use for verdicts and check outcomes, the same in text and JSON.</summary>
@@ -60,8 +54,8 @@ internal static class Verdicts
         }
         if (result.Summary is null && result.Qr is { } qr)
         {
-            var comma = context.TrustedName(qr.Issuer) is not null ? "," : "";
-            return $"VALID QR CODE — signed by {Issuer(qr.Issuer, null, context)}{comma} for {qr.LearnerName}, transcript {qr.CredentialId}, "
+            var known = context.TrustedName(qr.Issuer);
+            return $"VALID QR CODE — signed by {Issuer(qr.Issuer, null, known)}{(known is null ? "" : ",")} for {qr.LearnerName}, transcript {qr.CredentialId}, "
                 + $"issued on {Day(qr.IssueDate)}. A QR code shows neither whether the transcript was revoked nor its competencies: see below.";
         }
         if (result.Summary is not { } summary)
@@ -69,8 +63,9 @@ internal static class Verdicts
             return result.Checks.Count > 0 ? $"{headline} — {result.Checks[^1].Reason}" : $"{headline} — every check passed.";
         }
         // "…, as your trust store knows it, to Aisha Rahman": the aside is closed by a comma before the learner.
-        var aside = context.TrustedName(summary.IssuerId) is not null ? "," : "";
-        var sentence = $"{headline} — issued by {Issuer(summary.IssuerId, summary.IssuerName, context)}"
+        var trusted = TrustedName(summary, context);
+        var aside = trusted is not null ? "," : "";
+        var sentence = $"{headline} — issued by {Issuer(summary.IssuerId, summary.IssuerName, trusted)}"
             + (summary.Learner is null ? "" : $"{aside} to {summary.Learner}")
             + (summary.ValidFrom is { } from ? $" on {Day(DateOnly.FromDateTime(from.UtcDateTime))}" : "");
         var status = result.Checks.FirstOrDefault(c => c.Name == CheckNames.Status);
@@ -85,15 +80,19 @@ internal static class Verdicts
         return sentence + ".";
     }
 
+    /// <summary>The trust store's name for the institution that issued the credential (as the trust rule found it), if trusted.</summary>
+    public static string? TrustedName(CredentialSummary summary, ReportContext context) =>
+        summary.TrustedIssuerName ?? context.TrustedName(summary.IssuerId);
+
     /// <summary>"Riverside Community College, as your trust store knows it", with the credential's own name when it differs.</summary>
-    public static string Issuer(string? did, string? claimedName, ReportContext context)
+    public static string Issuer(string? did, string? claimedName, string? trustedName)
     {
-        if (context.TrustedName(did) is { } trusted)
+        if (trustedName is not null)
         {
-            return $"{trusted}, as your trust store knows it"
-                + (claimedName is not null && !string.Equals(claimedName, trusted, StringComparison.Ordinal) ? $" (the credential calls it \"{claimedName}\")" : "");
+            return $"{trustedName}, as your trust store knows it"
+                + (claimedName is not null && !string.Equals(claimedName, trustedName, StringComparison.Ordinal) ? $" (the credential calls it \"{claimedName}\")" : "");
         }
-        return context.IsTrusted(did) ? $"{did} (your trust store has no name for it)" : did ?? "an unnamed issuer";
+        return $"{did ?? "an issuer with no identifier"}, not in your trust store" + (claimedName is null ? "" : $" (it calls itself \"{claimedName}\")");
     }
 
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
