@@ -42,8 +42,15 @@ internal static class ScannedPdf
                 search = new PdfImageSearch(true, 0, "");
                 return null;
             }
+            var pictured = PagesWithPictures(document);
             for (var number = 1; number <= Math.Min(document.NumberOfPages, MaxPages) && images < MaxImages; number++)
             {
+                // Reading a page parses its fonts, which costs far more than a scanner's page needs; pages whose
+                // resources name no image (or form that could hold one) are skipped unread.
+                if (pictured is not null && !pictured.Contains(number))
+                {
+                    continue;
+                }
                 foreach (var image in document.GetPage(number).GetImages())
                 {
                     if (image.IsImageMask || image.WidthInSamples < MinSide || image.HeightInSamples < MinSide)
@@ -78,6 +85,50 @@ internal static class ScannedPdf
                                     unreadable == 0 ? "" : $" ({unreadable:N0} of them could not be decoded: {unreadableWhy})");
         return null;
     }
+
+    /// <summary>
+    /// The numbers of the pages (of the first <see cref="MaxPages"/>) whose resources, own or inherited, name an image or
+    /// form XObject; null when the page tree cannot be walked here, so that every page is read.
+    /// </summary>
+    private static HashSet<int>? PagesWithPictures(PdfDocument document)
+    {
+        var pictured = new HashSet<int>();
+        var number = 0;
+        var visited = new HashSet<DictionaryToken>(ReferenceEqualityComparer.Instance);
+        bool Walk(IToken? token, IToken? inherited, int depth)
+        {
+            if (Resolve(document, token) is not DictionaryToken node || depth > 32 || !visited.Add(node) || number >= MaxPages)
+            {
+                return depth <= 32;
+            }
+            var resources = node.TryGet(NameToken.Resources, out var own) ? own : inherited;
+            if (node.TryGet(NameToken.Kids, out var kids))
+            {
+                return Resolve(document, kids) is not ArrayToken array || array.Data.All(kid => Walk(kid, resources, depth + 1));
+            }
+            number++;
+            if (Resolve(document, resources) is DictionaryToken dictionary && dictionary.TryGet(NameToken.Xobject, out var xobjects)
+                && Resolve(document, xobjects) is DictionaryToken named
+                && named.Data.Values.Any(x => Resolve(document, x) is StreamToken stream && stream.StreamDictionary.TryGet(NameToken.Subtype, out var subtype)
+                                              && subtype is NameToken { Data: "Image" or "Form" }))
+            {
+                pictured.Add(number);
+            }
+            return true;
+        }
+        try
+        {
+            return document.Structure.Catalog.CatalogDictionary.TryGet(NameToken.Pages, out var root) && Walk(root, null, 0) ? pictured : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A damaged reference here is left for the page reader, which is more lenient.
+            return null;
+        }
+    }
+
+    private static IToken? Resolve(PdfDocument document, IToken? token) =>
+        token is IndirectReferenceToken reference ? document.Structure.GetObject(reference.Data)?.Data : token;
 
     private static GrayImage? TryGray(IPdfImage image, int page, out string why)
     {
