@@ -79,14 +79,14 @@ internal static class TrustCommand
     {
         var store = CliEnvironment.OpenStore(folder);
         var issuers = store.List();
-        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
+        var console = SpectreTables.CreateConsole(env.Out, env.IsTerminal);
         console.WriteLine($"Trust store: {store.Folder}");
         if (issuers.Count == 0)
         {
             console.WriteLine("No institutions are trusted yet; add one with `transcripts-verify trust add FILE`.");
             return ExitCodes.Valid;
         }
-        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("DID").AddColumn("Keys").AddColumn("Status lists");
+        var table = SpectreTables.NewTable(console).AddColumn("Institution").AddColumn("DID").AddColumn("Keys").AddColumn("Status lists");
         foreach (var issuer in issuers)
         {
             table.AddRow(new Text(issuer.Name ?? "—"), new Text(issuer.Did), new Text(string.Join("\n", issuer.Institution.Keys.Select(TrustStore.TrustDiff.Show))),
