@@ -11,7 +11,7 @@ internal static partial class ImportLearners
 {
     public sealed record Response(int Created, int Updated, int Skipped);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/import", Handle).WithName(nameof(ImportLearners))
             .WithSummary("Import learners from CSV (name,identifiers,email,dateOfBirth) or a OneRoster 1.1 users.csv, as text/csv or a multipart 'file' (registrar). A learner whose identifier is known is updated. Any bad row rejects the file, listing every bad row")
             .RequireAuthorization(Policies.Registrar)
