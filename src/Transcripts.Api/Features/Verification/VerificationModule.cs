@@ -1,10 +1,15 @@
+using Transcripts.Api.Infrastructure;
+
 namespace Transcripts.Api.Features.Verification;
 
 internal static class VerificationModule
 {
     public static IEndpointRouteBuilder MapVerification(this IEndpointRouteBuilder app)
     {
-        ShowVerificationPage.Map(app.MapGroup("/v").WithTags("Verification").AllowAnonymous());
+        var page = app.MapGroup("/v").WithTags("Verification").AllowAnonymous();
+        ShowVerificationPage.Map(page);
+        OpenVerificationRecord.Map(page);
+        TakeDownVerificationPage.Map(app.MapGroup("/credentials").WithTags("Verification").RequireAuthorization(Policies.LearnerOrRegistrar));
         return app;
     }
 }
