@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Assessments;
 
 internal static class DeleteAssessment
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeleteAssessment))
             .WithSummary("Remove an assessment made in error (its author, or a registrar with ?reason=); the attainment is recomputed. ?version= guards against a stale delete")
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -17,7 +17,7 @@ internal static class ExplainAttainment
         AttainmentStatus Status, AttainmentSource Source, string? Level, double? Score, string? Reason, Rule Rule,
         IReadOnlyList<Input> Inputs, string Arithmetic);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}/explanation", Handle).WithName(nameof(ExplainAttainment))
             .WithSummary("Why an attainment is what it is: the rule, its inputs (assessments and their evidence) and the arithmetic")
             .ProducesProblem(StatusCodes.Status404NotFound);

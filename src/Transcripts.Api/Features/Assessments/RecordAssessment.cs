@@ -21,7 +21,7 @@ internal static partial class RecordAssessment
         public DateOnly? AssessedOn { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(RecordAssessment))
             .WithSummary("Assess a learner's evidence against a competency at a level; the attainment is recomputed by the framework's rule (staff)")
             .ProducesValidationProblem();

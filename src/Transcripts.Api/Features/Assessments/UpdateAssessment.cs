@@ -21,7 +21,7 @@ internal static class UpdateAssessment
         public string? Reason { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateAssessment))
             .WithSummary("Correct an assessment (its author, or a registrar with a reason); the attainment is recomputed")
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -24,7 +24,7 @@ internal static partial class CreateKey
     /// <summary>The one response that carries the secret. It is not stored and cannot be shown again.</summary>
     public sealed record Response(Guid Id, string Name, string Role, Guid? LearnerId, string Prefix, string Secret, DateTimeOffset? ExpiresAt);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateKey))
             .WithSummary("Create an API key for this institution; the secret is in this response only")
             .ProducesValidationProblem();

@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Learners;
 
 internal static class ArchiveLearner
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapDelete("/{id:guid}", Handle).WithName(nameof(ArchiveLearner))
             .WithSummary("Archive a learner (registrar): hidden from lists and new assessments, their API keys revoked and their share links withdrawn; the record and its audit trail are kept")
             .RequireAuthorization(Policies.Registrar)

@@ -33,7 +33,7 @@ internal static class CreateShareLink
     /// </remarks>
     public sealed record Response(Guid Id, string Token, string Url, DateTimeOffset ExpiresAt, int MaxOpens, IReadOnlyList<Guid> CredentialIds);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/learners/{learnerId:guid}/share-links", Handle).WithName(nameof(CreateShareLink))
             .WithSummary("Share chosen credentials through an unguessable link that expires, opens a limited number of times and can be withdrawn (the learner; a registrar only with a reason)")
             .RequireAuthorization(Policies.LearnerOrRegistrar)

@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Sharing;
 
 internal static class WithdrawShareLink
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/share-links/{id:guid}/withdraw", Handle).WithName(nameof(WithdrawShareLink))
             .WithSummary("Withdraw a share link; it stops working at once")
             .RequireAuthorization(Policies.LearnerOrRegistrar)

@@ -51,7 +51,7 @@ internal static class OpenVerificationRecord
         });
         await db.SaveChangesAsync(cancellationToken);
         var found = await DidDocuments.IdentityAsync(db, credential.InstitutionId, signing.Value, cancellationToken);
-        var keys = found is { } f ? PageKey.From(f.Identity, f.Keys) : [];
+        var keys = found is { } f ? PageKey.From(f.Identity, f.Keys, credential) : [];
         var (html, data) = VerificationPage.RenderRecord(credential, content, keys, now);
         return TypedResults.Ok(new Response(html, data));
     }

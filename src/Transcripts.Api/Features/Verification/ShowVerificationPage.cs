@@ -15,7 +15,7 @@ namespace Transcripts.Api.Features.Verification;
 /// </summary>
 internal static class ShowVerificationPage
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id}", Handle).WithName(nameof(ShowVerificationPage))
             .WithSummary("Public verification page of a transcript (HTML; asks for the QR token, then checks it in the page)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
