@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-runtime_packages=(libsodium23 fonts-dejavu-core)
-test_packages=(poppler-utils zbar-tools qpdf python3-jsonschema chromium)
+runtime_packages=(fonts-dejavu-core)
+test_packages=(poppler-utils zbar-tools qpdf chromium)
 
 ensure_packages() {
   local missing=()

@@ -61,7 +61,7 @@ public partial class Program
         app.UseMiddleware<BodyLimits>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();   // the API description holds no records
         app.MapHealth();
         app.MapCarter();
         return app;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.Demo;
 using Transcripts.Api.Features.Keys;
@@ -21,7 +22,8 @@ internal static class StartupTasks
         await DataModule.MigrateAsync(services, app.Lifetime.ApplicationStopping);
         var db = services.GetRequiredService<TranscriptsDb>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var console = services.GetRequiredService<ConsoleOutput>().Writer;
+        var output = services.GetRequiredService<ConsoleOutput>();
+        var console = output.Writer;
         if (demo.Enabled)
         {
             await DemoSeed.RunAsync(db, services.GetRequiredService<FileStore>(), clock, console, app.Lifetime.ApplicationStopping);
@@ -30,6 +32,7 @@ internal static class StartupTasks
                 await DemoIssuance.PrintAsync(issued, console);
             }
         }
-        await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, console, app.Lifetime.ApplicationStopping);
+        await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, output,
+            services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, app.Lifetime.ApplicationStopping);
     }
 }

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http.Json;
 
 namespace Transcripts.Api.Infrastructure;
 
-/// <summary>Where start-up prints what a person must see once (the first admin key, the demo keys).</summary>
-internal sealed record ConsoleOutput(TextWriter Writer);
+/// <summary>
+/// Where start-up prints what a person must see once (the first admin key, the demo keys). <see cref="IsInteractive"/> is false
+/// when standard output is redirected (a log collector, a pipe): secrets then go only to a file readable by the service's user.
+/// </summary>
+internal sealed record ConsoleOutput(TextWriter Writer, bool IsInteractive = true);
 
 internal static class Startup
 {
@@ -26,7 +29,7 @@ internal static class Startup
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FileStore>();
-        services.AddSingleton(new ConsoleOutput(Console.Out));
+        services.AddSingleton(new ConsoleOutput(Console.Out, !Console.IsOutputRedirected));
         services.AddOpenApi();
         // Defaults for when no appsettings.json is beside the working directory (dotnet run from the repository root);
         // SQL text is never logged at Information, and parameter values never (sensitive data logging stays off).

@@ -34,6 +34,10 @@ internal static partial class RecordAssessment
         {
             return Problems.Validation(errors);
         }
+        if (request.AssessedOn is { } on && AssessmentAuthorship.CheckDate(on, clock) is { } future)
+        {
+            return future;
+        }
         var now = clock.GetUtcNow();
         var assessment = new Assessment
         {

@@ -12,6 +12,8 @@ internal sealed class SharingModule : ICarterModule
         ExportCredentials.Map(group);
         CreateShareLink.Map(group);
         WithdrawShareLink.Map(group);
+        ListShareLinks.Map(group);
+        WithdrawAllShareLinks.Map(group);
         OpenShareLink.Map(app);
     }
 }

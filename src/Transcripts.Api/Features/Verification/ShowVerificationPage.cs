@@ -41,7 +41,7 @@ internal static class ShowVerificationPage
             return NotFound(nonce);
         }
         var found = await DidDocuments.IdentityAsync(db, credential.InstitutionId, signing.Value, cancellationToken);
-        var keys = found is { } f ? PageKey.From(f.Identity, f.Keys) : [];
+        var keys = found is { } f ? PageKey.From(f.Identity, f.Keys, credential) : [];
         var html = VerificationPage.Render(nonce, credential, content, keys, clock.GetUtcNow());
         return TypedResults.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status200OK);
     }
