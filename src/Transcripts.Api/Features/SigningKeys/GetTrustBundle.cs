@@ -8,7 +8,8 @@ using Transcripts.Api.Infrastructure;
 namespace Transcripts.Api.Features.SigningKeys;
 
 /// <summary>
-/// The file an admissions office imports into the verifier: <c>{"didDocument": …, "profile": …, "statusLists": [urls]}</c>.
+/// The file an admissions office imports into the verifier:
+/// <c>{"didDocument": …, "profile": …, "statusLists": [urls], "statusRequired": true}</c>.
 /// </summary>
 internal static class GetTrustBundle
 {
@@ -36,6 +37,8 @@ internal static class GetTrustBundle
             ["didDocument"] = found.Identity.DidDocument(found.Keys),
             ["profile"] = found.Identity.Profile(),
             ["statusLists"] = new JsonArray(lists.Order().Select(l => (JsonNode?)found.Identity.StatusListUrl(l)).ToArray()),
+            // Every credential this service issues carries status entries: a verifier treats one without as not valid.
+            ["statusRequired"] = true,
         };
     }
 }

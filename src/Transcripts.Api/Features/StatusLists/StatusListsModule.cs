@@ -2,7 +2,13 @@ namespace Transcripts.Api.Features.StatusLists;
 
 internal static class StatusListsModule
 {
-    public static IServiceCollection AddStatusLists(this IServiceCollection services) => services.AddScoped<StatusListService>();
+    public static IServiceCollection AddStatusLists(this IServiceCollection services)
+    {
+        services.AddOptions<StatusListOptions>().BindConfiguration(StatusListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StatusListResigner>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusListResigner>());
+        return services.AddScoped<StatusListService>();
+    }
 
     /// <summary>Status lists are public: any verifier fetches them without a key.</summary>
     public static IEndpointRouteBuilder MapStatusLists(this IEndpointRouteBuilder app)
