@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-runtime_packages=(libsodium23 fonts-dejavu-core)
+runtime_packages=(fonts-dejavu-core)
 test_packages=(poppler-utils zbar-tools qpdf python3-jsonschema chromium)
 
 ensure_packages() {

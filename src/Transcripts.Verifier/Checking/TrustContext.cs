@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.StatusLists;
+using Transcripts.Signing.Trust;
 using Transcripts.Signing.Verification;
 using Transcripts.Verifier.TrustStore;
 
@@ -30,19 +31,25 @@ internal sealed class TrustContext
         _cache = cache;
         Issuers = issuers;
         Settings = settings;
-        Keys = new IssuerKeys(issuers);
-        TrustedIds = issuers.Select(i => i.Did).ToHashSet(StringComparer.Ordinal);
+        Institutions = [.. issuers.Select(i => i.Institution)];
+        TrustedIds = Institutions.SelectMany(i => i.Dids).ToHashSet(StringComparer.Ordinal);
+        // DID documents only for a presentation's holder; issuers' keys come with their states through Institutions.
         Proofs = new ProofVerificationOptions { DidDocuments = [.. issuers.Select(i => i.DidDocument)], Now = settings.Now };
     }
 
     public IReadOnlyList<TrustedIssuer> Issuers { get; }
     public VerifySettings Settings { get; }
-    public IssuerKeys Keys { get; }
+
+    /// <summary>The trusted institutions, for the signing core's one trust rule.</summary>
+    public IReadOnlyList<TrustedInstitution> Institutions { get; }
     public IReadOnlySet<string> TrustedIds { get; }
     public ProofVerificationOptions Proofs { get; }
 
+    /// <summary>The name the trust store knows the institution issuing as <paramref name="did"/> by.</summary>
+    public string? NameOf(string? did) => did is null ? null : Institutions.FirstOrDefault(i => i.Dids.Contains(did, StringComparer.Ordinal))?.Name;
+
     public VerificationOptions Options(IReadOnlyDictionary<string, BitstringStatusList>? statusLists) =>
-        new() { Now = Settings.Now, Proofs = Proofs, TrustedIssuers = TrustedIds, StatusLists = statusLists };
+        new() { Now = Settings.Now, Proofs = Proofs, Trust = Institutions, StatusLists = statusLists };
 
     /// <summary>
     /// The list <paramref name="id"/> for a credential issued by <paramref name="issuer"/>: the cached copy, or a copy the
@@ -87,7 +94,8 @@ internal sealed class TrustContext
     /// </summary>
     public StatusListCopy Check(JsonObject credential, string id, string issuer, string what)
     {
-        var report = CredentialVerifier.Verify(credential, Options(null) with { TrustedIssuers = new HashSet<string> { issuer } });
+        var own = Institutions.Where(i => i.Dids.Contains(issuer, StringComparer.Ordinal)).ToList();
+        var report = CredentialVerifier.Verify(credential, Options(null) with { Trust = own });
         if (report.Outcome != CheckStatus.Passed)
         {
             var problem = report.Checks.First(c => c.Status != CheckStatus.Passed);

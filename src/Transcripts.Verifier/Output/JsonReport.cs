@@ -90,6 +90,7 @@ internal static class JsonReport
         json.WriteString("learner", summary.Learner);
         json.WriteString("issuer", summary.IssuerId);
         json.WriteString("issuerName", summary.IssuerName);
+        json.WriteString("issuerTrustedName", summary.TrustedIssuerName);
         WriteDate(json, "validFrom", summary.ValidFrom);
         WriteDate(json, "validUntil", summary.ValidUntil);
         json.WriteStartArray("competencies");

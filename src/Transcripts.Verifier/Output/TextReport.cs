@@ -87,7 +87,8 @@ internal sealed class TextReport(IAnsiConsole console)
     {
         var grid = new Grid().AddColumn().AddColumn();
         Row(grid, "Learner", summary.Learner);
-        Row(grid, "Issuer", summary.IssuerName is null ? summary.IssuerId : $"{summary.IssuerName} ({summary.IssuerId})");
+        Row(grid, "Issuer", summary.TrustedIssuerName is { } known ? $"{known} ({summary.IssuerId}), as your trust store names it"
+            : $"{summary.IssuerId}, not in your trust store{(summary.IssuerName is null ? "" : $" (it calls itself \"{summary.IssuerName}\")")}");
         Row(grid, "Credential", summary.Name is null ? summary.Id : $"{summary.Name} ({summary.Id})");
         Row(grid, "Issued", Show(summary.ValidFrom));
         Row(grid, "Valid until", summary.ValidUntil is null ? "does not expire" : Show(summary.ValidUntil));

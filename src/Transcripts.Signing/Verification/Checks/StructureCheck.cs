@@ -1,54 +1,27 @@
-// VC Data Model 2.0 §4 (and 1.1 §4): @context first item is the base context, type includes VerifiableCredential,
-// an issuer is present; a credential meant to be verified also carries a proof.
-using System.Text.Json;
-using System.Text.Json.Nodes;
+// The first verification step: the credential follows every MUST of the VC Data Model 2.0 (or 1.1 for a credential
+// with the 1.1 context), as DataModelValidator judges it in its Verifying purpose — issuer present, a proof present.
+using Transcripts.Signing.Contexts;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Signing.Verification.Checks;
 
 internal sealed class StructureCheck : ICredentialCheck
 {
-    public const string V2Context = "https://www.w3.org/ns/credentials/v2";
-    public const string V1Context = "https://www.w3.org/2018/credentials/v1";
-
     public Check? Run(CredentialContext context)
     {
         var credential = context.Credential;
-        var first = credential["@context"] switch
+        var violations = DataModelValidator.ValidateCredential(credential, DataModelPurpose.Verifying,
+            context.Options.Proofs.DocumentLoader ?? ContextStore.Default, context.Options.Proofs.Limits);
+        if (violations.Count > 0)
         {
-            JsonArray { Count: > 0 } array => array[0],
-            JsonValue value => value,
-            _ => null,
-        };
-        var firstText = first is JsonValue fv && fv.GetValueKind() == JsonValueKind.String ? fv.GetValue<string>() : null;
-        if (firstText is not (V2Context or V1Context))
-        {
-            return Fail("The document does not start its @context with the Verifiable Credentials context, so it is not a verifiable credential.");
+            return new(CheckNames.Structure, CheckStatus.Failed, Describe(violations));
         }
-        var types = credential["type"] switch
-        {
-            JsonArray array => array.Select(t => t is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null),
-            JsonValue v when v.GetValueKind() == JsonValueKind.String => [v.GetValue<string>()],
-            _ => [],
-        };
-        if (!types.Contains("VerifiableCredential"))
-        {
-            return Fail("The document's type does not include VerifiableCredential.");
-        }
-        if (context.IssuerId is null)
-        {
-            return Fail("The credential does not say who issued it.");
-        }
-        if (credential["credentialSubject"] is null)
-        {
-            return Fail("The credential has no credentialSubject: it says nothing about anyone.");
-        }
-        if (credential["proof"] is null)
-        {
-            return Fail("The credential carries no proof (signature), so nothing shows who issued it.");
-        }
-        return new(CheckNames.Structure, CheckStatus.Passed,
-            $"The document is a verifiable credential (data model {(firstText == V2Context ? "2.0" : "1.1")}).");
+        var version = Violations.Text(Violations.Items(credential["@context"])[0]) == CommonRules.V2Context ? "2.0" : "1.1";
+        return new(CheckNames.Structure, CheckStatus.Passed, $"The document is a verifiable credential that follows the VC Data Model {version}.");
     }
 
-    private static Check Fail(string reason) => new(CheckNames.Structure, CheckStatus.Failed, reason);
+    /// <summary>The reason of a failed structure step: every violation, each with its rule code.</summary>
+    public static string Describe(IReadOnlyList<DataModelViolation> violations) =>
+        (violations.Count == 1 ? "The document breaks a rule of the VC Data Model: " : $"The document breaks {violations.Count} rules of the VC Data Model: ")
+        + string.Join(" ", violations.Select(v => $"{v.Reason} [rule {v.Rule}]"));
 }

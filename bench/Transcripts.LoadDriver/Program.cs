@@ -3,7 +3,7 @@ using Transcripts.LoadDriver;
 // A bounded load run against the records service on loopback: SQLite, then PostgreSQL when
 // TRANSCRIPTS_TEST_POSTGRES (a connection string without a database) is set.
 //   dotnet build src/Transcripts.Api -c Release
-//   dotnet run --project tests/Transcripts.LoadDriver -c Release -- [--reads N] [--writes N] [--concurrency N] [--seconds N]
+//   dotnet run --project bench/Transcripts.LoadDriver -c Release -- [--reads N] [--writes N] [--concurrency N] [--seconds N]
 var options = LoadOptions.Parse(args);
 var api = options.ApiPath ?? ApiProcess.DefaultApiPath();
 if (!File.Exists(api))

@@ -17,7 +17,7 @@ using Transcripts.Api.Features.StatusLists;
 using Transcripts.Signing.Canonical;
 
 // Batch issuance on SQLite: learners × 30 attained competencies, each learner a CLR embedding 30 OB 3.0 credentials.
-// Usage: dotnet run -c Release --project tests/Transcripts.IssuanceBench [-- learners [cryptosuite [learners-in-flight]]]
+// Usage: dotnet run -c Release --project bench/Transcripts.IssuanceBench [-- learners [cryptosuite [learners-in-flight]]]
 // Use 1,000 learners or more for batch figures: shorter runs spend much of their time before the JIT has optimized the batch path.
 var learnerCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var suite = args.Length > 1 ? args[1] : "eddsa-rdfc-2022";

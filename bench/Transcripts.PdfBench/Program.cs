@@ -5,7 +5,7 @@ using Transcripts.Api.Features.Transcripts.Pdf;
 using Transcripts.Api.Tests.Features.Transcripts;
 
 // Renders printable transcripts on one core and prints the figures for docs/benchmarks.md.
-// Usage: dotnet run -c Release --project tests/Transcripts.PdfBench [-- seconds [folder to write the sample PDFs]]
+// Usage: dotnet run -c Release --project bench/Transcripts.PdfBench [-- seconds [folder to write the sample PDFs]]
 var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 var samples = args.Length > 1 ? args[1] : null;
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
