@@ -22,6 +22,7 @@ internal static class AssessmentsModule
 
         var attainments = app.MapGroup("/attainments").WithTags("Attainments").RequireAuthorization(Policies.Member);
         WithdrawAttainment.Map(attainments);
+        PreviewAttainmentWithdrawal.Map(attainments);
         ExplainAttainment.Map(attainments);
         return app;
     }

@@ -56,6 +56,8 @@ internal sealed class VerificationContext(TranscriptsDb db, IOptions<SigningOpti
             Now = clock.GetUtcNow(),
             Proofs = new ProofVerificationOptions { DidDocuments = documents, Now = clock.GetUtcNow() },
             StatusLists = lists,
+            // Every credential this service issues carries status entries (its trust bundles say statusRequired).
+            StatusRequiredIssuers = documents.Select(d => (string?)d["id"]).OfType<string>().ToHashSet(StringComparer.Ordinal),
         };
     }
 
