@@ -48,6 +48,8 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDir);
+        // Tests run the status list re-signer's pass themselves (StatusListResigner.ResignDueAsync), at the fake clock's time.
+        builder.UseSetting("StatusLists:ResignInBackground", "false");
         if (KeyEncryptionKey is { } kek)
         {
             builder.UseSetting("Signing:KeyEncryptionKey", kek);

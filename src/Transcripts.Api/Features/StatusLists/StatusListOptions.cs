@@ -23,6 +23,9 @@ public sealed class StatusListOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Whether the re-signer runs on its timer (default true). Off, lists expire unless something re-signs them.</summary>
+    public bool ResignInBackground { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ResignAfter + CheckEvery >= ValidFor)

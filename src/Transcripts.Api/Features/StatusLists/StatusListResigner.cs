@@ -17,7 +17,7 @@ internal sealed class StatusListResigner(IServiceScopeFactory scopes, TimeProvid
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (options.Value.ResignInBackground && !stoppingToken.IsCancellationRequested)
         {
             try
             {
