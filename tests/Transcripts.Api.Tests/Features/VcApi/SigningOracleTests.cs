@@ -34,7 +34,7 @@ public abstract class SigningOracleTests(TranscriptsApp app)
             credential["credentialSubject"] = new JsonObject
             {
                 ["id"] = "https://evil.example/status/1#list", ["type"] = "BitstringStatusList", ["statusPurpose"] = "revocation",
-                ["encodedList"] = new Transcripts.Signing.StatusLists.BitstringStatusList().Encode(),
+                ["encodedList"] = new global::Transcripts.Signing.StatusLists.BitstringStatusList().Encode(),
             };
         }
 
