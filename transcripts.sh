@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 runtime_packages=(fonts-dejavu-core)
-test_packages=(poppler-utils zbar-tools qpdf python3-jsonschema chromium)
+test_packages=(poppler-utils zbar-tools qpdf chromium)
 
 ensure_packages() {
   local missing=()

@@ -1,3 +1,4 @@
+using Carter;
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.Assessments;
 using Transcripts.Api.Features.Audit;
@@ -47,14 +48,21 @@ if (demoCommand is not null)
     builder.Configuration[$"{SigningOptions.Section}:{nameof(SigningOptions.KeyEncryptionKey)}"] = KeyEncryption.NewKekText();
 }
 var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
-var demoKek = demo ? SigningKeysModule.EnsureDemoKeyEncryptionKey(builder.Configuration,
+var demoKek = demo ? DemoKeyEncryptionKey.Ensure(builder.Configuration,
     builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "./data") : null;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
-builder.Services.AddInstitutions().AddKeys().AddFrameworks().AddLearners().AddEvidence()
-    .AddAssessments().AddProgress().AddAudit().AddDisclosures()
-    .AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi().AddSharing().AddBatches().AddTranscripts();
+builder.Services.AddLearners().AddEvidence().AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi()
+    .AddSharing().AddBatches().AddTranscripts();
+// Every feature's endpoints, listed here rather than found by scanning; Carter has no validators or negotiators to find.
+builder.Services.AddCarter(configurator: features => features
+    .WithModule<InstitutionsModule>().WithModule<KeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()
+    .WithModule<EvidenceModule>().WithModule<AssessmentsModule>().WithModule<ProgressModule>().WithModule<AuditModule>()
+    .WithModule<DisclosuresModule>().WithModule<SigningKeysModule>().WithModule<StatusListsModule>()
+    .WithModule<CredentialsModule>().WithModule<VcApiModule>().WithModule<SharingModule>().WithModule<BatchesModule>()
+    .WithModule<TranscriptsModule>().WithModule<VerificationModule>()
+    .WithEmptyValidators().WithEmptyResponseNegotiators());
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -64,11 +72,9 @@ app.UseMiddleware<BodyLimits>();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();   // the API description holds no records
 app.MapHealth();
-app.MapInstitutions().MapKeys().MapFrameworks().MapLearners().MapEvidence()
-    .MapAssessments().MapProgress().MapAudit().MapDisclosures()
-    .MapSigningKeys().MapStatusLists().MapCredentials().MapVcApi().MapSharing().MapBatches().MapTranscripts().MapVerification();
+app.MapCarter();
 if (demoKek is not null)
 {
     Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);

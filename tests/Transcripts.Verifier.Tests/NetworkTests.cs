@@ -143,7 +143,7 @@ public sealed class StatusRefreshTests
         var store = new TempStore();
         var bundle = Files.Json("riverside.trust.json");
         bundle["statusLists"] = new JsonArray(url);
-        new TrustStore.TrustStore(store.Folder).Add(Encoding.UTF8.GetBytes(bundle.ToJsonString()));
+        new TrustStore.TrustStore(store.Folder).Save(TrustStore.TrustedIssuer.FromFile(Encoding.UTF8.GetBytes(bundle.ToJsonString())));
         return store;
     }
 

@@ -5,8 +5,11 @@ using Transcripts.Api.Features.Keys;
 
 namespace Transcripts.Api.Infrastructure;
 
-/// <summary>Where start-up prints what a person must see once (the first admin key, the demo keys).</summary>
-internal sealed record ConsoleOutput(TextWriter Writer);
+/// <summary>
+/// Where start-up prints what a person must see once (the first admin key, the demo keys). <see cref="IsInteractive"/> is false
+/// when standard output is redirected (a log collector, a pipe): secrets then go only to a file readable by the service's user.
+/// </summary>
+internal sealed record ConsoleOutput(TextWriter Writer, bool IsInteractive = true);
 
 internal static class Startup
 {
@@ -34,7 +37,7 @@ internal static class Startup
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FileStore>();
-        services.AddSingleton(new ConsoleOutput(Console.Out));
+        services.AddSingleton(new ConsoleOutput(Console.Out, !Console.IsOutputRedirected));
         services.AddOpenApi();
         // Defaults for when no appsettings.json is beside the working directory (dotnet run from the repository root);
         // SQL text is never logged at Information, and parameter values never (sensitive data logging stays off).
@@ -50,7 +53,8 @@ internal static class Startup
         await DataModule.MigrateAsync(services, app.Lifetime.ApplicationStopping);
         var db = services.GetRequiredService<TranscriptsDb>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var console = services.GetRequiredService<ConsoleOutput>().Writer;
+        var output = services.GetRequiredService<ConsoleOutput>();
+        var console = output.Writer;
         if (demo)
         {
             await DemoSeed.RunAsync(db, services.GetRequiredService<FileStore>(), clock, console, app.Lifetime.ApplicationStopping);
@@ -59,6 +63,7 @@ internal static class Startup
                 await DemoIssuance.PrintAsync(issued, console);
             }
         }
-        await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, console, app.Lifetime.ApplicationStopping);
+        await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, output,
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DataDirectory, app.Lifetime.ApplicationStopping);
     }
 }

@@ -37,6 +37,16 @@ public sealed class TrustStore
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create),
                      "transcripts-verify");
 
+    /// <summary>Stores an issuer from a trust bundle or a bare DID document, replacing any entry for its DID (the CLI's
+    /// <c>trust add</c> first shows what would change and needs <c>--replace</c>).</summary>
+    /// <exception cref="InputException">The file is neither.</exception>
+    public TrustedIssuer Add(byte[] file)
+    {
+        var issuer = TrustedIssuer.FromFile(file);
+        Save(issuer);
+        return issuer;
+    }
+
     /// <summary>Writes an issuer's entry (a new one, or one the caller decided may replace the old).</summary>
     public void Save(TrustedIssuer issuer, string? replacesDid = null)
     {

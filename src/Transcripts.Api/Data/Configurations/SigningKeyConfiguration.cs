@@ -14,6 +14,7 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
         b.Property(x => x.RevocationReason).HasMaxLength(500);
         b.Property(x => x.RowVersion).IsConcurrencyToken();
         b.Ignore(x => x.IsActive);
+        b.Ignore(x => x.HasPrivateKey);
         b.HasIndex(x => x.InstitutionId);
         b.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -72,7 +72,8 @@ internal static class DemoCommand
             await File.WriteAllBytesAsync(Path.Combine(outDir, "status", $"{list.Purpose}-{list.Id}.json"), list.Bytes, cancellationToken);
         }
         var options = scope.ServiceProvider.GetRequiredService<IOptions<SigningOptions>>().Value;
-        var bundle = await GetTrustBundle.CreateAsync(db, result.InstitutionId, options, cancellationToken);
+        var bundle = await GetTrustBundle.CreateAsync(db, result.InstitutionId, options, keys,
+            scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(outDir, "trust", $"{result.InstitutionId}.json"), bundle!.ToJsonString(), cancellationToken);
         var pdfs = scope.ServiceProvider.GetRequiredService<TranscriptPdfService>();
         foreach (var transcript in result.Transcripts)

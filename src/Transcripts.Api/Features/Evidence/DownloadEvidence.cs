@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Evidence;
 
 internal static class DownloadEvidence
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}/content", Handle).WithName(nameof(DownloadEvidence))
             .WithSummary("Download an uploaded evidence file (staff, or the learner it belongs to); disclosed to the learner")
             .ProducesProblem(StatusCodes.Status404NotFound);

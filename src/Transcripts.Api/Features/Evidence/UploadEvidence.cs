@@ -9,7 +9,7 @@ namespace Transcripts.Api.Features.Evidence;
 
 internal static partial class UploadEvidence
 {
-    public static void Map(RouteGroupBuilder group, long requestLimit) =>
+    public static void Map(IEndpointRouteBuilder group, long requestLimit) =>
         group.MapPost("/files", Handle).WithName(nameof(UploadEvidence))
             .WithSummary("Upload a file as evidence (staff): multipart with a 'file' part and an optional 'title'. Stored once per SHA-256")
             .RequireAuthorization(Policies.Staff)

@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Institutions;
 
 internal static class GetInstitutionLogo
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/logo", Handle).WithName(nameof(GetInstitutionLogo))
             .WithSummary("The institution's logo image")
             .ProducesProblem(StatusCodes.Status404NotFound);

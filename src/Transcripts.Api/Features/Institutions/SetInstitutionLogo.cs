@@ -10,7 +10,7 @@ internal static class SetInstitutionLogo
     public const long MaxBytes = 1024 * 1024;
     public static readonly string[] MediaTypes = ["image/png", "image/jpeg", "image/svg+xml"];
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/logo", Handle).WithName(nameof(SetInstitutionLogo))
             .WithSummary("Upload the logo as the raw request body (image/png, image/jpeg or image/svg+xml, at most 1 MB) (admin)")
             .RequireAuthorization(Policies.Admin)

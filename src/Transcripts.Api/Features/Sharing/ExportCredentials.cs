@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Sharing;
 /// <summary>A learner downloads their credentials as issued: a JSON array, or a Verifiable Presentation of the chosen ones.</summary>
 internal static class ExportCredentials
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/learners/{learnerId:guid}/credentials/export", Handle).WithName(nameof(ExportCredentials))
             .WithSummary("Download credentials as issued (?ids=… to choose; ?format=presentation for a Verifiable Presentation)")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,7 +10,7 @@ internal static class GetStatusList
 {
     public const string MediaType = "application/vc";
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}", Handle).WithName(nameof(GetStatusList))
             .WithSummary("The signed BitstringStatusListCredential, with an ETag; If-None-Match answers 304")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,7 +17,7 @@ namespace Transcripts.Api.Features.Verification;
 /// </summary>
 internal static class ShowVerificationPage
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id}", Handle).WithName(nameof(ShowVerificationPage))
             .WithSummary("Public verification page of a transcript (HTML; checks the QR token in the page)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
@@ -41,7 +41,7 @@ internal static class ShowVerificationPage
             return NotFound(nonce);
         }
         var found = await DidDocuments.IdentityAsync(db, credential.InstitutionId, signing.Value, cancellationToken);
-        var keys = found is { } f ? PageKey.From(f.Identity, f.Keys) : [];
+        var keys = found is { } f ? PageKey.From(f.Identity, f.Keys, credential) : [];
         var html = VerificationPage.Render(nonce, credential, content, keys, clock.GetUtcNow());
         return TypedResults.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status200OK);
     }

@@ -1,10 +1,13 @@
+using Carter;
+
 namespace Transcripts.Api.Features.Verification;
 
-internal static class VerificationModule
+/// <summary>The public verification page a transcript's QR code opens.</summary>
+internal sealed class VerificationModule : ICarterModule
 {
-    public static IEndpointRouteBuilder MapVerification(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
-        ShowVerificationPage.Map(app.MapGroup("/v").WithTags("Verification").AllowAnonymous());
-        return app;
+        var group = app.MapGroup("/v").WithTags("Verification").AllowAnonymous();
+        ShowVerificationPage.Map(group);
     }
 }

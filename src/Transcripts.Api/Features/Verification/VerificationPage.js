@@ -89,8 +89,8 @@
     const key = data.keys.find(k => k.method === token.method);
     if (!key) {
       checks.push([false, 'It was signed by a key that ' + data.institution + ' does not publish']);
-    } else if (key.revoked) {
-      checks.push([false, 'It was signed by a key that ' + data.institution + ' has revoked']);
+    } else if (!key.accepted) {
+      checks.push([false, key.reason]);
     } else if (!(window.crypto && crypto.subtle)) {
       show('unknown', 'This browser cannot check the QR code', [[false, 'Signature checks need a secure (https) page and an up-to-date browser.']]);
       return;

@@ -1047,10 +1047,16 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("IssuedCredentialsList")
+                        .HasColumnType("text");
+
                     b.Property<string>("KeyType")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PredecessorLink")
+                        .HasColumnType("text");
 
                     b.Property<string>("PublicKeyMultibase")
                         .IsRequired()

@@ -1042,9 +1042,15 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuedCredentialsList")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyType")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredecessorLink")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicKeyMultibase")
