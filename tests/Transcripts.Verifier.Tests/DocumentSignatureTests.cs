@@ -161,7 +161,7 @@ public sealed class DocumentSignatureTests
         using var store = new TempStore();
         var bundle = Files.Json("riverside.trust.json");
         bundle["didDocument"]!["verificationMethod"]![1]!["revoked"] = "2026-08-01T00:00:00Z";
-        new TrustStore.TrustStore(store.Folder).Add(Encoding.UTF8.GetBytes(bundle.ToJsonString()));
+        new TrustStore.TrustStore(store.Folder).Save(TrustStore.TrustedIssuer.FromFile(Encoding.UTF8.GetBytes(bundle.ToJsonString())));
 
         var (run, report) = await VerifyJsonAsync(store, Files.Path("transcript.pdf"), "--no-status");
 
@@ -176,7 +176,7 @@ public sealed class DocumentSignatureTests
         using var store = new TempStore();
         var bundle = Files.Json("riverside.trust.json");
         bundle["didDocument"]!.AsObject().Remove("documentSigning");
-        new TrustStore.TrustStore(store.Folder).Add(Encoding.UTF8.GetBytes(bundle.ToJsonString()));
+        new TrustStore.TrustStore(store.Folder).Save(TrustStore.TrustedIssuer.FromFile(Encoding.UTF8.GetBytes(bundle.ToJsonString())));
 
         var (run, report) = await VerifyJsonAsync(store, Files.Path("transcript.pdf"), "--no-status");
 
