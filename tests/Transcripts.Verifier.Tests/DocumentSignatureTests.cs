@@ -68,12 +68,13 @@ public sealed class DocumentSignatureTests
         var forged = Modify(Files.Bytes("transcript.pdf"), document =>
         {
             var content = FirstContentStream(document.Pages[0]);
-            var decoded = Encoding.Latin1.GetString(Inflate(content.Stream.Value));
+            var decoded = Encoding.Latin1.GetString(content.Stream.UnfilteredValue);
             var glyphs = Regex.Match(decoded, @"<(?<hex>[0-9A-Fa-f]{8,})>\s*Tj");
             Assert.True(glyphs.Success);
             var hex = glyphs.Groups["hex"];
             var edited = decoded[..hex.Index] + hex.Value[4..8] + hex.Value[..4] + decoded[(hex.Index + 8)..];
             content.Stream.Value = Deflate(Encoding.Latin1.GetBytes(edited));
+            content.Elements.SetName("/Filter", "/FlateDecode");
         });
 
         var (run, report) = await VerifyForgeryAsync("text-edited.pdf", forged);
@@ -196,7 +197,7 @@ public sealed class DocumentSignatureTests
     {
         var text = Encoding.Latin1.GetString(pdf);
         var startXref = long.Parse(Regex.Matches(text, @"startxref\s+(\d+)")[^1].Groups[1].Value);
-        var trailer = Regex.Matches(text, @"trailer\s*<<(?<body>.*?)>>\s*startxref", RegexOptions.Singleline)[^1].Groups["body"].Value;
+        var trailer = Regex.Matches(text, @"trailer\s*<<(?<body>.*?)>>[^\n]*\s*startxref", RegexOptions.Singleline)[^1].Groups["body"].Value;
         var size = int.Parse(Regex.Match(trailer, @"/Size\s+(\d+)").Groups[1].Value);
         var root = Regex.Match(trailer, @"/Root\s+(\d+\s+\d+\s+R)").Groups[1].Value;
         var update = new StringBuilder("\n");
