@@ -91,7 +91,9 @@ internal static partial class PageTextChecker
     private static List<Line> ReadLines(byte[] pdf)
     {
         var lines = new List<Line>();
-        using var document = PdfDocument.Open(pdf);
+        // Strict parsing: lenient mode's recovery searches take seconds on a damaged file, and a page that cannot be read
+        // strictly is "cannot tell" anyway.
+        using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true });
         foreach (var page in document.GetPages())
         {
             foreach (var group in page.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom / 2)).OrderByDescending(g => g.Key))
