@@ -81,8 +81,9 @@ public sealed class TamperingTests
     public async Task Verify_cannot_tell_when_the_pdf_carries_no_qr_text_in_its_metadata()
     {
         using var store = TempStore.Trusting();
-        await AssertVerifiesUntamperedAsync(store, Files.Path("transcript.pdf"));
-        var path = store.Write("no-qr.pdf", Renamed(Files.Bytes("transcript.pdf"), "/TranscriptsQr", "/TranscriptsQx"));
+        // The unsigned copy: in the signed one, any edit fails the document signature first.
+        await AssertVerifiesUntamperedAsync(store, Files.Path("transcript-unsigned.pdf"));
+        var path = store.Write("no-qr.pdf", Renamed(Files.Bytes("transcript-unsigned.pdf"), "/TranscriptsQr", "/TranscriptsQx"));
 
         var (run, report) = await VerifyJsonAsync(store, path);
 
