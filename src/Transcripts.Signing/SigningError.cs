@@ -31,7 +31,7 @@ public enum SigningError
     InvalidDid = 16,
     /// <summary>A verification method could not be resolved to a public key.</summary>
     UnresolvableVerificationMethod = 17,
-    /// <summary>The native libsodium library could not be loaded.</summary>
+    /// <summary>No longer raised: Ed25519 runs on the libsodium that NSec.Cryptography ships. Kept so codes stay stable.</summary>
     CryptoLibraryUnavailable = 18,
 
     /// <summary>A proof is missing a required property or has one of the wrong type.</summary>

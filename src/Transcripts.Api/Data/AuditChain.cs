@@ -70,6 +70,10 @@ internal static class AuditChain
             var first = true;
             foreach (var property in entry.Properties.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal))
             {
+                if (IsOutsideState(entry.Metadata.ClrType.Name, property.Metadata.Name, property.CurrentValue))
+                {
+                    continue;
+                }
                 state.Write(first ? property.Metadata.Name + "=" : "\n" + property.Metadata.Name + "=");
                 first = false;
                 if (property.CurrentValue is byte[] bytes)
@@ -126,6 +130,23 @@ internal static class AuditChain
             }
             return _buffer.AsSpan(_length);
         }
+    }
+
+    // Counters the service writes in place (one UPDATE, no audit event): their changes are not the record's.
+    private static readonly HashSet<string> s_operational = ["ApiKey.LastUsedAt", "ShareLink.OpenCount"];
+
+    // Columns added after rows were first hashed: they enter the state only once they hold a value, so every row written
+    // before the column existed still matches the state its last event recorded.
+    private static readonly HashSet<string> s_addedLater =
+    [
+        "ApiKey.ExpiresAt", "Assessment.UpdatedByKeyId", "Assessment.UpdatedAt", "Assessment.UpdateReason",
+        "ShareLink.CreatedReason", "ShareLink.MaxOpens", "Credential.PageTakenDownAt",
+    ];
+
+    private static bool IsOutsideState(string entity, string property, object? value)
+    {
+        var name = entity + "." + property;
+        return s_operational.Contains(name) || (value is null or 0 && s_addedLater.Contains(name));
     }
 
     public static string Format(object? value) => value switch

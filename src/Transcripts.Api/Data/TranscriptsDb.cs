@@ -35,6 +35,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     public DbSet<Credential> Credentials => Set<Credential>();
     public DbSet<StatusList> StatusLists => Set<StatusList>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<CredentialPolicy> CredentialPolicies => Set<CredentialPolicy>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
 

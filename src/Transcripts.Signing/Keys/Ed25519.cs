@@ -1,4 +1,6 @@
-// Ed25519 (RFC 8032 §5.1): 32-byte seeds and public keys, 64-byte signatures, computed by libsodium.
+// Ed25519 (RFC 8032 §5.1): 32-byte seeds and public keys, 64-byte signatures, computed by libsodium through
+// NSec.Cryptography (its libsodium package ships the native builds for Linux, Windows and macOS). NSec's types stay
+// inside Keys/: the rest of Signing sees only Ed25519KeyPair and Ed25519PublicKey.
 namespace Transcripts.Signing.Keys;
 
 /// <summary>Sizes of Ed25519 (RFC 8032 §5.1).</summary>
@@ -10,6 +12,6 @@ public static class Ed25519
     public const int PublicKeySize = 32;
     /// <summary>Bytes in a signature.</summary>
     public const int SignatureSize = 64;
-    // libsodium's secret key is seed ‖ public key.
-    internal const int LibsodiumSecretKeySize = 64;
+
+    internal static NSec.Cryptography.SignatureAlgorithm Algorithm => NSec.Cryptography.SignatureAlgorithm.Ed25519;
 }

@@ -1,24 +1,22 @@
 using System.Security.Cryptography;
-using Transcripts.Signing.Interop;
+using NSec.Cryptography;
 
 namespace Transcripts.Signing.Keys;
 
 /// <summary>
-/// An Ed25519 key pair (RFC 8032 §5.1.5). The 64-byte libsodium secret key lives in a pinned array that
-/// is zeroed on <see cref="IDisposable.Dispose"/>.
+/// An Ed25519 key pair (RFC 8032 §5.1.5). The secret key is an NSec <c>Key</c>, held in libsodium's guarded memory,
+/// not exportable, and freed (zeroed) on <see cref="IDisposable.Dispose"/>.
 /// </summary>
 public sealed class Ed25519KeyPair : KeyPair
 {
-    private readonly byte[] _secretKey;
+    private readonly Key _key;
     private readonly Ed25519PublicKey _publicKey;
     private bool _disposed;
 
     private Ed25519KeyPair(ReadOnlySpan<byte> seed)
     {
-        _secretKey = GC.AllocateArray<byte>(Ed25519.LibsodiumSecretKeySize, pinned: true);
-        Span<byte> publicKey = stackalloc byte[Ed25519.PublicKeySize];
-        Libsodium.SeedKeyPair(publicKey, _secretKey, seed);
-        _publicKey = Ed25519PublicKey.FromBytes(publicKey);
+        _key = Key.Import(Ed25519.Algorithm, seed, KeyBlobFormat.RawPrivateKey);
+        _publicKey = Ed25519PublicKey.FromBytes(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
     }
 
     /// <inheritdoc/>
@@ -28,13 +26,12 @@ public sealed class Ed25519KeyPair : KeyPair
     public Ed25519PublicKey Ed25519PublicKey => _publicKey;
 
     /// <summary>Derives the key pair from a 32-byte seed (the RFC 8032 private key).</summary>
-    /// <exception cref="SigningException">The seed is not 32 bytes, or libsodium is not installed.</exception>
+    /// <exception cref="SigningException">The seed is not 32 bytes (<see cref="SigningError.KeyLength"/>).</exception>
     public static Ed25519KeyPair FromSeed(ReadOnlySpan<byte> seed) =>
         seed.Length == Ed25519.SeedSize ? new Ed25519KeyPair(seed)
             : throw new SigningException(SigningError.KeyLength, $"An Ed25519 seed has {Ed25519.SeedSize} bytes; this one has {seed.Length}.");
 
     /// <summary>Creates a key pair from a fresh random seed.</summary>
-    /// <exception cref="SigningException">libsodium is not installed.</exception>
     public static Ed25519KeyPair Generate()
     {
         Span<byte> seed = stackalloc byte[Ed25519.SeedSize];
@@ -54,16 +51,16 @@ public sealed class Ed25519KeyPair : KeyPair
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var signature = new byte[Ed25519.SignatureSize];
-        Libsodium.SignDetached(signature, message, _secretKey);
+        Ed25519.Algorithm.Sign(_key, message, signature);
         return signature;
     }
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (!_disposed)
+        if (disposing && !_disposed)
         {
-            CryptographicOperations.ZeroMemory(_secretKey);
+            _key.Dispose();
             _disposed = true;
         }
     }

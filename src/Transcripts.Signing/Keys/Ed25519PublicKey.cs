@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Transcripts.Signing.Interop;
 
 namespace Transcripts.Signing.Keys;
 
@@ -9,8 +8,15 @@ public sealed class Ed25519PublicKey : PublicKey
     /// <summary>Bytes in the key.</summary>
     public const int Size = Ed25519.PublicKeySize;
     private readonly byte[] _bytes;
+    // NSec accepts any 32 bytes as a raw Ed25519 public key; null only if a later NSec refuses some, and then no
+    // signature verifies with it.
+    private readonly NSec.Cryptography.PublicKey? _key;
 
-    private Ed25519PublicKey(byte[] bytes) => _bytes = bytes;
+    private Ed25519PublicKey(byte[] bytes)
+    {
+        _bytes = bytes;
+        NSec.Cryptography.PublicKey.TryImport(Ed25519.Algorithm, bytes, NSec.Cryptography.KeyBlobFormat.RawPublicKey, out _key);
+    }
 
     /// <inheritdoc/>
     public override KeyType Type => KeyType.Ed25519;
@@ -32,7 +38,6 @@ public sealed class Ed25519PublicKey : PublicKey
             : throw new SigningException(SigningError.KeyLength, $"An Ed25519 public key has {Size} bytes; this one has {bytes.Length}.");
 
     /// <inheritdoc/>
-    /// <exception cref="SigningException">libsodium is not installed.</exception>
     public override bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
-        signature.Length == Ed25519.SignatureSize && Libsodium.VerifyDetached(signature, message, _bytes);
+        signature.Length == Ed25519.SignatureSize && _key is not null && Ed25519.Algorithm.Verify(_key, message, signature);
 }

@@ -1,12 +1,12 @@
 // Resolves a proof's verificationMethod to a public key and checks the proof purpose is authorised
 // (VC Data Integrity 1.0 §4.4 step "retrieve verification method"; Controlled Identifiers 1.0 §3.3).
 // did:key resolves offline (every purpose is authorised); other methods come from the caller's keys or DID documents,
-// where a method marked "revoked" or "expires" resolves to no key for a proof created at or after that time. Comparing with
-// the proof's creation rather than the verifier's clock is what lets a school rotate keys and keep every earlier credential
-// verifiable; a proof without "created" is judged at Now. (A thief of a key can backdate "created": the school revokes the
-// affected credentials through their status lists too — see SECURITY.md.)
+// where the key's state is judged by Trust/TrustRule: a retired key ("expires") counts for proofs created before it was
+// retired, a revoked key never on its own "created" (a thief can backdate it; CredentialVerifier accepts it only for a
+// credential on the institution's signed list, see TrustRule).
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Keys;
+using Transcripts.Signing.Trust;
 
 namespace Transcripts.Signing.Proofs;
 
@@ -52,33 +52,21 @@ internal sealed class VerificationMethodResolver(ProofVerificationOptions option
             reason = $"The DID document of {did} does not authorise the key {verificationMethod} for {purpose}.";
             return null;
         }
-        var at = signedAt ?? options.Now;
-        if (Date(method["revoked"]) is { } revoked && (at is null || revoked <= at))
+        // The key's state (retired, revoked) is judged by the one rule; without a credential digest a revoked key never counts.
+        var institution = TrustedInstitution.FromDidDocument(document, purpose: purpose);
+        if (institution.Find(verificationMethod) is not { } key)
         {
-            reason = $"The key {verificationMethod} was revoked by its controller on {revoked:yyyy-MM-dd}, before this signature was made.";
+            reason = $"The key {verificationMethod} in the DID document of {did} has no readable publicKeyMultibase.";
             return null;
         }
-        if (Date(method["expires"]) is { } expires && at is { } when && expires <= when)
+        var decision = TrustRule.Judge([institution], did, verificationMethod, signedAt, credentialDigest: null);
+        if (decision.Status != Verification.CheckStatus.Passed)
         {
-            reason = $"The key {verificationMethod} was retired on {expires:yyyy-MM-dd}, before this signature was made.";
+            reason = decision.Reason;
             return null;
         }
-        var multibase = method["publicKeyMultibase"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        if (multibase is null)
-        {
-            reason = $"The key {verificationMethod} in the DID document has no publicKeyMultibase.";
-            return null;
-        }
-        try
-        {
-            reason = "";
-            return Multikey.Decode(multibase);
-        }
-        catch (SigningException e)
-        {
-            reason = $"The key {verificationMethod} in the DID document could not be read: {e.Message}";
-            return null;
-        }
+        reason = "";
+        return key.PublicKey;
     }
 
     private static JsonObject? FindMethod(JsonObject document, string did, string id)
@@ -102,12 +90,6 @@ internal sealed class VerificationMethodResolver(ProofVerificationOptions option
     private static bool Matches(JsonNode? node, string did, string id) =>
         node is JsonValue value && value.TryGetValue<string>(out var text)
         && (text == id || (text.StartsWith('#') && did + text == id));
-
-    // Controlled Identifiers 1.0 §2.2.3: a verification method may carry "revoked" and "expires" (XML Schema dateTime).
-    private static DateTimeOffset? Date(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text)
-        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-                                   System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null;
 
     private static JsonNode?[] Items(JsonNode? node) => node switch
     {

@@ -13,6 +13,9 @@ internal sealed class CredentialContext(JsonObject credential, VerificationOptio
     /// <summary>Set by the proof step.</summary>
     public ProofVerificationResult? Proofs { get; set; }
 
+    /// <summary>Set by the issuer step: the trusted institution whose key signed.</summary>
+    public Trust.TrustedInstitution? Institution { get; set; }
+
     /// <summary>The issuer's id: <c>issuer</c> as a string, or <c>issuer.id</c>.</summary>
     public string? IssuerId => Credential["issuer"] switch
     {

@@ -34,6 +34,6 @@ public static class CredentialVerifier
                 checks.Add(check);
             }
         }
-        return new VerificationReport(checks);
+        return new VerificationReport(checks) { Institution = context.Institution };
     }
 }

@@ -10,6 +10,9 @@ public sealed record VerificationReport(IReadOnlyList<Check> Checks)
         : Checks.Any(c => c.Status == CheckStatus.Unknown) ? CheckStatus.Unknown
         : CheckStatus.Passed;
 
+    /// <summary>The trusted institution whose key signed, as the trust set knows it (its name is the one to show), when found.</summary>
+    public Trust.TrustedInstitution? Institution { get; init; }
+
     /// <summary>The step called <paramref name="name"/>, if it was carried out.</summary>
     public Check? this[string name] => Checks.FirstOrDefault(c => c.Name == name);
 }

@@ -20,6 +20,7 @@ internal sealed class CredentialChecker(TrustContext trust)
         var issuer = CredentialSummary.From(credential, []).IssuerId;
         var notes = new List<string>();
         Dictionary<string, BitstringStatusList>? lists = null;
+        DateTimeOffset? statusAsOf = null;
         if (trust.Settings.CheckStatus)
         {
             lists = [];
@@ -30,6 +31,7 @@ internal sealed class CredentialChecker(TrustContext trust)
                 if (copy.List is not null)
                 {
                     lists[id] = copy.List;
+                    statusAsOf = copy.AsOf is { } asOf && (statusAsOf is null || asOf < statusAsOf) ? asOf : statusAsOf;
                 }
             }
         }
@@ -59,8 +61,10 @@ internal sealed class CredentialChecker(TrustContext trust)
             Source = source,
             Kind = CredentialSummary.KindOf(credential),
             Checks = checks,
-            Summary = CredentialSummary.From(credential, embedded.Select(e => e.Summary).OfType<CredentialSummary>()),
+            Summary = CredentialSummary.From(credential, embedded.Select(e => e.Summary).OfType<CredentialSummary>())
+                with { TrustedIssuerName = report.Institution?.Name ?? trust.NameOf(issuer) },
             Credentials = embedded,
+            StatusAsOf = statusAsOf,
         };
     }
 
@@ -98,15 +102,15 @@ internal sealed class CredentialChecker(TrustContext trust)
                     Reason = $"The signature could not be checked: it was made with a key of {signer}, which is not in your trust store. "
                         + "If you trust this institution, add its trust bundle with `transcripts-verify trust add`.",
                 };
-            case CheckNames.IssuerTrusted when check.Status == CheckStatus.Failed && proof == CheckStatus.Unknown
+            case CheckNames.IssuerTrusted when check.Status != CheckStatus.Passed && proof == CheckStatus.Unknown
                                               && issuer is not null && trust.TrustedIds.Contains(issuer):
                 return check with
                 {
                     Status = CheckStatus.Unknown,
                     Reason = $"The issuer {issuer} is in your trust store, but whether it issued the credential cannot be confirmed because the signature could not be checked.",
                 };
-            case CheckNames.IssuerTrusted when check.Status == CheckStatus.Failed && issuer is not null && !trust.TrustedIds.Contains(issuer)
-                                              && proof != CheckStatus.Failed:
+            case CheckNames.IssuerTrusted when issuer is not null && !trust.TrustedIds.Contains(issuer) && proof != CheckStatus.Failed
+                                              && (check.Status == CheckStatus.Unknown || (check.Status == CheckStatus.Failed && proof == CheckStatus.Unknown)):
                 return check with
                 {
                     Status = CheckStatus.Unknown,

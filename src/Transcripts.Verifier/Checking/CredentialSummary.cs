@@ -11,6 +11,9 @@ internal sealed record Competency(string Name, string? Level);
 internal sealed record CredentialSummary(string Kind, string? Id, string? Name, string? Learner, string? IssuerId, string? IssuerName,
                                          DateTimeOffset? ValidFrom, DateTimeOffset? ValidUntil, IReadOnlyList<Competency> Competencies)
 {
+    /// <summary>The issuer's name as the office's trust store knows it (null when the issuer is not trusted); never the credential's own claim.</summary>
+    public string? TrustedIssuerName { get; init; }
+
     public static CredentialSummary From(JsonObject credential, IEnumerable<CredentialSummary> embedded)
     {
         var subject = credential["credentialSubject"] as JsonObject;

@@ -28,18 +28,21 @@ internal sealed class TranscriptChecker(TrustContext trust, CredentialChecker cr
         }
         catch (SigningException e)
         {
+            var unreadable = new Check(EmbeddedCredential, CheckStatus.Failed, $"The PDF's attachment {pdf.AttachmentName} is not a readable credential: {e.Message}");
             return new InputResult
             {
                 Source = file.Source,
                 Kind = "PDF transcript",
-                Checks = [new(EmbeddedCredential, CheckStatus.Failed, $"The PDF's attachment {pdf.AttachmentName} is not a readable credential: {e.Message}")],
+                Checks = DocumentSignatureChecker.Check(file.Bytes, pdf, trust.Issuers, issuerDid: null) is { } signed ? [signed, unreadable] : [unreadable],
             };
         }
         var inner = credentials.Verify(credential, file.Source, stapled: null);
-        var checks = new List<Check>
-        {
-            new(EmbeddedCredential, CheckStatus.Passed, $"The PDF carries {pdf.AttachmentName}, a {inner.Kind}; its checks follow."),
-        };
+        var checks = new List<Check>();
+        // First: whether the file is, byte for byte, the one the school signed; what the page shows depends on it.
+        // An unsigned PDF (printed before transcripts were signed) gets its page text compared with the credential instead.
+        checks.Add(DocumentSignatureChecker.Check(file.Bytes, pdf, trust.Issuers, inner.Summary?.IssuerId)
+            ?? PageTextChecker.Check(file.Bytes, credential));
+        checks.Add(new(EmbeddedCredential, CheckStatus.Passed, $"The PDF carries {pdf.AttachmentName}, a {inner.Kind}; its checks follow."));
         checks.AddRange(inner.Checks);
         QrClaims? claims = null;
         if (pdf.QrText is null)
@@ -49,7 +52,7 @@ internal sealed class TranscriptChecker(TrustContext trust, CredentialChecker cr
         }
         else
         {
-            var (tokenCheck, token, qrClaims) = CheckToken(pdf.QrText, FromMetadata);
+            var (tokenCheck, token, qrClaims) = CheckToken(pdf.QrText, FromMetadata, credential);
             checks.Add(tokenCheck);
             claims = qrClaims;
             if (token is not null)
@@ -71,7 +74,7 @@ internal sealed class TranscriptChecker(TrustContext trust, CredentialChecker cr
         return new InputResult { Source = file.Source, Kind = "QR text", Checks = [check], Qr = claims };
     }
 
-    private (Check Check, TranscriptToken? Token, QrClaims? Claims) CheckToken(string text, string readFrom)
+    private (Check Check, TranscriptToken? Token, QrClaims? Claims) CheckToken(string text, string readFrom, JsonObject? credential = null)
     {
         if (!TranscriptQr.TryParse(text, out var qr))
         {
@@ -81,20 +84,18 @@ internal sealed class TranscriptChecker(TrustContext trust, CredentialChecker cr
         {
             return (new(QrToken, CheckStatus.Failed, $"The QR token {readFrom} cannot be read: {why}"), null, null);
         }
-        var key = trust.Keys.Resolve(token.VerificationMethod, trust.Settings.Now);
-        var issuerName = trust.Issuers.FirstOrDefault(i => i.Did == key.Controller)?.Name;
+        var decision = TranscriptTokenCheck.Check(token, trust.Institutions, credential);
+        var controller = decision.Key?.Controller ?? token.VerificationMethod.Split('#')[0];
+        var issuerName = decision.Institution?.Name ?? trust.NameOf(controller);
         var claims = new QrClaims(text.Trim(), readFrom, token.CredentialId, token.LearnerName, token.IssueDate, token.VerificationMethod,
-                                  key.Controller, issuerName, Convert.ToHexStringLower([.. token.CredentialSha256]));
-        var who = issuerName is null ? key.Controller : $"{issuerName} ({key.Controller})";
-        Check check = key switch
+                                  controller, issuerName, Convert.ToHexStringLower([.. token.CredentialSha256]));
+        var check = decision.Status switch
         {
-            { Key: null, IsTrusted: false } => new(QrToken, CheckStatus.Unknown, $"The QR token {readFrom} could not be checked: {key.Reason}"),
-            { Key: null } => new(QrToken, CheckStatus.Failed, $"The QR token {readFrom} cannot be accepted: {key.Reason}"),
-            _ when !token.IsSignedBy(key.Key) => new(QrToken, CheckStatus.Failed,
-                $"The QR token {readFrom} does not carry a valid signature by {who}: it was changed after it was issued."),
-            { IsTrusted: false } => new(QrToken, CheckStatus.Unknown,
-                $"The QR token {readFrom} is signed, but by {key.Controller}, which is not in your trust store."),
-            _ => new(QrToken, CheckStatus.Passed, $"The QR token {readFrom} is signed by {who}, an institution in your trust store."),
+            CheckStatus.Passed => new Check(QrToken, CheckStatus.Passed, $"The QR token {readFrom} is signed by an institution in your trust store: {decision.Reason}"),
+            CheckStatus.Unknown when decision.Institution is null => new Check(QrToken, CheckStatus.Unknown,
+                $"The QR token {readFrom} could not be checked: it is signed with a key of {controller}, which is not in your trust store."),
+            CheckStatus.Unknown => new Check(QrToken, CheckStatus.Unknown, $"The QR token {readFrom} could not be confirmed: {decision.Reason}"),
+            _ => new Check(QrToken, CheckStatus.Failed, $"The QR token {readFrom} cannot be accepted: {decision.Reason}"),
         };
         return (check, token, claims);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.StatusLists;
+using Transcripts.Signing.Trust;
 using Transcripts.Signing.Verification;
 using Transcripts.Verifier.TrustStore;
 
@@ -13,7 +14,8 @@ namespace Transcripts.Verifier.Checking;
 internal sealed record VerifySettings(DateTimeOffset Now, DateTimeOffset WallClock, bool CheckStatus);
 
 /// <summary>A status list ready for use, or the reason none can be used.</summary>
-internal sealed record StatusListCopy(BitstringStatusList? List, DateTimeOffset? ValidFrom, string Note);
+/// <param name="AsOf">When the copy was known current: when it was fetched, or for a stapled copy when it was issued.</param>
+internal sealed record StatusListCopy(BitstringStatusList? List, DateTimeOffset? ValidFrom, string Note, DateTimeOffset? AsOf = null);
 
 /// <summary>
 /// Everything a run verifies against, read once from the trust store: the trusted issuers' DID documents, and the
@@ -30,19 +32,25 @@ internal sealed class TrustContext
         _cache = cache;
         Issuers = issuers;
         Settings = settings;
-        Keys = new IssuerKeys(issuers);
-        TrustedIds = issuers.Select(i => i.Did).ToHashSet(StringComparer.Ordinal);
+        Institutions = [.. issuers.Select(i => i.Institution)];
+        TrustedIds = Institutions.SelectMany(i => i.Dids).ToHashSet(StringComparer.Ordinal);
+        // DID documents only for a presentation's holder; issuers' keys come with their states through Institutions.
         Proofs = new ProofVerificationOptions { DidDocuments = [.. issuers.Select(i => i.DidDocument)], Now = settings.Now };
     }
 
     public IReadOnlyList<TrustedIssuer> Issuers { get; }
     public VerifySettings Settings { get; }
-    public IssuerKeys Keys { get; }
+
+    /// <summary>The trusted institutions, for the signing core's one trust rule.</summary>
+    public IReadOnlyList<TrustedInstitution> Institutions { get; }
     public IReadOnlySet<string> TrustedIds { get; }
     public ProofVerificationOptions Proofs { get; }
 
+    /// <summary>The name the trust store knows the institution issuing as <paramref name="did"/> by.</summary>
+    public string? NameOf(string? did) => did is null ? null : Institutions.FirstOrDefault(i => i.Dids.Contains(did, StringComparer.Ordinal))?.Name;
+
     public VerificationOptions Options(IReadOnlyDictionary<string, BitstringStatusList>? statusLists) =>
-        new() { Now = Settings.Now, Proofs = Proofs, TrustedIssuers = TrustedIds, StatusLists = statusLists };
+        new() { Now = Settings.Now, Proofs = Proofs, Trust = Institutions, StatusLists = statusLists };
 
     /// <summary>
     /// The list <paramref name="id"/> for a credential issued by <paramref name="issuer"/>: the cached copy, or a copy the
@@ -68,12 +76,14 @@ internal sealed class TrustContext
         var cachedEntry = _cache.Find(id, out var missing);
         var cached = cachedEntry is null
             ? new StatusListCopy(null, null, missing)
-            : Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}");
+            : Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}")
+                with { AsOf = cachedEntry.FetchedAt };
         if (stapled is null)
         {
             return cached;
         }
         var holders = Check(stapled, id, issuer, "the copy stapled to the presentation by the holder");
+        holders = holders with { AsOf = holders.ValidFrom };
         if (holders.List is null)
         {
             return cached.List is null ? cached with { Note = cached.Note + " " + holders.Note } : cached;
@@ -87,7 +97,8 @@ internal sealed class TrustContext
     /// </summary>
     public StatusListCopy Check(JsonObject credential, string id, string issuer, string what)
     {
-        var report = CredentialVerifier.Verify(credential, Options(null) with { TrustedIssuers = new HashSet<string> { issuer } });
+        var own = Institutions.Where(i => i.Dids.Contains(issuer, StringComparer.Ordinal)).ToList();
+        var report = CredentialVerifier.Verify(credential, Options(null) with { Trust = own });
         if (report.Outcome != CheckStatus.Passed)
         {
             var problem = report.Checks.First(c => c.Status != CheckStatus.Passed);
@@ -110,6 +121,7 @@ internal sealed class TrustContext
     {
         var age = Settings.WallClock - fetchedAt;
         var text = age < TimeSpan.FromHours(1) ? "less than an hour ago"
+            : age < TimeSpan.FromHours(2) ? "1 hour ago"
             : age < TimeSpan.FromDays(2) ? $"{(int)age.TotalHours} hours ago"
             : $"{(int)age.TotalDays} days ago";
         return $"{text} ({fetchedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)";

@@ -42,15 +42,21 @@ internal static class StatusCacheCommand
             return ExitCodes.Usage;
         }
         var now = env.Clock.GetUtcNow();
-        var trust = new TrustContext(issuers, new StatusCache(store.StatusFolder), new VerifySettings(now, now, CheckStatus: false));
-        var cache = new StatusCache(store.StatusFolder);
-        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
-        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
-        var rejected = 0;
-        var unreachable = 0;
-        using var http = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = MaxListBytes };
+        var console = SpectreTables.CreateConsole(env.Out, env.IsTerminal);
+        var table = SpectreTables.NewTable(console).AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
+        using var http = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = TrustStore.TrustStore.MaxFileBytes };
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vc+ld+json"));
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
+        // Bundles first, so that key revocations and rotations are known before the lists are checked.
+        var (refreshed, rejected) = await BundleRefresh.RunAsync(store, issuers, async (url, token) =>
+        {
+            var (json, problem) = await FetchAsync(http, url, token);
+            return (json is null ? null : System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), problem);
+        }, table, cancellationToken);
+        issuers = refreshed;
+        var trust = new TrustContext(issuers, new StatusCache(store.StatusFolder), new VerifySettings(now, now, CheckStatus: false));
+        var cache = new StatusCache(store.StatusFolder);
+        var unreachable = 0;
         foreach (var issuer in issuers)
         {
             foreach (var url in issuer.StatusListUrls)
@@ -97,7 +103,7 @@ internal static class StatusCacheCommand
                 return (null, $"Not fetched: the server answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return (JsonInput.ParseObject(bytes, Limits.Default with { MaxDocumentBytes = MaxListBytes }), null);
+            return (JsonInput.ParseObject(bytes, Limits.Default with { MaxDocumentBytes = TrustStore.TrustStore.MaxFileBytes }), null);
         }
         catch (HttpRequestException e)
         {

@@ -9,6 +9,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
     public void Configure(EntityTypeBuilder<Assessment> b)
     {
         b.Property(x => x.Feedback).HasMaxLength(4000);
+        b.Property(x => x.UpdateReason).HasMaxLength(500);
         b.Property(x => x.RowVersion).IsConcurrencyToken();
         b.HasIndex(x => new { x.LearnerId, x.CompetencyId });
         b.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);

@@ -17,5 +17,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(x => x.StateHash).HasMaxLength(64);
         b.Property(x => x.PreviousHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
+        b.Property(x => x.PreviousMac).HasMaxLength(64);
+        b.Property(x => x.Mac).HasMaxLength(64);
+        b.HasIndex(x => new { x.InstitutionId, x.ChainSequence }).IsUnique();
     }
 }

@@ -11,5 +11,8 @@ internal sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclos
         b.Property(x => x.Role).HasMaxLength(20);
         b.Property(x => x.Record).HasMaxLength(200);
         b.HasIndex(x => new { x.LearnerId, x.At });
+        b.Property(x => x.PreviousMac).HasMaxLength(64);
+        b.Property(x => x.Mac).HasMaxLength(64);
+        b.HasIndex(x => new { x.InstitutionId, x.ChainSequence }).IsUnique();
     }
 }

@@ -9,6 +9,7 @@ internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLin
     public void Configure(EntityTypeBuilder<ShareLink> b)
     {
         b.Property(x => x.CredentialIds).HasMaxLength(4000);
+        b.Property(x => x.CreatedReason).HasMaxLength(500);
         b.Property(x => x.RowVersion).IsConcurrencyToken();
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasIndex(x => x.LearnerId);

@@ -14,4 +14,8 @@ internal sealed class ApiKey
     public required string Prefix { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>When the key stops working by itself; null for no expiry.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>When the key was last used, to the minute (written at most once a minute; operational, outside the audit state).</summary>
+    public DateTimeOffset? LastUsedAt { get; set; }
 }

@@ -13,5 +13,9 @@ internal sealed class Assessment : IVersioned
     public string? Feedback { get; set; }
     public DateOnly AssessedOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Who last changed the assessment (its author, or a registrar with <see cref="UpdateReason"/>), and when.</summary>
+    public Guid? UpdatedByKeyId { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdateReason { get; set; }
     public int RowVersion { get; set; }
 }

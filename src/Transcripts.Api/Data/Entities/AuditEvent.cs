@@ -17,4 +17,11 @@ internal sealed class AuditEvent
     public required string StateHash { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+    /// <summary>
+    /// The institution's keyed chain (null before it began, see docs/privacy.md): position in the institution's chain, the MAC of
+    /// the link before, and HMAC-SHA256 under the audit key (kept outside the database) over this event and that MAC.
+    /// </summary>
+    public long? ChainSequence { get; set; }
+    public string? PreviousMac { get; set; }
+    public string? Mac { get; set; }
 }

@@ -30,5 +30,7 @@ internal sealed class Credential : IVersioned
     public string? SuspensionReason { get; set; }
     /// <summary>The credential that replaced this one (a correction).</summary>
     public Guid? SupersededById { get; set; }
+    /// <summary>When the learner or a registrar took the public verification page down (it then answers 404; status lists are unchanged).</summary>
+    public DateTimeOffset? PageTakenDownAt { get; set; }
     public int RowVersion { get; set; }
 }

@@ -10,4 +10,11 @@ internal sealed class Disclosure
     public required string Role { get; set; }
     public required string Record { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>
+    /// The institution's keyed chain (null before it began, see docs/privacy.md): position in the institution's chain, the MAC of
+    /// the link before, and HMAC-SHA256 under the audit key (kept outside the database) over this event and that MAC.
+    /// </summary>
+    public long? ChainSequence { get; set; }
+    public string? PreviousMac { get; set; }
+    public string? Mac { get; set; }
 }

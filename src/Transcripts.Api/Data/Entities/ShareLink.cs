@@ -16,5 +16,10 @@ internal sealed class ShareLink : IVersioned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+    /// <summary>A registrar's recorded reason for creating the link on the learner's behalf; null when the learner made it.</summary>
+    public string? CreatedReason { get; set; }
+    /// <summary>How many times the link may be opened, and how many times it was (a counter, not a row per request).</summary>
+    public int MaxOpens { get; set; }
+    public int OpenCount { get; set; }
     public int RowVersion { get; set; }
 }

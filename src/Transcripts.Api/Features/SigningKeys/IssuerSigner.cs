@@ -14,7 +14,7 @@ internal sealed class IssuerSigner(IssuerIdentity identity, SigningKey key, KeyP
     public string VerificationMethod => Identity.VerificationMethod(Key);
     public KeyPair Pair => pair;
 
-    // libsodium signs with one secret key from any number of threads; .NET's ECDsa promises no such thing for an
+    // NSec (libsodium) signs with one secret key from any number of threads; .NET's ECDsa promises no such thing for an
     // instance, so a P-256 signer signs one document at a time.
     private readonly Lock? _exclusive = pair is Ed25519KeyPair ? null : new();
 

@@ -99,9 +99,13 @@ internal static class VerifyCredentialVcApi
     private static async Task<Response> VerifyAsync(JsonObject credential, VerificationContext context, CancellationToken cancellationToken)
     {
         var report = CredentialVerifier.Verify(credential, await context.OptionsForAsync(credential, cancellationToken));
+        // The issuer step's "unknown" is an issuer that is not one of this service's institutions: said as a warning, since the
+        // signature itself may be valid (a did:key issuer signing for itself), but never as "issuer trusted".
         return new Response(
             report.Checks.Where(c => c.Status == CheckStatus.Passed).Select(c => c.Name).ToList(),
-            report.Checks.Where(c => c.Status == CheckStatus.Unknown).Select(c => $"{c.Name}: {c.Reason}").ToList(),
+            report.Checks.Where(c => c.Status == CheckStatus.Unknown).Select(c => c.Name == CheckNames.IssuerTrusted
+                ? $"{c.Name}: the issuer is not one of this service's institutions, so who issued the credential is not confirmed here. {c.Reason}"
+                : $"{c.Name}: {c.Reason}").ToList(),
             report.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => $"{c.Name}: {c.Reason}").ToList());
     }
 

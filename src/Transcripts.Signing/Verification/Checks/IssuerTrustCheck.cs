@@ -1,7 +1,8 @@
-// The issuer must be on the caller's trust list, and a verified proof must be by a key the issuer controls:
-// otherwise anyone could sign a credential that names a trusted school as its issuer. A trust-list entry may
-// also name a key directly (a verification method id or a Multikey value): a proof by that key is trusted.
-using Transcripts.Signing.Keys;
+// The issuer step: every verified proof is judged by the one TrustRule (which key may sign for which issuer, and when, given
+// the key's state and, for a revoked key, the institution's list of what it really signed). One proof the rule accepts is
+// enough; otherwise the first failure is reported, and a proof by an issuer outside the trust set is "unknown".
+using Transcripts.Signing.Proofs;
+using Transcripts.Signing.Trust;
 
 namespace Transcripts.Signing.Verification.Checks;
 
@@ -9,7 +10,7 @@ internal sealed class IssuerTrustCheck : ICredentialCheck
 {
     public Check? Run(CredentialContext context)
     {
-        var trusted = context.Options.TrustedIssuers;
+        var trusted = context.Options.Institutions();
         if (trusted is null)
         {
             return null;
@@ -24,23 +25,31 @@ internal sealed class IssuerTrustCheck : ICredentialCheck
         {
             return Fail($"No valid signature shows that {issuer} issued the credential.");
         }
-        if (verified.Any(p => trusted.Contains(p.VerificationMethod!) || (p.Key is not null && trusted.Contains(Multikey.Encode(p.Key)))))
+        var proofs = ProofSet.Proofs(context.Credential);
+        string? digest = null;
+        var decisions = new List<KeyDecision>(verified.Count);
+        foreach (var proof in verified)
         {
-            return new(CheckNames.IssuerTrusted, CheckStatus.Passed, $"The credential was signed with a key on your list of trusted issuers ({issuer}).");
+            var created = proofs[proof.Index] is System.Text.Json.Nodes.JsonObject node ? TrustedInstitution.Date(node["created"]) : null;
+            digest ??= DigestOf(context);
+            decisions.Add(TrustRule.Judge(trusted, issuer, proof.VerificationMethod!, created, digest));
         }
-        if (!trusted.Contains(issuer))
-        {
-            return Fail($"The issuer {issuer} is not on your list of trusted issuers.");
-        }
-        return verified.Any(p => Controller(p.VerificationMethod!) == issuer)
-            ? new(CheckNames.IssuerTrusted, CheckStatus.Passed, $"The issuer {issuer} is on your list of trusted issuers.")
-            : Fail($"The credential names {issuer} as its issuer, but it was signed by another party's key.");
+        var decision = decisions.FirstOrDefault(d => d.Status == CheckStatus.Passed)
+            ?? decisions.FirstOrDefault(d => d.Status == CheckStatus.Failed) ?? decisions[0];
+        context.Institution = decision.Institution;
+        return new(CheckNames.IssuerTrusted, decision.Status, decision.Reason);
     }
 
-    private static string Controller(string verificationMethod)
+    private static string? DigestOf(CredentialContext context)
     {
-        var hash = verificationMethod.IndexOf('#', StringComparison.Ordinal);
-        return hash < 0 ? verificationMethod : verificationMethod[..hash];
+        try
+        {
+            return IssuedCredentialsList.Digest(context.Credential);
+        }
+        catch (SigningException)
+        {
+            return null;
+        }
     }
 
     private static Check Fail(string reason) => new(CheckNames.IssuerTrusted, CheckStatus.Failed, reason);

@@ -9,6 +9,17 @@ internal sealed class ProofCheck : ICredentialCheck
         var proofOptions = context.Options.Proofs.Now is null
             ? context.Options.Proofs with { Now = context.Options.Now }
             : context.Options.Proofs;
+        // The trusted institutions' keys verify signatures whatever their state: whether a key may sign for the issuer then
+        // is the issuer step's rule (TrustRule), applied once.
+        if (context.Options.Institutions() is { Count: > 0 } trusted)
+        {
+            var keys = new Dictionary<string, Keys.PublicKey>(proofOptions.VerificationMethods ?? new Dictionary<string, Keys.PublicKey>(), StringComparer.Ordinal);
+            foreach (var key in trusted.SelectMany(t => t.Keys))
+            {
+                keys.TryAdd(key.VerificationMethod, key.PublicKey);
+            }
+            proofOptions = proofOptions with { VerificationMethods = keys };
+        }
         var result = DataIntegrityProof.Verify(context.Credential, proofOptions);
         context.Proofs = result;
         if (result.Proofs.Count == 0)

@@ -22,7 +22,7 @@ public abstract class IssueAchievementCredentialTests(TranscriptsApp app)
         Assert.Equal(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
             credential["@context"]!.AsArray().Select(c => (string)c!));
         Assert.StartsWith("urn:uuid:", (string)credential["id"]!);
-        Assert.Equal("did:web:school.example", (string)credential["issuer"]!["id"]!);
+        Assert.Equal(seeded.School.Did, (string)credential["issuer"]!["id"]!);
         var achievement = credential["credentialSubject"]!["achievement"]!;
         Assert.Equal("Competency", (string)achievement["achievementType"]!);
         Assert.Equal("CFItem", (string)achievement["alignment"]![0]!["targetType"]!);
@@ -32,6 +32,23 @@ public abstract class IssueAchievementCredentialTests(TranscriptsApp app)
         Assert.Equal("eddsa-rdfc-2022", (string)credential["proof"]!["cryptosuite"]!);
         var report = await Issuance.VerifyAsync(app, seeded.School.Id, credential);
         Assert.True(report.Outcome == CheckStatus.Passed, report.ToString());
+    }
+
+    [SkippableFact]
+    public async Task Schema_check_reports_an_issued_badge_without_issuer_or_with_a_malformed_date()
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        using var registrar = app.CreateClientFor(seeded.School.Registrar);
+        var credential = await Issuance.IssueAchievementAsync(registrar, seeded.AttainmentId);
+        Assert.Equal("", Issuance.ValidateSchema(Schema, credential));
+
+        var withoutIssuer = credential.DeepClone().AsObject();
+        withoutIssuer.Remove("issuer");
+        var badDate = credential.DeepClone().AsObject();
+        badDate["validFrom"] = "yesterday";
+
+        Assert.Contains("issuer", Issuance.ValidateSchema(Schema, withoutIssuer));
+        Assert.Contains("/validFrom", Issuance.ValidateSchema(Schema, badDate));
     }
 
     [SkippableFact]

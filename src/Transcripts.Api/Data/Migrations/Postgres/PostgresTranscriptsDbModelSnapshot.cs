@@ -31,12 +31,18 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("LearnerId")
                         .HasColumnType("uuid");
@@ -108,6 +114,16 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("UpdateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedByKeyId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -215,6 +231,9 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -233,8 +252,16 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("InstitutionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousMac")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -249,6 +276,9 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "ChainSequence")
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "Sequence");
@@ -407,6 +437,9 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<Guid?>("LearnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("PageTakenDownAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RevocationIndex")
                         .HasColumnType("integer");
 
@@ -464,6 +497,38 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.ToTable("Credentials");
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.CredentialPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IncludeEvidenceNarratives")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IncludeExplanation")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LearnerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique();
+
+                    b.ToTable("CredentialPolicies");
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -476,11 +541,22 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousMac")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Record")
                         .IsRequired()
@@ -493,6 +569,9 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "ChainSequence")
+                        .IsUnique();
 
                     b.HasIndex("LearnerId", "At");
 
@@ -648,6 +727,9 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicBaseUrl")
+                        .IsUnique();
 
                     b.ToTable("Institutions");
                 });
@@ -907,6 +989,10 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<Guid>("CreatedByKeyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CreatedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("CredentialIds")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -920,6 +1006,12 @@ namespace Transcripts.Api.Data.Migrations.Postgres
 
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("MaxOpens")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenCount")
+                        .HasColumnType("integer");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
@@ -951,13 +1043,23 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DocumentPublicKeyMultibase")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("IssuedCredentialsList")
+                        .HasColumnType("text");
 
                     b.Property<string>("KeyType")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PredecessorLink")
+                        .HasColumnType("text");
 
                     b.Property<string>("PublicKeyMultibase")
                         .IsRequired()
@@ -1158,6 +1260,15 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SuspensionListId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.CredentialPolicy", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>

@@ -26,12 +26,18 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Hash")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LearnerId")
                         .HasColumnType("TEXT");
@@ -103,6 +109,16 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByKeyId")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -210,6 +226,9 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -228,8 +247,16 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("InstitutionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousMac")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -244,6 +271,9 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "ChainSequence")
                         .IsUnique();
 
                     b.HasIndex("InstitutionId", "Sequence");
@@ -402,6 +432,9 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<Guid?>("LearnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PageTakenDownAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RevocationIndex")
                         .HasColumnType("INTEGER");
 
@@ -459,6 +492,38 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.ToTable("Credentials");
                 });
 
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.CredentialPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludeEvidenceNarratives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IncludeExplanation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LearnerIdentifier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId")
+                        .IsUnique();
+
+                    b.ToTable("CredentialPolicies");
+                });
+
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Disclosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -471,10 +536,21 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChainSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("LearnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mac")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousMac")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Record")
@@ -488,6 +564,9 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId", "ChainSequence")
+                        .IsUnique();
 
                     b.HasIndex("LearnerId", "At");
 
@@ -643,6 +722,9 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicBaseUrl")
+                        .IsUnique();
 
                     b.ToTable("Institutions");
                 });
@@ -902,6 +984,10 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("CreatedByKeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CredentialIds")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -915,6 +1001,12 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
 
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxOpens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
@@ -946,12 +1038,22 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentPublicKeyMultibase")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedCredentialsList")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KeyType")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredecessorLink")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicKeyMultibase")
@@ -1153,6 +1255,15 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SuspensionListId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Transcripts.Api.Data.Entities.CredentialPolicy", b =>
+                {
+                    b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Transcripts.Api.Data.Entities.Evidence", b =>

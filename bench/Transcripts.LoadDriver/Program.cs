@@ -1,0 +1,41 @@
+using Transcripts.LoadDriver;
+
+// A bounded load run against the records service on loopback: SQLite, then PostgreSQL when
+// TRANSCRIPTS_TEST_POSTGRES (a connection string without a database) is set.
+//   dotnet build src/Transcripts.Api -c Release
+//   dotnet run --project bench/Transcripts.LoadDriver -c Release -- [--reads N] [--writes N] [--concurrency N] [--seconds N]
+var options = LoadOptions.Parse(args);
+var api = options.ApiPath ?? ApiProcess.DefaultApiPath();
+if (!File.Exists(api))
+{
+    Console.Error.WriteLine($"The API is not built at {api}; run: dotnet build src/Transcripts.Api -c Release");
+    return 2;
+}
+
+var results = new List<(string Database, LoadResult Result)>();
+foreach (var database in new[] { "SQLite", "PostgreSQL" })
+{
+    var postgres = Environment.GetEnvironmentVariable("TRANSCRIPTS_TEST_POSTGRES");
+    if (database == "PostgreSQL" && string.IsNullOrWhiteSpace(postgres))
+    {
+        Console.WriteLine("PostgreSQL: skipped (TRANSCRIPTS_TEST_POSTGRES is not set).");
+        continue;
+    }
+    await using var service = await ApiProcess.StartAsync(api, database == "SQLite" ? null : postgres);
+    var seed = await Seed.CreateAsync(service.Client, service.AdminKey);
+    foreach (var scenario in Scenario.All(seed, options))
+    {
+        var result = await Load.RunAsync(service.Client, scenario, options);
+        results.Add((database, result));
+        Console.WriteLine($"{database,-10} {result}");
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("| database | scenario | requests | errors | seconds | requests/s | p50 ms | p99 ms |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (database, r) in results)
+{
+    Console.WriteLine($"| {database} | {r.Scenario} | {r.Completed} | {r.Errors} | {r.Seconds:F1} | {r.PerSecond:F0} | {r.P50:F1} | {r.P99:F1} |");
+}
+return results.Any(r => r.Result.Errors > 0) ? 1 : 0;
