@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Transcripts.Signing;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.Verification;
+using Transcripts.Signing.Verification.DataModel;
 using Transcripts.Verifier.Inputs;
 
 namespace Transcripts.Verifier.Checking;
@@ -103,8 +104,13 @@ internal sealed class InputVerifier
                 parts.Add(InputResult.Unreadable(name, "This credential is not a JSON object (an enveloped or JWT credential), which this verifier does not read."));
             }
         }
+        var violations = DataModelValidator.ValidatePresentation(presentation);
         var checks = new List<Check>
         {
+            violations.Count == 0
+                ? new(CheckNames.Structure, CheckStatus.Passed, "The presentation follows the VC Data Model.")
+                : new(CheckNames.Structure, CheckStatus.Failed, "The presentation breaks the VC Data Model: "
+                    + string.Join(" ", violations.Select(v => $"{v.Reason} [rule {v.Rule}]"))),
             parts.Count == 0
                 ? new(Presentation, CheckStatus.Failed, "The presentation holds no credentials.")
                 : new(Presentation, CheckStatus.Passed, $"The presentation holds {parts.Count} credential{(parts.Count == 1 ? "" : "s")}"
