@@ -12,7 +12,7 @@ namespace Transcripts.Api.Features.VcApi;
 
 /// <summary>
 /// VC API <c>POST /credentials/issue</c>: signs a caller's VC 1.1 or 2.0 credential with the institution's active key.
-/// The issuer is set to the institution's DID; a VC 2.0 credential without a status gets revocation and suspension entries.
+/// Reserved types are refused, and the issuer and status entries are the institution's own (<see cref="SubmittedCredentialPolicy"/>).
 /// </summary>
 internal static class IssueCredentialVcApi
 {
@@ -50,6 +50,10 @@ internal static class IssueCredentialVcApi
         {
             return Problems.UnknownContext(unknown);
         }
+        if (SubmittedCredentialPolicy.Check(credential) is { } reserved)
+        {
+            return reserved;
+        }
         if (credential["proof"] is not null)
         {
             return Problems.Validation("credential.proof", "Send the credential without a proof; this endpoint adds one.");
@@ -70,14 +74,7 @@ internal static class IssueCredentialVcApi
                 {
                     copyContexts.Add(DataIntegrityV2);
                 }
-                if (copy["issuer"] is JsonObject issuerObject)
-                {
-                    issuerObject["id"] = signer.Identity.Did;
-                }
-                else
-                {
-                    copy["issuer"] = signer.Identity.Did;
-                }
+                SubmittedCredentialPolicy.SetIssuer(copy, signer.Identity, base1 == CredentialContexts.Vc2);
                 var stored = await issuer.IssueSubmittedAsync(signer, copy, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/credentials/{stored.Id}", new Response(JsonNode.Parse(stored.Bytes)!.AsObject()));
