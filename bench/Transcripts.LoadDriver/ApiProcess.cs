@@ -65,7 +65,8 @@ internal sealed partial class ApiProcess : IAsyncDisposable
             {
                 throw new InvalidOperationException("The API exited during start-up: " + await process.StandardError.ReadToEndAsync());
             }
-            key = PrintedAdminKey().Match(line) is { Success: true } m ? m.Groups[1].Value : null;
+            key = PrintedAdminKey().Match(line) is { Success: true } m ? m.Groups[1].Value
+                : AdminKeyFile().Match(line) is { Success: true } f ? (await File.ReadAllTextAsync(f.Groups[1].Value)).Trim() : null;
         }
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
@@ -114,4 +115,8 @@ internal sealed partial class ApiProcess : IAsyncDisposable
 
     [GeneratedRegex(@"Admin key \(shown only now; store it safely\): (trk_\S+)")]
     private static partial Regex PrintedAdminKey();
+
+    // A redirected service writes the first admin key to an owner-only file and names the file instead.
+    [GeneratedRegex(@"The key is in (\S+) \(readable only by this user\)")]
+    private static partial Regex AdminKeyFile();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Transcripts.Tests;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -46,30 +45,10 @@ public static class Issuance
         });
     }
 
-    /// <summary>Validates against a JSON schema in ../shared/spec/schemas with Python's jsonschema (draft 2019-09); returns the errors.</summary>
-    public static string ValidateSchema(string schemaPath, JsonObject instance)
-    {
-        var schema = SpecData.Path(Path.Combine("schemas", schemaPath));
-        var file = Path.GetTempFileName();
-        File.WriteAllText(file, instance.ToJsonString());
-        // Debian's interpreter is where `apt-get install python3-jsonschema` (transcripts.sh test, CI) puts the module;
-        // another python3 earlier on PATH (pyenv, a virtualenv) may not have it.
-        var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
-        {
-            ArgumentList =
-            {
-                "-c",
-                "import json,sys,jsonschema\ns=json.load(open(sys.argv[1]));d=json.load(open(sys.argv[2]))\n" +
-                "v=jsonschema.validators.validator_for(s)(s,format_checker=jsonschema.FormatChecker())\n" +
-                "print('\\n'.join(f'{list(e.absolute_path)}: {e.message}' for e in v.iter_errors(d)))",
-                schema, file,
-            },
-            RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        File.Delete(file);
-        return output.Trim();
-    }
+    /// <summary>
+    /// Validates against a JSON schema in ../shared/spec/schemas (the 1EdTech schemas are draft 2019-09) with
+    /// JsonSchema.Net, formats included; returns the errors, one per line, or "" when the instance is valid.
+    /// </summary>
+    public static string ValidateSchema(string schemaPath, JsonObject instance) =>
+        SchemaCheck.Errors(SpecData.Path(Path.Combine("schemas", schemaPath)), instance);
 }

@@ -60,7 +60,10 @@ internal static partial class ServiceProcess
         throw new TimeoutException("The service did not start.");
     }
 
-    /// <summary>The first admin key, which a fresh service prints once on its standard output.</summary>
+    /// <summary>
+    /// The first admin key. A fresh service whose output is redirected (as here) does not print it: it names the owner-only
+    /// file it wrote the key to, and the key is read from there.
+    /// </summary>
     public static async Task<string> ReadPrintedAdminKeyAsync(Process process)
     {
         while (true)
@@ -70,8 +73,15 @@ internal static partial class ServiceProcess
             {
                 return match.Groups[1].Value;
             }
+            if (AdminKeyFile().Match(line) is { Success: true } file)
+            {
+                return (await File.ReadAllTextAsync(file.Groups[1].Value)).Trim();
+            }
         }
     }
+
+    [GeneratedRegex(@"The key is in (\S+) \(readable only by this user\)")]
+    private static partial Regex AdminKeyFile();
 
     [GeneratedRegex(@"Admin key \(shown only now; store it safely\): (trk_\S+)")]
     private static partial Regex PrintedAdminKey();

@@ -67,7 +67,7 @@ public sealed class TempStore : IDisposable
     {
         var store = new TempStore();
         var trust = new TrustStore.TrustStore(store.Folder);
-        trust.Add(Files.Bytes("riverside.trust.json"));
+        trust.Save(TrustStore.TrustedIssuer.FromFile(Files.Bytes("riverside.trust.json")));
         if (withStatusList)
         {
             store.Cache(Files.Json("status-list-1.json"), VerifierRun.Now.AddDays(-2));

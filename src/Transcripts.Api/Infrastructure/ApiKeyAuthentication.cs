@@ -17,7 +17,7 @@ namespace Transcripts.Api.Infrastructure;
 /// and compared again in constant time. Revoked keys and unknown keys fail alike.
 /// </summary>
 internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, TranscriptsDb db, IMemoryCache cache, IOptions<ApiKeyOptions> keyOptions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UrlEncoder encoder, TranscriptsDb db, IMemoryCache cache, IOptions<ApiKeyOptions> keyOptions, TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "transcripts:key";
@@ -47,10 +47,12 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
                 cache.Set(cacheKey, key, TimeSpan.FromSeconds(keyOptions.Value.CacheSeconds));
             }
         }
-        if (key is null || key.RevokedAt is not null || !CryptographicOperations.FixedTimeEquals(key.Hash, hash))
+        var now = clock.GetUtcNow();
+        if (key is null || key.RevokedAt is not null || key.ExpiresAt <= now || !CryptographicOperations.FixedTimeEquals(key.Hash, hash))
         {
-            return AuthenticateResult.Fail("Unknown or revoked API key.");
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
         }
+        await ApiKeyUse.RecordAsync(db, cache, key.Id, now, Context.RequestAborted);
         List<Claim> claims =
         [
             new(KeyIdClaim, key.Id.ToString()),
@@ -103,7 +105,9 @@ internal static class Policies
     {
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        // An endpoint that names no policy and does not say AllowAnonymous still needs a caller with a valid key.
         services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build())
             .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Registrar, p => p.RequireRole(Roles.Admin, Roles.Registrar))
             .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Registrar, Roles.Assessor))

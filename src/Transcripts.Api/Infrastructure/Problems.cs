@@ -83,6 +83,19 @@ internal static class Problems
     public static ProblemHttpResult InvalidCredential(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, "invalid-credential", "The credential is not valid", detail);
 
+    /// <summary>422: the credential breaks a MUST of the VC Data Model; <c>rule</c> is the first rule's stable code, <c>violations</c> lists all.</summary>
+    public static ProblemHttpResult DataModelViolation(IReadOnlyList<Signing.Verification.DataModel.DataModelViolation> violations)
+    {
+        var problem = Create(StatusCodes.Status422UnprocessableEntity, "data-model-violation", "The credential breaks the VC Data Model",
+            $"Nothing was signed. {string.Join(" ", violations.Select(v => $"{v.Reason} [rule {v.Rule}{(v.Path.Length == 0 ? "" : $" at {v.Path}")}]"))}");
+        problem.ProblemDetails.Extensions["rule"] = violations[0].Rule;
+        problem.ProblemDetails.Extensions["violations"] = violations.Select(v => new Dictionary<string, string>
+        {
+            ["rule"] = v.Rule, ["path"] = v.Path, ["reason"] = v.Reason,
+        }).ToList();
+        return problem;
+    }
+
     public static ProblemHttpResult AlreadyRevoked(Guid id, DateTimeOffset at) =>
         Create(StatusCodes.Status409Conflict, "already-revoked", "Credential already revoked",
             $"Credential {id} was revoked on {at:yyyy-MM-dd}; nothing was changed.");

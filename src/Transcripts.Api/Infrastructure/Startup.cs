@@ -1,20 +1,15 @@
 using Microsoft.AspNetCore.Http.Json;
-using Transcripts.Api.Data;
-using Transcripts.Api.Features.Demo;
-using Transcripts.Api.Features.Keys;
 
 namespace Transcripts.Api.Infrastructure;
 
-/// <summary>Where start-up prints what a person must see once (the first admin key, the demo keys).</summary>
-internal sealed record ConsoleOutput(TextWriter Writer);
+/// <summary>
+/// Where start-up prints what a person must see once (the first admin key, the demo keys). <see cref="IsInteractive"/> is false
+/// when standard output is redirected (a log collector, a pipe): secrets then go only to a file readable by the service's user.
+/// </summary>
+internal sealed record ConsoleOutput(TextWriter Writer, bool IsInteractive = true);
 
 internal static class Startup
 {
-    public const string DemoFlag = "--demo";
-
-    /// <summary>The same as <see cref="DemoFlag"/>, from configuration.</summary>
-    public const string DemoSetting = "Demo:Seed";
-
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -34,31 +29,11 @@ internal static class Startup
         });
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<FileStore>();
-        services.AddSingleton(new ConsoleOutput(Console.Out));
+        services.AddSingleton(new ConsoleOutput(Console.Out, !Console.IsOutputRedirected));
         services.AddOpenApi();
         // Defaults for when no appsettings.json is beside the working directory (dotnet run from the repository root);
         // SQL text is never logged at Information, and parameter values never (sensitive data logging stays off).
         services.AddLogging(l => l.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         return services;
-    }
-
-    /// <summary>Migrations, then on an empty database either the demo seed (with --demo) or the first admin key.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        await DataModule.MigrateAsync(services, app.Lifetime.ApplicationStopping);
-        var db = services.GetRequiredService<TranscriptsDb>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var console = services.GetRequiredService<ConsoleOutput>().Writer;
-        if (demo)
-        {
-            await DemoSeed.RunAsync(db, services.GetRequiredService<FileStore>(), clock, console, app.Lifetime.ApplicationStopping);
-            if (await DemoIssuance.RunAsync(app.Services, app.Lifetime.ApplicationStopping) is { } issued)
-            {
-                await DemoIssuance.PrintAsync(issued, console);
-            }
-        }
-        await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, console, app.Lifetime.ApplicationStopping);
     }
 }

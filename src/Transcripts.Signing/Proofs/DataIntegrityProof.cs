@@ -38,12 +38,17 @@ public static class DataIntegrityProof
         }
 
         var existing = ProofSet.Proofs(unsecuredDocument);
+        if (options.Id is not null && existing.Any(p => ProofSet.IdOf(p) == options.Id))
+        {
+            throw new SigningException(SigningError.InvalidProof,
+                $"The document already has a proof with the id '{options.Id}'; a new proof needs an id of its own.");
+        }
         JsonArray? previousProofs = null;
         if (options.PreviousProof is { Count: > 0 } previous)
         {
-            previousProofs = ProofSet.Matching(existing, previous, out var missing)
-                ?? throw new SigningException(SigningError.InvalidProof,
-                    $"The new proof chains to the proof '{missing}', which the document does not have.");
+            // VC Data Integrity §4.3 steps 4-5: every previousProof id names exactly one proof already in the document.
+            previousProofs = ProofSet.Matching(existing, previous, out var failure)
+                ?? throw new SigningException(SigningError.InvalidProof, failure!.Replace("The proof chains", "The new proof chains", StringComparison.Ordinal));
         }
 
         var proof = CreateProofOptions(options, suite);

@@ -25,6 +25,7 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
         {
             results.Add(VerifyOne(securedDocument, proofs, i));
         }
+        ProofSet.RequireReferencedProofs(proofs, results);
         return new(results);
     }
 
@@ -82,10 +83,10 @@ internal sealed class ProofVerifier(ProofVerificationOptions options)
         if (previous.Count > 0)
         {
             var others = proofs.Where((_, i) => i != index).ToList();
-            var matching = ProofSet.Matching(others, previous, out var missing);
+            var matching = ProofSet.Matching(others, previous, out var failure);
             if (matching is null)
             {
-                return Fail($"The proof chains to the earlier proof '{missing}', which the document does not have.");
+                return Fail(failure!);
             }
             previousProofs = matching;
         }

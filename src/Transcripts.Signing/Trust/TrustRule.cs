@@ -6,7 +6,7 @@
 //      was retired, and for nothing else — no one can make a new proof with it, so its `created` can be believed.
 //   3. Revoked key (compromised from RevokedAt): a thief writes any `created`, so the proof's date proves nothing. The proof
 //      counts only for a credential whose digest is on the institution's signed list of what that key really signed.
-// A verification method of an issuer the trust set does not know is "unknown", never "valid".
+// An issuer the trust set does not know is "unknown", never "valid": whose keys it may use is not known here.
 using Transcripts.Signing.Verification;
 
 namespace Transcripts.Signing.Trust;
@@ -30,17 +30,20 @@ public static class TrustRule
         var owner = trusted.FirstOrDefault(t => t.Find(verificationMethod)?.Controller == issuer)
             ?? trusted.FirstOrDefault(t => t.Find(verificationMethod) is not null);
         var key = owner?.Find(verificationMethod);
+        if (issuerInstitution is null && (key is null || key.Controller != issuer))
+        {
+            // Whose key may sign for an issuer outside the trust set is not known here: its own document could name any key.
+            return new(CheckStatus.Unknown, $"The issuer {issuer} is not among the trusted institutions, so who issued the credential cannot be confirmed.", owner, key);
+        }
         if (controller != issuer || (key is not null && key.Controller != issuer))
         {
-            return new(CheckStatus.Failed, $"The credential names {Who(issuerInstitution, issuer)} as its issuer, but it was signed with a key of "
-                + $"{Who(owner, key?.Controller ?? controller)} ({verificationMethod}): only a key the issuer controls may sign for it.", owner, key);
+            return new(CheckStatus.Failed, $"The credential names {Who(issuerInstitution, issuer)} as its issuer, but it was signed with another party's key "
+                + $"({verificationMethod}, controlled by {Who(owner, key?.Controller ?? controller)}): only a key the issuer controls may sign for it.", owner, key);
         }
         if (key is null)
         {
-            return issuerInstitution is null
-                ? new(CheckStatus.Unknown, $"The issuer {issuer} is not among the trusted institutions, so who issued the credential cannot be confirmed.", null, null)
-                : new(CheckStatus.Failed, $"The key {verificationMethod} is not one of the keys {Who(issuerInstitution, issuer)} publishes for issuing "
-                    + "credentials, so the signature does not show that it issued this.", issuerInstitution, null);
+            return new(CheckStatus.Failed, $"The key {verificationMethod} is not one of the keys {Who(issuerInstitution, issuer)} publishes for issuing "
+                + "credentials, so the signature does not show that it issued this.", issuerInstitution, null);
         }
         var who = Who(owner, issuer);
         switch (key.State)

@@ -28,18 +28,21 @@ internal sealed class TranscriptChecker(TrustContext trust, CredentialChecker cr
         }
         catch (SigningException e)
         {
+            var unreadable = new Check(EmbeddedCredential, CheckStatus.Failed, $"The PDF's attachment {pdf.AttachmentName} is not a readable credential: {e.Message}");
             return new InputResult
             {
                 Source = file.Source,
                 Kind = "PDF transcript",
-                Checks = [new(EmbeddedCredential, CheckStatus.Failed, $"The PDF's attachment {pdf.AttachmentName} is not a readable credential: {e.Message}")],
+                Checks = DocumentSignatureChecker.Check(file.Bytes, pdf, trust.Issuers, issuerDid: null) is { } signed ? [signed, unreadable] : [unreadable],
             };
         }
         var inner = credentials.Verify(credential, file.Source, stapled: null);
-        var checks = new List<Check>
-        {
-            new(EmbeddedCredential, CheckStatus.Passed, $"The PDF carries {pdf.AttachmentName}, a {inner.Kind}; its checks follow."),
-        };
+        var checks = new List<Check>();
+        // First: whether the file is, byte for byte, the one the school signed; what the page shows depends on it.
+        // An unsigned PDF (printed before transcripts were signed) gets its page text compared with the credential instead.
+        checks.Add(DocumentSignatureChecker.Check(file.Bytes, pdf, trust.Issuers, inner.Summary?.IssuerId)
+            ?? PageTextChecker.Check(file.Bytes, credential));
+        checks.Add(new(EmbeddedCredential, CheckStatus.Passed, $"The PDF carries {pdf.AttachmentName}, a {inner.Kind}; its checks follow."));
         checks.AddRange(inner.Checks);
         QrClaims? claims = null;
         if (pdf.QrText is null)

@@ -10,16 +10,14 @@ using Transcripts.Verifier.TrustStore;
 namespace Transcripts.Verifier.Commands;
 
 /// <summary>
-/// <c>status refresh [PATH…]</c>: the only command that uses the network. Fetches the status lists of the trusted
-/// institutions (those their bundles name, those already cached, and those the credentials in PATH name; see
+/// <c>status refresh [PATH…]</c>: the only command that uses the network. Refreshes the trusted institutions' bundles, then
+/// fetches their status lists (those their bundles name, those already cached, and those the credentials in PATH name; see
 /// <see cref="StatusListRefresh"/>) and caches each one signed by its institution and newer than the cached copy, with the
 /// time it was fetched. A list that is not signed by the institution is reported and not cached (fail closed), an older
 /// or expired one never replaces the cached copy, and an address that is not https (outside loopback) is not fetched.
 /// </summary>
 internal static class StatusCacheCommand
 {
-    private const int MaxListBytes = 16 * 1024 * 1024;
-
     public static Command Create(CliEnvironment env)
     {
         var store = CliEnvironment.TrustStoreOption();
@@ -51,21 +49,27 @@ internal static class StatusCacheCommand
             return ExitCodes.Usage;
         }
         var now = env.Clock.GetUtcNow();
-        var trust = new TrustContext(issuers, new StatusCache(store.StatusFolder), new VerifySettings(now, now, CheckStatus: false));
-        var cache = new StatusCache(store.StatusFolder);
-        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
-        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
-        var rejected = 0;
-        var unreachable = 0;
-        using var http = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = MaxListBytes };
+        var console = SpectreTables.CreateConsole(env.Out, env.IsTerminal);
+        var table = SpectreTables.NewTable(console).AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
+        using var http = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = TrustStore.TrustStore.MaxFileBytes };
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vc+ld+json"));
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));
+        // Bundles first, so that key revocations and rotations are known before the lists are checked.
+        var (refreshed, rejected) = await BundleRefresh.RunAsync(store, issuers, async (url, token) =>
+        {
+            var (json, problem) = await FetchAsync(http, url, token);
+            return (json is null ? null : System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), problem);
+        }, table, cancellationToken);
+        issuers = refreshed;
+        var trust = new TrustContext(issuers, new StatusCache(store.StatusFolder), new VerifySettings(now, now, CheckStatus: false));
+        var cache = new StatusCache(store.StatusFolder);
+        var unreachable = 0;
         var skipped = new List<string>();
         var credentials = Inputs.CredentialInputs.Read(paths ?? [], skipped);
         foreach (var target in StatusListRefresh.Targets(issuers, cache, credentials, skipped))
         {
             var (issuer, url) = (target.Issuer, target.Url);
-            var outcome = StatusListRefresh.RefuseAddress(url) is { } refused ? (null, refused) : await FetchAsync(http, url, cancellationToken);
+            var outcome = await FetchAsync(http, url, cancellationToken);
             if (outcome.Credential is null)
             {
                 unreachable++;
@@ -106,6 +110,10 @@ internal static class StatusCacheCommand
 
     private static async Task<(JsonObject? Credential, string? Problem)> FetchAsync(HttpClient http, string url, CancellationToken cancellationToken)
     {
+        if (StatusListRefresh.RefuseAddress(url) is { } refused)
+        {
+            return (null, refused);
+        }
         var uri = new Uri(url);
         try
         {
@@ -115,7 +123,7 @@ internal static class StatusCacheCommand
                 return (null, $"Not fetched: the server answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return (JsonInput.ParseObject(bytes, Limits.Default with { MaxDocumentBytes = MaxListBytes }), null);
+            return (JsonInput.ParseObject(bytes, Limits.Default with { MaxDocumentBytes = TrustStore.TrustStore.MaxFileBytes }), null);
         }
         catch (HttpRequestException e)
         {

@@ -10,7 +10,8 @@ namespace Transcripts.Verifier.Inputs;
 /// embedded file) and the QR text, which the renderer also writes into the document information
 /// dictionary under <see cref="QrMetadataKey"/> so it can be read without decoding the image.
 /// </summary>
-public sealed record PdfTranscript(string AttachmentName, byte[] Credential, string? QrText)
+/// <param name="Signatures">The document signatures of the file's form; empty for an unsigned (older) transcript.</param>
+public sealed record PdfTranscript(string AttachmentName, byte[] Credential, string? QrText, IReadOnlyList<PdfSignatureField> Signatures)
 {
     /// <summary>The document-information key that holds the QR text.</summary>
     public const string QrMetadataKey = "/TranscriptsQr";
@@ -47,7 +48,16 @@ public sealed record PdfTranscript(string AttachmentName, byte[] Credential, str
                 ? chosen
                 : attachments[0];
             var qr = document.Info.Elements.GetString(QrMetadataKey);
-            return new PdfTranscript(name, bytes, string.IsNullOrEmpty(qr) ? null : qr);
+            List<PdfSignatureField> signatures;
+            try
+            {
+                signatures = PdfSignatureField.Read(document, pdf);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new InputException("The PDF's signature fields could not be read: the file is damaged.", e);
+            }
+            return new PdfTranscript(name, bytes, string.IsNullOrEmpty(qr) ? null : qr, signatures);
         }
     }
 

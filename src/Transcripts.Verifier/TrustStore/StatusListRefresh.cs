@@ -70,10 +70,10 @@ internal static class StatusListRefresh
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
-            return "Not fetched: the address is not an https URL.";
+            return "Not fetched: the address is not an https URL (https only).";
         }
         return uri.Scheme == "http" && !uri.IsLoopback
-            ? "Not fetched: status lists are fetched over https only (plain http is accepted only on this computer, for testing)."
+            ? "Not fetched: lists and bundles are fetched over https only (plain http is accepted only on this computer, for testing)."
             : null;
     }
 

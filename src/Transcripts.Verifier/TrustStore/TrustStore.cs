@@ -37,6 +37,16 @@ public sealed class TrustStore
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create),
                      "transcripts-verify");
 
+    /// <summary>Stores an issuer from a trust bundle or a bare DID document, replacing any entry for its DID (the CLI's
+    /// <c>trust add</c> first shows what would change and needs <c>--replace</c>).</summary>
+    /// <exception cref="InputException">The file is neither.</exception>
+    public TrustedIssuer Add(byte[] file)
+    {
+        var issuer = TrustedIssuer.FromFile(file);
+        Save(issuer);
+        return issuer;
+    }
+
     /// <summary>Writes an issuer's entry (a new one, or one the caller decided may replace the old).</summary>
     public void Save(TrustedIssuer issuer, string? replacesDid = null)
     {
@@ -50,6 +60,14 @@ public sealed class TrustStore
             Remove(replacesDid);
         }
     }
+
+    /// <summary>
+    /// The entry <paramref name="issuer"/> would replace: the one for its DID, or one that shares a DID with it (a did:key
+    /// institution's newer bundle names its former did:keys).
+    /// </summary>
+    /// <exception cref="InputException">A file in the store cannot be read.</exception>
+    public TrustedIssuer? FindEntryOf(TrustedIssuer issuer) =>
+        Find(issuer.Did) ?? List().FirstOrDefault(i => i.Institution.Dids.Intersect(issuer.Institution.Dids, StringComparer.Ordinal).Any());
 
     /// <summary>The entry for <paramref name="did"/>, if there is one.</summary>
     /// <exception cref="InputException">The entry's file cannot be read.</exception>

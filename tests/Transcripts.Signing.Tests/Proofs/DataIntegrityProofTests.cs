@@ -256,9 +256,43 @@ public sealed class DataIntegrityProofTests
     }
 
     [Fact]
-    public void Verify_judges_a_retired_or_revoked_did_web_key_by_when_the_proof_was_made()
+    public void Verify_accepts_a_retired_did_web_key_only_for_proofs_made_before_it_was_retired()
     {
-        using var pair = Ed25519KeyPair.Generate();
+        var (pair, method, document, earlier, later, now) = RetiredOrRevoked();
+        using (pair)
+        {
+            method["expires"] = "2026-06-01T00:00:00Z";
+
+            // Signed before the key was retired: still valid afterwards, which is what keeps rotation safe.
+            Assert.True(DataIntegrityProof.Verify(earlier, new() { DidDocuments = [document], Now = now }).IsVerified);
+            // Signed after: refused, whatever the verifier's clock says (the key was destroyed at retirement).
+            var refused = DataIntegrityProof.Verify(later, new() { DidDocuments = [document], Now = now });
+            Assert.False(refused.IsVerified);
+            Assert.Contains("retired", refused.Proofs[0].Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Verify_never_accepts_a_revoked_did_web_key_on_its_backdatable_created()
+    {
+        var (pair, method, document, earlier, later, now) = RetiredOrRevoked();
+        using (pair)
+        {
+            method["revoked"] = "2026-06-01T00:00:00Z";
+
+            // A thief writes any "created": a proof dated before the compromise proves nothing on its own.
+            foreach (var proof in new[] { earlier, later })
+            {
+                var refused = DataIntegrityProof.Verify(proof, new() { DidDocuments = [document], Now = now });
+                Assert.False(refused.IsVerified);
+                Assert.Contains("revoked", refused.Proofs[0].Reason, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static (Ed25519KeyPair Pair, JsonObject Method, JsonObject Document, JsonObject Earlier, JsonObject Later, DateTimeOffset Now) RetiredOrRevoked()
+    {
+        var pair = Ed25519KeyPair.Generate();
         const string did = "did:web:school.example";
         var method = new JsonObject
         {
@@ -271,21 +305,7 @@ public sealed class DataIntegrityProofTests
         var options = TestDocuments.Options(pair, "eddsa-jcs-2022") with { VerificationMethod = did + "#key-1" };
         var earlier = DataIntegrityProof.Sign(TestDocuments.Credential(did), options, pair);
         var later = DataIntegrityProof.Sign(TestDocuments.Credential(did), options with { Created = new(2026, 7, 1, 0, 0, 0, TimeSpan.Zero) }, pair);
-        var now = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
-
-        foreach (var (property, word) in new[] { ("expires", "retired"), ("revoked", "revoked") })
-        {
-            method.Remove("expires");
-            method.Remove("revoked");
-            method[property] = "2026-06-01T00:00:00Z";
-
-            // Signed before the key was retired or revoked: still valid afterwards, which is what keeps rotation safe.
-            Assert.True(DataIntegrityProof.Verify(earlier, new() { DidDocuments = [document], Now = now }).IsVerified);
-            // Signed after: refused, whatever the verifier's clock says.
-            var refused = DataIntegrityProof.Verify(later, new() { DidDocuments = [document], Now = now });
-            Assert.False(refused.IsVerified);
-            Assert.Contains(word, refused.Proofs[0].Reason, StringComparison.Ordinal);
-        }
+        return (pair, method, document, earlier, later, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]

@@ -11,7 +11,9 @@ internal static class TestDocuments
 
     public static JsonObject Credential(string issuer = "did:example:school") => new()
     {
-        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+        // OpenBadgeCredential and achievement are not defined by the base context, so the undefined-terms context comes last
+        // (VC Data Model 2.0 §5.2 Extensibility); without it the type would map to no URL (§4.5).
+        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/undefined-terms/v2"),
         ["id"] = "urn:uuid:0b7c9f3e-1d2a-4c55-9a7e-3f1e2d4c5b6a",
         ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
         ["issuer"] = issuer,

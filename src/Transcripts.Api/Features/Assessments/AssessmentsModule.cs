@@ -1,12 +1,15 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Assessments;
 
-internal static class AssessmentsModule
+/// <summary>
+/// Assessments and the attainments derived from them. Four route groups, because assessments are written by staff at
+/// <c>/assessments</c> and read per learner, and attainments are read per learner and changed at <c>/attainments</c>.
+/// </summary>
+internal sealed class AssessmentsModule : ICarterModule
 {
-    public static IServiceCollection AddAssessments(this IServiceCollection services) => services;
-
-    public static IEndpointRouteBuilder MapAssessments(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var assessments = app.MapGroup("/assessments").WithTags("Assessments").RequireAuthorization(Policies.Staff);
         RecordAssessment.Map(assessments);
@@ -24,6 +27,5 @@ internal static class AssessmentsModule
         WithdrawAttainment.Map(attainments);
         PreviewAttainmentWithdrawal.Map(attainments);
         ExplainAttainment.Map(attainments);
-        return app;
     }
 }

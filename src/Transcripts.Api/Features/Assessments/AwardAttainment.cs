@@ -19,7 +19,7 @@ internal static class AwardAttainment
         public required string Reason { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(AwardAttainment))
             .WithSummary("Award an attainment directly, with a reason (registrar); it stands over the rule until withdrawn. "
                 + "A lower level than the attained one revokes the credentials and transcripts stating the higher level")

@@ -7,13 +7,14 @@ namespace Transcripts.Api.Features.Assessments;
 
 internal static class DeleteAssessment
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapDelete("/{id:guid}", Handle).WithName(nameof(DeleteAssessment))
-            .WithSummary("Remove an assessment made in error; the attainment is recomputed (staff). ?version= guards against a stale delete")
+            .WithSummary("Remove an assessment made in error (its author, or a registrar with ?reason=); the attainment is recomputed. ?version= guards against a stale delete")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, int? version, TranscriptsDb db,
+    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, int? version, string? reason, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id && a.InstitutionId == caller.InstitutionId, cancellationToken);
@@ -21,13 +22,22 @@ internal static class DeleteAssessment
         {
             return Problems.NotFound("assessment", id);
         }
+        if (AssessmentAuthorship.Check(assessment, caller, reason) is { } refused)
+        {
+            return refused;
+        }
         if (version is not null && assessment.RowVersion != version)
         {
             return Problems.StaleUpdate("assessment", id, assessment.RowVersion);
         }
+        // Who removed it, when and why is stamped first, so the audit trail holds it after the row is gone.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        AssessmentAuthorship.Stamp(assessment, caller, reason, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
         db.Assessments.Remove(assessment);
         await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, assessment.LearnerId, assessment.CompetencyId, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

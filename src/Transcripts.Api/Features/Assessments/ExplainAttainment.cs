@@ -11,13 +11,13 @@ internal static class ExplainAttainment
 {
     public sealed record EvidenceRef(Guid Id, EvidenceKind Kind, string Title);
     public sealed record Input(Guid AssessmentId, DateOnly AssessedOn, Guid LevelId, string Level, double Score, string? Feedback,
-        Guid AssessorKeyId, EvidenceRef? Evidence);
+        Guid AssessorKeyId, EvidenceRef? Evidence, Guid? UpdatedByKeyId, DateTimeOffset? UpdatedAt, string? UpdateReason);
     public sealed record Rule(MasteryMethod Method, string? Parameters, string MasteryLevel, double MasteryScore);
     public sealed record Response(Guid AttainmentId, Guid LearnerId, Guid CompetencyId, string? CompetencyCode, string Competency,
         AttainmentStatus Status, AttainmentSource Source, string? Level, double? Score, string? Reason, Rule Rule,
         IReadOnlyList<Input> Inputs, string Arithmetic);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}/explanation", Handle).WithName(nameof(ExplainAttainment))
             .WithSummary("Why an attainment is what it is: the rule, its inputs (assessments and their evidence) and the arithmetic")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,7 +42,8 @@ internal static class ExplainAttainment
         var evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => new EvidenceRef(e.Id, e.Kind, e.Title), cancellationToken);
         var inputs = assessments.OrderBy(a => ids.IndexOf(a.Id)).Select(a => new Input(a.Id, a.AssessedOn, a.LevelId, levels[a.LevelId].Title,
-            levels[a.LevelId].Score, a.Feedback, a.AssessorKeyId, a.EvidenceId is { } e ? evidence.GetValueOrDefault(e) : null)).ToList();
+            levels[a.LevelId].Score, a.Feedback, a.AssessorKeyId, a.EvidenceId is { } e ? evidence.GetValueOrDefault(e) : null,
+            a.UpdatedByKeyId, a.UpdatedAt, a.UpdateReason)).ToList();
 
         caller.Disclose(db, attainment.LearnerId, "attainment explanation", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Assessments;
 
 internal static class ListAssessments
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListAssessments))
             .WithSummary("A learner's assessments, newest first, filterable by competency; staff reads are disclosed to the learner")
             .ProducesValidationProblem()

@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Assessments;
 
 internal static class ListAttainments
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListAttainments))
             .WithSummary("A learner's attainments, filterable by status; staff reads are disclosed to the learner")
             .ProducesValidationProblem()

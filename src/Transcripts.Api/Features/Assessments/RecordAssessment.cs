@@ -21,7 +21,7 @@ internal static partial class RecordAssessment
         public DateOnly? AssessedOn { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(RecordAssessment))
             .WithSummary("Assess a learner's evidence against a competency at a level; the attainment is recomputed by the framework's rule (staff)")
             .ProducesValidationProblem();
@@ -33,6 +33,10 @@ internal static partial class RecordAssessment
                 request.EvidenceId, cancellationToken) is { } errors)
         {
             return Problems.Validation(errors);
+        }
+        if (request.AssessedOn is { } on && AssessmentAuthorship.CheckDate(on, clock) is { } future)
+        {
+            return future;
         }
         var now = clock.GetUtcNow();
         var assessment = new Assessment

@@ -16,11 +16,15 @@ internal static class UpdateAssessment
         public string? Feedback { get; init; }
         public required DateOnly AssessedOn { get; init; }
         public required int Version { get; init; }
+        /// <summary>Required when a registrar corrects another assessor's assessment; kept with the assessment.</summary>
+        [StringLength(500)]
+        public string? Reason { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateAssessment))
-            .WithSummary("Correct an assessment; the attainment is recomputed (staff)")
+            .WithSummary("Correct an assessment (its author, or a registrar with a reason); the attainment is recomputed")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -32,6 +36,14 @@ internal static class UpdateAssessment
         if (assessment is null)
         {
             return Problems.NotFound("assessment", id);
+        }
+        if (AssessmentAuthorship.Check(assessment, caller, request.Reason) is { } refused)
+        {
+            return refused;
+        }
+        if (AssessmentAuthorship.CheckDate(request.AssessedOn, clock) is { } future)
+        {
+            return future;
         }
         if (await AssessmentChecks.CheckAsync(db, caller.InstitutionId, assessment.LearnerId, assessment.CompetencyId, request.LevelId,
                 request.EvidenceId, cancellationToken) is { } errors)
@@ -46,6 +58,7 @@ internal static class UpdateAssessment
         assessment.EvidenceId = request.EvidenceId;
         assessment.Feedback = request.Feedback;
         assessment.AssessedOn = request.AssessedOn;
+        AssessmentAuthorship.Stamp(assessment, caller, request.Reason, clock.GetUtcNow());
         var attainment = await AttainmentCalculator.RecomputeAsync(db, caller.InstitutionId, assessment.LearnerId, assessment.CompetencyId, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new RecordedAssessment(AssessmentResponse.From(assessment), attainment is null ? null : AttainmentResponse.From(attainment)));

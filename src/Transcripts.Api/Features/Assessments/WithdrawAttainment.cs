@@ -18,7 +18,7 @@ internal static class WithdrawAttainment
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/{id:guid}/withdraw", Handle).WithName(nameof(WithdrawAttainment))
             .WithSummary("Withdraw an attainment, with a reason (registrar); it stays withdrawn whatever later assessments say. "
                 + "Its achievement credentials and the transcripts embedding them are revoked with the reason")

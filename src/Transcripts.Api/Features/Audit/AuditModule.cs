@@ -1,16 +1,15 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Audit;
 
-internal static class AuditModule
+/// <summary>The audit log and its chain check, for admins.</summary>
+internal sealed class AuditModule : ICarterModule
 {
-    public static IServiceCollection AddAudit(this IServiceCollection services) => services;
-
-    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
         ListAuditEvents.Map(group);
         VerifyAuditChain.Map(group);
-        return app;
     }
 }

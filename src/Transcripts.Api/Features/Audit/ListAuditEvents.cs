@@ -14,7 +14,7 @@ internal static class ListAuditEvents
             new(e.Id, e.Sequence, e.Actor, e.Action, e.EntityType, e.EntityId, e.At, e.StateHash, e.PreviousHash, e.Hash);
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/events", Handle).WithName(nameof(ListAuditEvents))
             .WithSummary("The institution's audit events, newest first, filterable by entity type, entity id and actor (admin)")
             .ProducesValidationProblem();

@@ -9,7 +9,7 @@ internal static class VerifyAuditChain
     /// <summary>The chain is one for the whole database; a break is named by sequence number and event id only.</summary>
     public sealed record Response(bool IsIntact, long EventsChecked, long? FirstBrokenSequence, Guid? FirstBrokenEventId, string? Reason);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/verify", Handle).WithName(nameof(VerifyAuditChain))
             .WithSummary("Check the audit hash chain, and every row against the state its last event recorded; names the first broken event (admin)");
 

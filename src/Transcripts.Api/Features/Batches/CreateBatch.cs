@@ -17,7 +17,7 @@ internal static class CreateBatch
         public IReadOnlyList<Guid>? LearnerIds { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateBatch))
             .WithSummary("Issue transcripts for many learners in the background; poll the batch for progress")
             .ProducesProblem(StatusCodes.Status400BadRequest);

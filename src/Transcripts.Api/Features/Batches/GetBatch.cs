@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Batches;
 
 internal static class GetBatch
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}", Handle).WithName(nameof(GetBatch))
             .WithSummary("A batch's progress: done, issued, skipped and failed, with a reason per learner")
             .ProducesProblem(StatusCodes.Status404NotFound);

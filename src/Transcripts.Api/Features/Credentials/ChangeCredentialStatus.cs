@@ -23,7 +23,7 @@ internal static class ChangeCredentialStatus
 
     private enum Change { Revoke, Suspend, Unsuspend }
 
-    public static void Map(RouteGroupBuilder group)
+    public static void Map(IEndpointRouteBuilder group)
     {
         group.MapPost("/{id:guid}/revoke", (Guid id, Request request, TranscriptsDb db, CurrentCaller caller, SigningKeyService keys,
                 StatusListService lists, TimeProvider clock, ILogger<CredentialIssuer> logger, CancellationToken ct) =>

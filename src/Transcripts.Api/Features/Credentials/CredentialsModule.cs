@@ -1,12 +1,15 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Credentials;
 
-internal static class CredentialsModule
+/// <summary>
+/// Credentials: registrars issue and change them, every member reads those visible to them (the handlers narrow a
+/// learner to their own), so two groups on one prefix; a learner's list hangs under <c>/learners</c>.
+/// </summary>
+internal sealed class CredentialsModule : ICarterModule
 {
-    public static IServiceCollection AddCredentials(this IServiceCollection services) => services.AddScoped<CredentialIssuer>();
-
-    public static IEndpointRouteBuilder MapCredentials(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var issuing = app.MapGroup("/credentials").WithTags("Credentials").RequireAuthorization(Policies.Registrar);
         IssueAchievementCredential.Map(issuing);
@@ -15,6 +18,5 @@ internal static class CredentialsModule
         var reading = app.MapGroup("/credentials").WithTags("Credentials").RequireAuthorization(Policies.Member);
         GetCredential.Map(reading);
         ListLearnerCredentials.Map(app);
-        return app;
     }
 }

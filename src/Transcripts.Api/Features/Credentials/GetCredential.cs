@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Credentials;
 /// <summary>The signed credential, byte for byte as issued. Staff reads of a learner's credential are disclosures.</summary>
 internal static class GetCredential
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}", Handle).WithName(nameof(GetCredential))
             .WithSummary("The signed credential exactly as issued (application/vc; application/ld+json on request)")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -15,7 +15,7 @@ internal static class IssueAchievementCredential
         public required Guid AttainmentId { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/achievements", Handle).WithName(nameof(IssueAchievementCredential))
             .WithSummary("Issue (or return the current) Open Badges 3.0 AchievementCredential for an attainment")
             .ProducesProblem(StatusCodes.Status404NotFound)

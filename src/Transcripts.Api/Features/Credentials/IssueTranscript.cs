@@ -20,7 +20,7 @@ internal static class IssueTranscript
         public IReadOnlyList<Guid>? AttainmentIds { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/transcripts", Handle).WithName(nameof(IssueTranscript))
             .WithSummary("Issue a CLR 2.0 transcript embedding the learner's signed achievement credentials (all, or a chosen subset)")
             .ProducesProblem(StatusCodes.Status400BadRequest)

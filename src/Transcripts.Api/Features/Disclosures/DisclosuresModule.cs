@@ -1,15 +1,14 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Disclosures;
 
-internal static class DisclosuresModule
+/// <summary>The record of who received a learner's records (FERPA's record of disclosures).</summary>
+internal sealed class DisclosuresModule : ICarterModule
 {
-    public static IServiceCollection AddDisclosures(this IServiceCollection services) => services;
-
-    public static IEndpointRouteBuilder MapDisclosures(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/learners/{learnerId:guid}/disclosures").WithTags("Disclosures").RequireAuthorization(Policies.Member);
         ListDisclosures.Map(group);
-        return app;
     }
 }

@@ -10,7 +10,7 @@ internal static class ListDisclosures
 {
     public sealed record Response(Guid Id, Guid ApiKeyId, string? KeyName, string Role, string Record, DateTimeOffset At);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListDisclosures))
             .WithSummary("Who read this learner's records, and when (the learner, admins and registrars); newest first, filterable by date")
             .RequireAuthorization(Policies.LearnerOrRegistrar)

@@ -21,7 +21,7 @@ internal static class AttachEvidence
         public string? Url { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(AttachEvidence))
             .WithSummary("Attach a narrative or a link as evidence for a learner (staff); files go to …/evidence/files")
             .RequireAuthorization(Policies.Staff)

@@ -1,17 +1,13 @@
+using Carter;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Evidence;
 
-internal static class EvidenceModule
+/// <summary>Evidence: attached and listed per learner, read and downloaded by its own id.</summary>
+internal sealed class EvidenceModule : ICarterModule
 {
-    public static IServiceCollection AddEvidence(this IServiceCollection services)
-    {
-        services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<EvidenceOptions>>().Value;
         var learnerEvidence = app.MapGroup("/learners/{learnerId:guid}/evidence").WithTags("Evidence").RequireAuthorization(Policies.Member);
@@ -22,6 +18,5 @@ internal static class EvidenceModule
         var evidence = app.MapGroup("/evidence").WithTags("Evidence").RequireAuthorization(Policies.Member);
         GetEvidence.Map(evidence);
         DownloadEvidence.Map(evidence);
-        return app;
     }
 }

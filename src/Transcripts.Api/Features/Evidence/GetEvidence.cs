@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Evidence;
 
 internal static class GetEvidence
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}", Handle).WithName(nameof(GetEvidence))
             .WithSummary("One piece of evidence; staff reads are disclosed to the learner")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Evidence;
 
 internal static class ListEvidence
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListEvidence))
             .WithSummary("A learner's evidence, newest first, filterable by kind; staff reads are disclosed to the learner")
             .ProducesValidationProblem()

@@ -21,7 +21,7 @@ internal static class AddCompetency
         public int ListOrder { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/{id:guid}/competencies", Handle).WithName(nameof(AddCompetency))
             .WithSummary("Add a competency to a framework, optionally under a parent (registrar)")
             .RequireAuthorization(Policies.Registrar)

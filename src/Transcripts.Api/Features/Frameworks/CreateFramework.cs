@@ -20,7 +20,7 @@ internal static class CreateFramework
         public Guid? ScaleId { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateFramework))
             .WithSummary("Create an empty framework (registrar); its mastery rule starts as most-recent")
             .RequireAuthorization(Policies.Registrar)

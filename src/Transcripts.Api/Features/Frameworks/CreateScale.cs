@@ -31,7 +31,7 @@ internal static class CreateScale
         public required int MasteryOrdinal { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateScale))
             .WithSummary("Create a proficiency scale: ordered levels and the mastery threshold (registrar)")
             .RequireAuthorization(Policies.Registrar)

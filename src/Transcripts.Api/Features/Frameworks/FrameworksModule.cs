@@ -1,15 +1,16 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Frameworks;
 
-internal static class FrameworksModule
+/// <summary>
+/// Competency frameworks and proficiency scales. Reads are open to every member of the institution (a learner sees
+/// what they are assessed against); each write endpoint narrows to registrars.
+/// </summary>
+internal sealed class FrameworksModule : ICarterModule
 {
-    public static IServiceCollection AddFrameworks(this IServiceCollection services) => services;
-
-    public static IEndpointRouteBuilder MapFrameworks(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
-        // Reads are open to every member of the institution (a learner sees what they are assessed against);
-        // each write endpoint narrows to registrars.
         var frameworks = app.MapGroup("/frameworks").WithTags("Frameworks").RequireAuthorization(Policies.Member);
         ListFrameworks.Map(frameworks);
         GetFramework.Map(frameworks);
@@ -25,6 +26,5 @@ internal static class FrameworksModule
         GetScale.Map(scales);
         CreateScale.Map(scales);
         UpdateScale.Map(scales);
-        return app;
     }
 }

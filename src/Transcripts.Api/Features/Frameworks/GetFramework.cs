@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Frameworks;
 
 internal static class GetFramework
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}", Handle).WithName(nameof(GetFramework))
             .WithSummary("A framework with its mastery rule and every competency (parentId gives the hierarchy)")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Frameworks;
 
 internal static class GetScale
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}", Handle).WithName(nameof(GetScale))
             .WithSummary("A proficiency scale with its ordered levels and mastery level")
             .ProducesProblem(StatusCodes.Status404NotFound);

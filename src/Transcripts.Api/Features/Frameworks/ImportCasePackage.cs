@@ -14,7 +14,7 @@ internal static partial class ImportCasePackage
     public sealed record Response(Guid FrameworkId, bool Created, int CompetenciesCreated, int CompetenciesUpdated,
         int ScalesCreated, int ScalesUpdated);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/import", Handle).WithName(nameof(ImportCasePackage))
             .WithSummary("Import a CASE CFPackage (JSON body, or multipart with a 'file' part); re-imports update in place by CASE identifier (registrar)")
             .RequireAuthorization(Policies.Registrar)

@@ -6,7 +6,7 @@ namespace Transcripts.Api.Features.Frameworks;
 
 internal static class ListFrameworks
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListFrameworks))
             .WithSummary("The institution's frameworks, filterable by words in the title")
             .ProducesValidationProblem();

@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Frameworks;
 
 internal static class ListScales
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListScales))
             .WithSummary("The institution's proficiency scales with their levels, filterable by title")
             .ProducesValidationProblem();

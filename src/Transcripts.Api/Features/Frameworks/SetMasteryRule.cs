@@ -21,7 +21,7 @@ internal static class SetMasteryRule
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}/mastery-rule", Handle).WithName(nameof(SetMasteryRule))
             .WithSummary("Choose how assessments become attainments in this framework (registrar); later changes recompute on the next assessment")
             .RequireAuthorization(Policies.Registrar)

@@ -20,7 +20,7 @@ internal static class UpdateCompetency
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}/competencies/{competencyId:guid}", Handle).WithName(nameof(UpdateCompetency))
             .WithSummary("Edit a competency's statement, code and order (registrar)")
             .RequireAuthorization(Policies.Registrar)

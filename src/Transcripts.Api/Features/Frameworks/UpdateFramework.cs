@@ -20,7 +20,7 @@ internal static class UpdateFramework
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateFramework))
             .WithSummary("Edit a framework's title, description and proficiency scale (registrar)")
             .RequireAuthorization(Policies.Registrar)

@@ -19,7 +19,7 @@ internal static class UpdateScale
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateScale))
             .WithSummary("Rename a scale or move its mastery threshold (registrar); levels of a scale in use do not change")
             .RequireAuthorization(Policies.Registrar)

@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Institutions;
 
 internal static class GetInstitution
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(GetInstitution))
             .WithSummary("The caller's institution: issuer profile, public base URL and did:web identifier");
 

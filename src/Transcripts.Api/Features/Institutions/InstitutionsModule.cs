@@ -1,18 +1,17 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Institutions;
 
-internal static class InstitutionsModule
+/// <summary>The caller's own institution: its profile and logo.</summary>
+internal sealed class InstitutionsModule : ICarterModule
 {
-    public static IServiceCollection AddInstitutions(this IServiceCollection services) => services;
-
-    public static IEndpointRouteBuilder MapInstitutions(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/institution").WithTags("Institutions").RequireAuthorization(Policies.Member);
         GetInstitution.Map(group);
         UpdateInstitution.Map(group);
         SetInstitutionLogo.Map(group);
         GetInstitutionLogo.Map(group);
-        return app;
     }
 }

@@ -24,7 +24,7 @@ internal static class UpdateInstitution
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("", Handle).WithName(nameof(UpdateInstitution))
             .WithSummary("Edit the issuer profile and public base URL (admin)")
             .RequireAuthorization(Policies.Admin)

@@ -17,12 +17,14 @@ internal static partial class CreateKey
         public required string Role { get; init; }
         /// <summary>Required for a learner key, absent for any other.</summary>
         public Guid? LearnerId { get; init; }
+        /// <summary>When the key stops working by itself; none when absent.</summary>
+        public DateTimeOffset? ExpiresAt { get; init; }
     }
 
     /// <summary>The one response that carries the secret. It is not stored and cannot be shown again.</summary>
-    public sealed record Response(Guid Id, string Name, string Role, Guid? LearnerId, string Prefix, string Secret);
+    public sealed record Response(Guid Id, string Name, string Role, Guid? LearnerId, string Prefix, string Secret, DateTimeOffset? ExpiresAt);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateKey))
             .WithSummary("Create an API key for this institution; the secret is in this response only")
             .ProducesValidationProblem();
@@ -42,11 +44,16 @@ internal static partial class CreateKey
         {
             return Problems.Validation("learnerId", "Only a learner key belongs to a learner.");
         }
+        if (request.ExpiresAt <= clock.GetUtcNow())
+        {
+            return Problems.Validation("expiresAt", "A key's expiry must be in the future.");
+        }
         var (secret, key) = ApiKeyAuthentication.NewKey(caller.InstitutionId, request.Role, request.Name, request.LearnerId, clock.GetUtcNow());
+        key.ExpiresAt = request.ExpiresAt;
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
         LogCreated(logger, key.Id, key.Role, caller.ApiKeyId);
-        return TypedResults.Created($"/keys/{key.Id}", new Response(key.Id, key.Name, key.Role, key.LearnerId, key.Prefix, secret));
+        return TypedResults.Created($"/keys/{key.Id}", new Response(key.Id, key.Name, key.Role, key.LearnerId, key.Prefix, secret, key.ExpiresAt));
     }
 
     [LoggerMessage(1101, LogLevel.Information, "API key {KeyId} with role {Role} created by key {ActorKeyId}")]

@@ -4,7 +4,7 @@ namespace Transcripts.Api.Features.Keys;
 
 /// <summary>A key as listed: never its secret or hash.</summary>
 internal sealed record KeyResponse(Guid Id, string Name, string Role, Guid? LearnerId, string Prefix,
-    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt)
 {
-    public static KeyResponse From(ApiKey k) => new(k.Id, k.Name, k.Role, k.LearnerId, k.Prefix, k.CreatedAt, k.RevokedAt);
+    public static KeyResponse From(ApiKey k) => new(k.Id, k.Name, k.Role, k.LearnerId, k.Prefix, k.CreatedAt, k.RevokedAt, k.ExpiresAt, k.LastUsedAt);
 }

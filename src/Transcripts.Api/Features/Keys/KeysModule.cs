@@ -1,17 +1,16 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Keys;
 
-internal static class KeysModule
+/// <summary>API keys, for admins.</summary>
+internal sealed class KeysModule : ICarterModule
 {
-    public static IServiceCollection AddKeys(this IServiceCollection services) => services;
-
-    public static IEndpointRouteBuilder MapKeys(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
         CreateKey.Map(group);
         ListKeys.Map(group);
         RevokeKey.Map(group);
-        return app;
     }
 }

@@ -6,7 +6,7 @@ namespace Transcripts.Api.Features.Keys;
 
 internal static class ListKeys
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListKeys))
             .WithSummary("The institution's API keys (never their secrets), filterable by role; revoked keys only on request")
             .ProducesValidationProblem();

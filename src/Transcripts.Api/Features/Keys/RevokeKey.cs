@@ -8,7 +8,7 @@ namespace Transcripts.Api.Features.Keys;
 
 internal static partial class RevokeKey
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/{id:guid}/revoke", Handle).WithName(nameof(RevokeKey))
             .WithSummary("Revoke an API key; it stops working at once")
             .ProducesProblem(StatusCodes.Status404NotFound)

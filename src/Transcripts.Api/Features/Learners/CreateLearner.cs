@@ -20,7 +20,7 @@ internal static class CreateLearner
         public IReadOnlyList<IdentifierDto> Identifiers { get; init; } = [];
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateLearner))
             .WithSummary("Add a learner (registrar); identifiers are unique per scheme within the institution")
             .RequireAuthorization(Policies.Registrar)

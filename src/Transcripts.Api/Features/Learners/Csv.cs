@@ -1,87 +1,68 @@
-using System.Text;
+using System.Text.Unicode;
+using CsvHelper;
 
 namespace Transcripts.Api.Features.Learners;
 
-/// <summary>RFC 4180 CSV: quoted fields with doubled quotes, commas and line breaks inside quotes, CRLF or LF rows.</summary>
+/// <summary>
+/// Reads an uploaded CSV file as a stream with CsvHelper (RFC 4180: quoted fields with doubled quotes, commas and line
+/// breaks inside quotes, CRLF or LF rows, a byte order mark skipped). Empty lines are skipped. A stray quote inside an
+/// unquoted field is kept as text; a quoted field that is never closed rejects the file.
+/// </summary>
 internal static class Csv
 {
-    /// <summary>Rows with their 1-based line numbers; null with a reason when the quoting is broken.</summary>
-    public static (List<(int Line, List<string> Fields)>? Rows, string? Error) Parse(string text, int maxRows)
+    /// <summary>The rows with the 1-based line each starts on, or the reason the file as a whole cannot be read.</summary>
+    public sealed record Result(List<(int Line, List<string> Fields)>? Rows, string? Error, bool IsTooLarge);
+
+    public static async Task<Result> ReadAsync(Stream upload, long maxBytes, int maxRows, CancellationToken cancellationToken)
     {
+        var bounded = new BoundedStream(upload, maxBytes);
+        int? unclosedQuoteLine = null;
+        var options = new CsvReaderOptions
+        {
+            HasHeader = false,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            OnMalformedRecord = m =>
+            {
+                if (m.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    unclosedQuoteLine ??= (int)m.LineNumber;
+                }
+            },
+        };
         var rows = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var rowLine = 1;
-        var quoted = false;
-        var i = 0;
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        await using (var reader = CsvReader.Create(bounded, options, leaveOpen: true))
         {
-            i = 1;
-        }
-        for (; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (!Utf8.IsValid(reader.RawRecord))
                 {
-                    field.Append('"');
-                    i++;
+                    return bounded.IsOverLimit ? TooLarge : new Result(null, "The file is not UTF-8 text.", false);
                 }
-                else if (c == '"')
+                var fields = new List<string>(reader.FieldCount);
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    quoted = false;
+                    fields.Add(reader.GetString(i));
                 }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                fields.Add(field.ToString());
-                field.Clear();
+                // A line of only spaces or a single empty quoted field holds no learner either.
                 if (fields.Count > 1 || fields[0].Length > 0)
                 {
-                    rows.Add((rowLine, fields));
+                    rows.Add(((int)reader.LineNumber, fields));
                 }
-                fields = [];
-                line++;
-                rowLine = line;
-                if (rows.Count > maxRows)
+                if (rows.Count > maxRows + 1)
                 {
-                    return (null, $"The file has more than {maxRows} rows.");
+                    return new Result(null, $"The file has more than {maxRows} rows.", false);
                 }
             }
-            else
-            {
-                field.Append(c);
-            }
         }
-        if (quoted)
+        if (bounded.IsOverLimit)
         {
-            return (null, $"A quoted field that starts on line {rowLine} is never closed.");
+            return TooLarge;
         }
-        fields.Add(field.ToString());
-        if (fields.Count > 1 || fields[0].Length > 0)
-        {
-            rows.Add((rowLine, fields));
-        }
-        return rows.Count > maxRows + 1 ? (null, $"The file has more than {maxRows} rows.") : (rows, null);
+        return unclosedQuoteLine is { } line
+            ? new Result(null, $"A quoted field that starts on line {line} is never closed.", false)
+            : new Result(rows, null, false);
     }
+
+    private static Result TooLarge => new(null, null, true);
 }

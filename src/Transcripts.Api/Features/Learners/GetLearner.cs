@@ -6,7 +6,7 @@ namespace Transcripts.Api.Features.Learners;
 
 internal static class GetLearner
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}", Handle).WithName(nameof(GetLearner))
             .WithSummary("A learner's profile; a learner key sees only its own, and staff reads are disclosed to the learner")
             .ProducesProblem(StatusCodes.Status404NotFound);

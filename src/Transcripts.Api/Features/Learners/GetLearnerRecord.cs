@@ -13,7 +13,7 @@ internal static class GetLearnerRecord
 
     public sealed record Response(LearnerResponse Learner, IReadOnlyList<AttainmentLine> Attainments, int EvidenceCount, int AssessmentCount);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}/record", Handle).WithName(nameof(GetLearnerRecord))
             .WithSummary("A learner's record: profile and every attainment with its level; staff reads are disclosed to the learner")
             .ProducesProblem(StatusCodes.Status404NotFound);

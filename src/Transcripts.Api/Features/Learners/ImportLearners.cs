@@ -11,11 +11,11 @@ internal static partial class ImportLearners
 {
     public sealed record Response(int Created, int Updated, int Skipped);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/import", Handle).WithName(nameof(ImportLearners))
             .WithSummary("Import learners from CSV (name,identifiers,email,dateOfBirth) or a OneRoster 1.1 users.csv, as text/csv or a multipart 'file' (registrar). A learner whose identifier is known is updated. Any bad row rejects the file, listing every bad row")
             .RequireAuthorization(Policies.Registrar)
-            .WithBodyLimit(200 * 1024 * 1024)
+            .WithBodyLimit<LearnerImportOptions>(o => o.MaxBytes + LearnerImportOptions.MultipartOverhead)
             .Accepts<string>("text/csv", "multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -34,33 +34,17 @@ internal static partial class ImportLearners
         {
             return body.Problem;
         }
-        using var bounded = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await body.Content!.ReadAsync(buffer, cancellationToken)) > 0)
+        var csv = await Csv.ReadAsync(body.Content!, limit, options.Value.MaxRows, cancellationToken);
+        if (csv.IsTooLarge)
         {
-            if (bounded.Length + read > limit)
-            {
-                return Problems.PayloadTooLarge(limit);
-            }
-            bounded.Write(buffer, 0, read);
+            return Problems.PayloadTooLarge(limit);
         }
-        string text;
-        try
+        if (csv.Rows is null)
         {
-            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bounded.GetBuffer(), 0, (int)bounded.Length);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            return Problems.ImportRejected("learner file", new Dictionary<string, string[]> { ["file"] = ["The file is not UTF-8 text."] });
-        }
-        var (csv, csvError) = Csv.Parse(text, options.Value.MaxRows);
-        if (csv is null)
-        {
-            return Problems.ImportRejected("learner file", new Dictionary<string, string[]> { ["file"] = [csvError!] });
+            return Problems.ImportRejected("learner file", new Dictionary<string, string[]> { ["file"] = [csv.Error!] });
         }
         var now = clock.GetUtcNow();
-        var (rows, errors, skipped) = LearnerCsv.Read(csv, DateOnly.FromDateTime(now.UtcDateTime));
+        var (rows, errors, skipped) = LearnerCsv.Read(csv.Rows, DateOnly.FromDateTime(now.UtcDateTime));
         if (errors.Count > 0)
         {
             return Problems.ImportRejected("learner file", errors);

@@ -1,18 +1,13 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Learners;
 
-internal static class LearnersModule
+/// <summary>Learners. Reading one learner is open to that learner (LearnerAccess); listing and writing are for staff and registrars.</summary>
+internal sealed class LearnersModule : ICarterModule
 {
-    public static IServiceCollection AddLearners(this IServiceCollection services)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
-        services.AddOptions<LearnerImportOptions>().BindConfiguration(LearnerImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapLearners(this IEndpointRouteBuilder app)
-    {
-        // Reading one learner is open to that learner (LearnerAccess); listing and writing are for staff and registrars.
         var group = app.MapGroup("/learners").WithTags("Learners").RequireAuthorization(Policies.Member);
         ListLearners.Map(group);
         GetLearner.Map(group);
@@ -21,6 +16,5 @@ internal static class LearnersModule
         UpdateLearner.Map(group);
         ArchiveLearner.Map(group);
         ImportLearners.Map(group);
-        return app;
     }
 }

@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.Learners;
 
 internal static class ListLearners
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListLearners))
             .WithSummary("The institution's learners (staff), filterable by name and identifier; archived ones on request. Each learner listed is disclosed to that learner")
             .RequireAuthorization(Policies.Staff)

@@ -21,7 +21,7 @@ internal static class UpdateLearner
         public required int Version { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}", Handle).WithName(nameof(UpdateLearner))
             .WithSummary("Edit a learner (registrar); the identifiers given replace the learner's identifiers")
             .RequireAuthorization(Policies.Registrar)

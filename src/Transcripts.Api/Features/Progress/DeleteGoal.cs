@@ -8,9 +8,10 @@ namespace Transcripts.Api.Features.Progress;
 
 internal static class DeleteGoal
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapDelete("/goals/{goalId:guid}", Handle).WithName(nameof(DeleteGoal))
             .WithSummary("Remove a goal (the learner themself or staff)")
+            .RequireAuthorization(Policies.Member)   // deliberately open to the learner: a goal is theirs to remove
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid learnerId, Guid goalId, TranscriptsDb db,

@@ -17,7 +17,7 @@ internal static class GetProgress
     public sealed record Response(Guid LearnerId, Guid FrameworkId, string Framework, int Attained, int InProgress, int NotStarted,
         IReadOnlyList<Line> Competencies);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/progress", Handle).WithName(nameof(GetProgress))
             .WithSummary("Per competency of a framework: not started / in progress / attained, current level, evidence count and goal date")
             .ProducesProblem(StatusCodes.Status404NotFound);

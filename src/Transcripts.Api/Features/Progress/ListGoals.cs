@@ -12,7 +12,7 @@ internal sealed record GoalResponse(Guid Id, Guid LearnerId, Guid CompetencyId, 
 
 internal static class ListGoals
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/goals", Handle).WithName(nameof(ListGoals))
             .WithSummary("A learner's goals, each against their progress (attained, overdue)")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,19 +1,17 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Progress;
 
-internal static class ProgressModule
+/// <summary>A learner's progress and goals: the learner and their teachers (every staff role) read progress and set goals.</summary>
+internal sealed class ProgressModule : ICarterModule
 {
-    public static IServiceCollection AddProgress(this IServiceCollection services) => services;
-
-    public static IEndpointRouteBuilder MapProgress(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
-        // The learner and their teachers (every staff role) read progress and set goals.
         var group = app.MapGroup("/learners/{learnerId:guid}").WithTags("Progress").RequireAuthorization(Policies.Member);
         GetProgress.Map(group);
         ListGoals.Map(group);
         SetGoal.Map(group);
         DeleteGoal.Map(group);
-        return app;
     }
 }

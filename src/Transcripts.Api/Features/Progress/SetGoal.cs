@@ -18,9 +18,10 @@ internal static class SetGoal
         public string? Note { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/goals", Handle).WithName(nameof(SetGoal))
             .WithSummary("Set a goal: reach a competency by a date (the learner themself or staff)")
+            .RequireAuthorization(Policies.Member)   // deliberately open to the learner: a goal is theirs to set
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -8,14 +8,16 @@ namespace Transcripts.Api.Features.Sharing;
 /// <summary>A learner downloads their credentials as issued: a JSON array, or a Verifiable Presentation of the chosen ones.</summary>
 internal static class ExportCredentials
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/learners/{learnerId:guid}/credentials/export", Handle).WithName(nameof(ExportCredentials))
             .WithSummary("Download credentials as issued (?ids=… to choose; ?format=presentation for a Verifiable Presentation)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid learnerId, [FromQuery] Guid[]? ids,
-        [FromQuery] string? format, TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
+        [FromQuery] string? format, TranscriptsDb db, CurrentCaller caller, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
+        FileResponses.Protect(response);
+        response.Headers.CacheControl = "no-store";
         var (learner, credentials, missing) = await LearnerCredentials.LoadAsync(db, caller, learnerId, ids is { Length: > 0 } ? ids : null, cancellationToken);
         if (learner is null)
         {

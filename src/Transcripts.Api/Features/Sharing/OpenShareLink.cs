@@ -7,25 +7,51 @@ using Transcripts.Api.Infrastructure;
 namespace Transcripts.Api.Features.Sharing;
 
 /// <summary>
-/// Anyone with the token sees exactly the shared credentials, as issued, while the link is live. Every read is a
-/// disclosure (recorded against the key that created the link). An unknown, expired or withdrawn token is a 404.
+/// <c>GET /share</c> with the token in the <c>X-Share-Token</c> header (a link carries it in the URL fragment, which never reaches
+/// a server or a proxy's log): exactly the shared credentials, as issued, while the link is live and has opens left. Each open
+/// counts against the link's limit (one atomic counter update, so two racing opens cannot both take the last one) and writes
+/// one disclosure, so disclosures per link are bounded by the limit. Unknown, expired and withdrawn tokens are a 404 alike.
 /// </summary>
 internal static class OpenShareLink
 {
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/share/{token}", Handle).WithName(nameof(OpenShareLink)).WithTags("Sharing").AllowAnonymous()
-            .WithSummary("The credentials a learner shared through this link")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    public const string TokenHeader = "X-Share-Token";
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(string token, TranscriptsDb db, TimeProvider clock,
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/share", Handle).WithName(nameof(OpenShareLink)).WithTags("Sharing").AllowAnonymous()
+            .WithSummary("The credentials a learner shared; the token goes in the X-Share-Token header")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        // Links made before the token moved out of the path: answered without looking the token up or writing it anywhere.
+        app.MapGet("/share/{token}", RetiredPath).WithName("OpenShareLinkByPath").WithTags("Sharing").AllowAnonymous()
+            .WithSummary("Retired: share tokens no longer travel in the path (410, the token is not read)")
+            .ProducesProblem(StatusCodes.Status410Gone);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(HttpRequest request, TranscriptsDb db, TimeProvider clock,
         ILogger<ShareLink> logger, CancellationToken cancellationToken)
     {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        string? token = request.Headers[TokenHeader];
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "share-token-missing", "No share token",
+                $"Send the share link's token (the part of the link after '#') in the {TokenHeader} header.");
+        }
         var now = clock.GetUtcNow();
-        var hash = CreateShareLink.HashOf(token);
+        var hash = CreateShareLink.HashOf(token.Trim());
         var link = await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (link is null || link.WithdrawnAt is not null || link.ExpiresAt <= now)
         {
             return Problems.Create(StatusCodes.Status404NotFound, "not-found", "Not found", "This share link does not exist, has expired or was withdrawn.");
+        }
+        var counted = await db.ShareLinks.Where(l => l.Id == link.Id && l.WithdrawnAt == null && l.OpenCount < l.MaxOpens)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.OpenCount, l => l.OpenCount + 1), cancellationToken);
+        if (counted == 0)
+        {
+            return Problems.Create(StatusCodes.Status410Gone, "share-link-used-up", "Share link used up",
+                $"This share link could be opened {link.MaxOpens} times and has been; ask the learner for a new one.");
         }
         var ids = link.CredentialIds.Split(',').Select(Guid.Parse).ToList();
         var credentials = await db.Credentials.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LearnerId == link.LearnerId).ToListAsync(cancellationToken);
@@ -37,5 +63,12 @@ internal static class OpenShareLink
         await db.SaveChangesAsync(cancellationToken);
         Log.ShareLinkOpened(logger, link.Id);
         return TypedResults.File(LearnerCredentials.AsPresentation(ids.Select(id => credentials.Single(c => c.Id == id))), "application/json");
+    }
+
+    private static ProblemHttpResult RetiredPath(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        return Problems.Create(StatusCodes.Status410Gone, "share-link-path-retired", "Share tokens no longer go in the address path",
+            $"Proxies log address paths, so share tokens are no longer accepted there. Open the link as /share#<token>, or send the token in the {TokenHeader} header to /share.");
     }
 }

@@ -1,22 +1,19 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Sharing;
 
-internal static class SharingModule
+/// <summary>Exports and share links, made by the learner or a registrar; a share link is opened without a key.</summary>
+internal sealed class SharingModule : ICarterModule
 {
-    public static IServiceCollection AddSharing(this IServiceCollection services)
-    {
-        services.AddOptions<SharingOptions>().BindConfiguration(SharingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapSharing(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").WithTags("Sharing").RequireAuthorization(Policies.LearnerOrRegistrar);
         ExportCredentials.Map(group);
         CreateShareLink.Map(group);
         WithdrawShareLink.Map(group);
+        ListShareLinks.Map(group);
+        WithdrawAllShareLinks.Map(group);
         OpenShareLink.Map(app);
-        return app;
     }
 }

@@ -8,9 +8,10 @@ namespace Transcripts.Api.Features.Sharing;
 
 internal static class WithdrawShareLink
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/share-links/{id:guid}/withdraw", Handle).WithName(nameof(WithdrawShareLink))
             .WithSummary("Withdraw a share link; it stops working at once")
+            .RequireAuthorization(Policies.LearnerOrRegistrar)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller, TimeProvider clock,

@@ -6,7 +6,10 @@ using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.SigningKeys;
 
-/// <summary>Creates a key and makes it the active one (a rotation): the previous key is retired but stays published.</summary>
+/// <summary>
+/// Creates a key and makes it the active one (a rotation): the previous key names it in a key link, is retired and its private
+/// key destroyed; its public key stays published. Lists of credentials owed for revoked keys are signed with the new key.
+/// </summary>
 internal static class CreateSigningKey
 {
     public sealed record Request
@@ -16,7 +19,7 @@ internal static class CreateSigningKey
         public string KeyType { get; init; } = SigningKeyService.Ed25519Type;
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(CreateSigningKey))
             .WithSummary("Generate a new signing key and make it active; the previous key is retired and stays published")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -34,6 +37,7 @@ internal static class CreateSigningKey
         {
             using (signer)
             {
+                await keys.PublishIssuedCredentialsAsync(signer, cancellationToken);
                 await statusLists.ResignAllAsync(signer, cancellationToken);
             }
         }

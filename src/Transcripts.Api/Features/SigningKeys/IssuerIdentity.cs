@@ -12,16 +12,27 @@ namespace Transcripts.Api.Features.SigningKeys;
 /// </summary>
 internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Settings, string Did, Uri PublicBase)
 {
+    /// <summary>The DID document's relationship that lists the keys allowed to sign PDF transcripts as documents.</summary>
+    public const string DocumentSigningRelationship = "documentSigning";
+
     public string VerificationMethod(SigningKey key) =>
         Settings.UsesDidKey ? DidKey.VerificationMethodId(Multikey.Decode(key.PublicKeyMultibase)) : $"{Did}#{key.PublicKeyMultibase}";
 
     public string StatusListUrl(Guid listId) => new Uri(PublicBase, $"status/{listId}").ToString();
 
-    /// <summary>The DID document: every key as a Multikey, retired ones with <c>expires</c>, compromised ones with <c>revoked</c>.</summary>
+    /// <summary>The verification method id of the P-256 key derived from <paramref name="key"/> that signs PDF documents.</summary>
+    public string DocumentVerificationMethod(SigningKey key) => $"{Did}#{key.DocumentPublicKeyMultibase}";
+
+    /// <summary>
+    /// The DID document: every key as a Multikey, retired ones with <c>expires</c>, compromised ones with <c>revoked</c>;
+    /// beside each, its PDF document-signing key, listed under the extension relationship <c>documentSigning</c> (DID Core
+    /// §5.3 allows others) and never under <c>assertionMethod</c>, so it cannot sign credentials.
+    /// </summary>
     public JsonObject DidDocument(IReadOnlyList<SigningKey> keys)
     {
         var methods = new JsonArray();
         var assertion = new JsonArray();
+        var documents = new JsonArray();
         foreach (var key in keys.OrderBy(k => k.CreatedAt))
         {
             if (Settings.UsesDidKey && !key.IsActive)
@@ -43,14 +54,27 @@ internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Se
             }
             methods.Add(method);
             assertion.Add(id);
+            if (key.DocumentPublicKeyMultibase is { } documentKey)
+            {
+                var document = (JsonObject)method.DeepClone();
+                document["id"] = DocumentVerificationMethod(key);
+                document["publicKeyMultibase"] = documentKey;
+                methods.Add(document);
+                documents.Add(DocumentVerificationMethod(key));
+            }
         }
-        return new JsonObject
+        var didDocument = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"),
             ["id"] = Did,
             ["verificationMethod"] = methods,
             ["assertionMethod"] = assertion,
         };
+        if (documents.Count > 0)
+        {
+            didDocument[DocumentSigningRelationship] = documents;
+        }
+        return didDocument;
     }
 
     /// <summary>The OB 3.0 issuer <c>Profile</c>.</summary>
@@ -83,6 +107,14 @@ internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Se
         }
         return DidWeb.TryFromBaseUrl(institution.PublicBaseUrl, out var did) ? new IssuerIdentity(institution, settings, did, publicBase) : null;
     }
+
+    /// <summary>
+    /// The address printed on the institution's transcripts (QR code, verification instructions): its configured public
+    /// base URL as configured, path included (a service behind a reverse proxy at <c>/records/</c>), else the service's.
+    /// </summary>
+    public Uri PrintedBase => Uri.TryCreate(Institution.PublicBaseUrl, UriKind.Absolute, out var own)
+        ? new Uri(own.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/")
+        : PublicBase;
 
     /// <summary>The origin status lists are published under: the institution's own host, else the service's.</summary>
     public static Uri PublicBaseOf(Institution institution, SigningOptions options) =>

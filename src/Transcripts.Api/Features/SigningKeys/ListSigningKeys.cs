@@ -7,7 +7,7 @@ namespace Transcripts.Api.Features.SigningKeys;
 
 internal static class ListSigningKeys
 {
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("", Handle).WithName(nameof(ListSigningKeys)).WithSummary("The institution's signing keys, newest first (public parts only)");
 
     private static async Task<Ok<List<SigningKeyResponse>>> Handle(TranscriptsDb db, CurrentCaller caller, CancellationToken cancellationToken)

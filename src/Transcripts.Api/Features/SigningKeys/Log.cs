@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(5003, LogLevel.Warning, "Signing key {KeyId} revoked as of {RevokedAt} for institution {InstitutionId}")]
     public static partial void KeyRevoked(ILogger logger, Guid keyId, DateTimeOffset revokedAt, Guid institutionId);
 
+    [LoggerMessage(5005, LogLevel.Information, "Published the list of {Count} credentials really signed by revoked key {KeyId} for institution {InstitutionId}")]
+    public static partial void IssuedCredentialsPublished(ILogger logger, Guid keyId, int count, Guid institutionId);
+
     [LoggerMessage(5004, LogLevel.Warning, "Demo mode: no key-encryption key was configured, so one was written to {Path}. Configure Signing:KeyEncryptionKey or Signing:KeyEncryptionKeyFile for real use.")]
     public static partial void DemoKekCreated(ILogger logger, string path);
 }

@@ -8,8 +8,10 @@ using Transcripts.Api.Infrastructure;
 namespace Transcripts.Api.Features.SigningKeys;
 
 /// <summary>
-/// Marks a compromised key revoked as of a time (default now); the DID document publishes <c>revoked</c>, so nothing it
-/// signed later verifies. A revoked active key leaves the institution without one until a new key is created.
+/// Marks a compromised key revoked from the time its compromise began (default now) and destroys its private key. From then
+/// on a proof by it counts only for a credential on the institution's list of what it really signed, which is published here
+/// signed with the active key (or, when the revoked key was the active one, as soon as a new key is created). The DID document
+/// and trust bundle publish <c>revoked</c>. See SECURITY.md for the whole procedure.
 /// </summary>
 internal static class RevokeSigningKey
 {
@@ -18,11 +20,11 @@ internal static class RevokeSigningKey
         [Required, StringLength(500, MinimumLength = 3)]
         public required string Reason { get; init; }
 
-        /// <summary>When the key was compromised; not in the future. Default: now.</summary>
+        /// <summary>When the compromise began (the earliest moment the key may have been in other hands); not in the future. Default: now.</summary>
         public DateTimeOffset? RevokedAt { get; init; }
     }
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/{id:guid}/revoke", Handle).WithName(nameof(RevokeSigningKey))
             .WithSummary("Revoke a compromised signing key as of a time")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -48,11 +50,13 @@ internal static class RevokeSigningKey
         }
         key.RevokedAt = request.RevokedAt ?? now;
         key.RevocationReason = request.Reason;
+        SigningKeyService.Destroy(key);
         var (signer, _) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
         if (signer is not null)
         {
             using (signer)
             {
+                await keys.PublishIssuedCredentialsAsync(signer, cancellationToken);
                 await statusLists.ResignAllAsync(signer, cancellationToken);
             }
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Signing.Keys;
+using Transcripts.Signing.Trust;
 
 namespace Transcripts.Api.Features.SigningKeys;
 
@@ -16,19 +17,32 @@ internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encrypti
 
     public bool CanSign => encryption.IsConfigured;
 
-    /// <summary>Generates a key and makes it the active one; the previous active key is retired (it stays published).</summary>
+    /// <summary>
+    /// Generates a key and makes it the active one. The previous active key first names the new one in a key link (so
+    /// verifiers can follow the rotation), then is retired and its private key destroyed; its public key stays published.
+    /// </summary>
     public async Task<SigningKey> RotateAsync(Guid institutionId, string keyType, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var key = Generate(institutionId, keyType, now);
+        var settings = await SettingsAsync(institutionId, cancellationToken);
+        var institution = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == institutionId, cancellationToken);
         foreach (var old in await db.SigningKeys.Where(k => k.InstitutionId == institutionId && k.RetiredAt == null && k.RevokedAt == null)
                      .ToListAsync(cancellationToken))
         {
+            if (old.HasPrivateKey && IssuerIdentity.For(institution, settings, old, options.Value) is { } was
+                && IssuerIdentity.For(institution, settings, key, options.Value) is { } next)
+            {
+                var successor = next.VerificationMethod(key);
+                using var pair = Open(old);
+                key.PredecessorLink = TrustBundle.CreateKeyLink(was.VerificationMethod(old), pair, new IssuerKey(successor,
+                    IssuerKey.ControllerOf(successor), Multikey.Decode(key.PublicKeyMultibase), KeyState.Active), now).ToJsonString();
+            }
             old.RetiredAt = now;
+            Destroy(old);
             Log.KeyRetired(logger, old.Id, institutionId);
         }
-        var key = Generate(institutionId, keyType, now);
         db.SigningKeys.Add(key);
-        var settings = await SettingsAsync(institutionId, cancellationToken);
         if (keyType == P256Type && settings.Cryptosuite.StartsWith("eddsa", StringComparison.Ordinal))
         {
             settings.Cryptosuite = settings.Cryptosuite.Replace("eddsa", "ecdsa", StringComparison.Ordinal).Replace("2022", "2019", StringComparison.Ordinal);
@@ -69,13 +83,69 @@ internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encrypti
         return db.SigningKeys.Local.Where(k => k.InstitutionId == institutionId && k.IsActive).MaxBy(k => k.CreatedAt);
     }
 
+    /// <summary>Destroys the private key of a retired or revoked key: the sealed bytes are zeroed and the column emptied.</summary>
+    public static void Destroy(SigningKey key)
+    {
+        CryptographicOperations.ZeroMemory(key.SealedPrivateKey);
+        key.SealedPrivateKey = [];
+    }
+
+    /// <summary>
+    /// Publishes, signed with the active key, the list of credentials each revoked key of the institution really signed (from
+    /// this service's own Credentials table), for every revoked key that has none yet. Returns how many lists were made.
+    /// </summary>
+    public async Task<int> PublishIssuedCredentialsAsync(IssuerSigner signer, CancellationToken cancellationToken)
+    {
+        var institutionId = signer.Identity.Institution.Id;
+        var pending = (await db.SigningKeys.Where(k => k.InstitutionId == institutionId).ToListAsync(cancellationToken))
+            .Where(k => k.RevokedAt is not null && k.IssuedCredentialsList is null).ToList();
+        foreach (var key in pending)
+        {
+            var digests = new List<string>();
+            await foreach (var bytes in db.Credentials.AsNoTracking().Where(c => c.SigningKeyId == key.Id).Select(c => c.Bytes)
+                               .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                digests.Add(IssuedCredentialsList.Digest(System.Text.Json.Nodes.JsonNode.Parse(bytes)!.AsObject()));
+            }
+            var method = signer.Identity.VerificationMethod(key);
+            var revoked = new IssuerKey(method, IssuerKey.ControllerOf(method), Multikey.Decode(key.PublicKeyMultibase), KeyState.Revoked,
+                key.RetiredAt, key.RevokedAt);
+            key.IssuedCredentialsList = IssuedCredentialsList.Create(IssuerKey.ControllerOf(method), revoked, digests, signer.Now,
+                signer.VerificationMethod, signer.Pair).ToJsonString();
+            Log.IssuedCredentialsPublished(logger, key.Id, digests.Count, institutionId);
+        }
+        return pending.Count;
+    }
+
     /// <summary>Opens the private key of <paramref name="key"/>; dispose the result promptly.</summary>
+    /// <exception cref="InvalidOperationException">The key was retired or revoked: its private key no longer exists.</exception>
     public KeyPair Open(SigningKey key)
     {
+        if (!key.HasPrivateKey)
+        {
+            throw new InvalidOperationException($"The private key of signing key {key.Id} was destroyed when it was retired or revoked.");
+        }
         var secret = encryption.Open(key.Id, key.SealedPrivateKey);
         try
         {
             return key.KeyType == P256Type ? P256KeyPair.FromPrivateKey(secret) : Ed25519KeyPair.FromSeed(secret);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+
+    /// <summary>
+    /// Opens the P-256 document-signing key derived from <paramref name="key"/> (<see cref="DocumentSigningKey"/>); dispose
+    /// it promptly. The caller publishes <see cref="DocumentSigningKey.PublicKeyMultibase"/> when the row has none yet.
+    /// </summary>
+    public System.Security.Cryptography.ECDsa OpenDocumentKey(SigningKey key)
+    {
+        var secret = encryption.Open(key.Id, key.SealedPrivateKey);
+        try
+        {
+            return DocumentSigningKey.Derive(secret, key.Id);
         }
         finally
         {
@@ -99,9 +169,11 @@ internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encrypti
         try
         {
             using KeyPair pair = keyType == P256Type ? P256KeyPair.FromPrivateKey(secret) : Ed25519KeyPair.FromSeed(secret);
+            using var documentKey = DocumentSigningKey.Derive(secret, id);
             return new SigningKey
             {
                 Id = id, InstitutionId = institutionId, KeyType = keyType, PublicKeyMultibase = Multikey.Encode(pair.PublicKey),
+                DocumentPublicKeyMultibase = DocumentSigningKey.PublicKeyMultibase(documentKey),
                 SealedPrivateKey = encryption.Seal(id, secret), CreatedAt = now,
             };
         }

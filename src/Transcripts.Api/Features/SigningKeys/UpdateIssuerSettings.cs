@@ -18,7 +18,7 @@ internal static class UpdateIssuerSettings
 
     public sealed record Response(string Cryptosuite, bool UsesDidKey, string? Did);
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/settings", Handle).WithName(nameof(UpdateIssuerSettings))
             .WithSummary("Set the cryptosuite and whether the institution is identified by did:key instead of did:web")
             .ProducesProblem(StatusCodes.Status400BadRequest);

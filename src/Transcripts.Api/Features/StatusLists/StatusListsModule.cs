@@ -1,20 +1,13 @@
+using Carter;
+
 namespace Transcripts.Api.Features.StatusLists;
 
-internal static class StatusListsModule
+/// <summary>Status lists are public: any verifier fetches them without a key.</summary>
+internal sealed class StatusListsModule : ICarterModule
 {
-    public static IServiceCollection AddStatusLists(this IServiceCollection services)
-    {
-        services.AddOptions<StatusListOptions>().BindConfiguration(StatusListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<StatusListResigner>();
-        services.AddHostedService(sp => sp.GetRequiredService<StatusListResigner>());
-        return services.AddScoped<StatusListService>();
-    }
-
-    /// <summary>Status lists are public: any verifier fetches them without a key.</summary>
-    public static IEndpointRouteBuilder MapStatusLists(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/status").WithTags("StatusLists").AllowAnonymous();
         GetStatusList.Map(group);
-        return app;
     }
 }

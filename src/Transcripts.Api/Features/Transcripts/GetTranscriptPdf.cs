@@ -13,7 +13,7 @@ internal static class GetTranscriptPdf
 {
     public const string MediaType = "application/pdf";
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}/pdf", Handle).WithName(nameof(GetTranscriptPdf))
             .WithSummary("The printable transcript (PDF with QR code and the signed credential attached) of a CLR transcript credential")
             .Produces(StatusCodes.Status200OK, contentType: MediaType)

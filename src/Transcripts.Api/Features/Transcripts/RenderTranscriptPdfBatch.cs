@@ -33,7 +33,7 @@ internal static class RenderTranscriptPdfBatch
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static void Map(RouteGroupBuilder group) =>
+    public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/pdf-batch", Handle).WithName(nameof(RenderTranscriptPdfBatch))
             .WithSummary("Render the PDFs of several transcripts (by credential or learner) into a zip with a manifest of per-item results")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")

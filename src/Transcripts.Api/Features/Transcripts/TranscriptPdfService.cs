@@ -52,7 +52,11 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
         try
         {
             var renderer = templates.RendererFor(options.Value.TemplateFor(institutionId));
-            var bytes = renderer.Render(document);
+            byte[] bytes;
+            using (var signer = await DocumentSignerAsync(found.Value.Identity, key!, cancellationToken))
+            {
+                bytes = renderer.Render(document, signer);
+            }
             Log.PdfRendered(logger, credentialId, bytes.Length, key!.Id);
             return (new TranscriptPdf(credentialId, credential.LearnerId!.Value, FileName(document), bytes), null);
         }
@@ -66,6 +70,22 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
             Log.PdfRefused(logger, credentialId, "missing-glyphs");
             return (null, Problems.MissingGlyphs(e.MissingCharacters, e.Message));
         }
+    }
+
+    /// <summary>
+    /// The document-signing key derived from <paramref name="key"/>, its certificate naming the institution. A key made
+    /// before PDFs were signed has its document key published here, the first time it signs one.
+    /// </summary>
+    private async Task<DocumentSigner> DocumentSignerAsync(IssuerIdentity identity, SigningKey key, CancellationToken cancellationToken)
+    {
+        var documentKey = keys.OpenDocumentKey(key);
+        if (key.DocumentPublicKeyMultibase is null)
+        {
+            var row = await db.SigningKeys.SingleAsync(k => k.Id == key.Id, cancellationToken);
+            row.DocumentPublicKeyMultibase = DocumentSigningKey.PublicKeyMultibase(documentKey);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return new DocumentSigner(documentKey, identity.Institution.Name, identity.Did, key.CreatedAt);
     }
 
     private async Task<TranscriptDocument> DocumentAsync(Credential credential, TranscriptContent content, IssuerIdentity identity,
@@ -93,8 +113,8 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
             token = TranscriptToken.Create(identity.VerificationMethod(key), credentialUrn, learnerName, issueDate,
                 Convert.FromHexString(credential.Sha256), pair);
         }
-        var qr = TranscriptQr.Compose(identity.PublicBase, credentialUrn, token);
-        var instructions = $"Scan the QR code with a phone to open {identity.PublicBase.AbsoluteUri.TrimEnd('/')}/v/{credential.Id:D}, which shows "
+        var qr = TranscriptQr.Compose(identity.PrintedBase, credentialUrn, token);
+        var instructions = $"Scan the QR code with a phone to open {identity.PrintedBase.AbsoluteUri.TrimEnd('/')}/v/{credential.Id:D}, which shows "
             + $"whether {content.IssuerName} still stands by this transcript, or give this PDF file to the Transcripts verifier: it checks the "
             + "signed credential attached to this file against the institution's published key, offline.";
         if (credential.RevokedAt is { } revoked)
@@ -112,7 +132,7 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
                 Name = content.IssuerName.Length > 0 ? content.IssuerName : institution.Name,
                 AddressLines = (institution.Address ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Logo = await LogoAsync(institution, cancellationToken),
-                PublicBaseUrl = identity.PublicBase,
+                PublicBaseUrl = identity.PrintedBase,
             },
             Learner = new TranscriptLearner
             {

@@ -1,21 +1,14 @@
+using Carter;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Transcripts;
 
-internal static class TranscriptsModule
+/// <summary>PDF transcripts: one credential's PDF for its learner or a registrar; a batch's PDFs for registrars.</summary>
+internal sealed class TranscriptsModule : ICarterModule
 {
-    public static IServiceCollection AddTranscripts(this IServiceCollection services)
-    {
-        services.AddOptions<TranscriptPdfOptions>().BindConfiguration(TranscriptPdfOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<TranscriptTemplates>();
-        services.AddScoped<TranscriptPdfService>();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapTranscripts(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         GetTranscriptPdf.Map(app.MapGroup("/credentials").WithTags("Transcripts").RequireAuthorization(Policies.LearnerOrRegistrar));
         RenderTranscriptPdfBatch.Map(app.MapGroup("/transcripts").WithTags("Transcripts").RequireAuthorization(Policies.Registrar));
-        return app;
     }
 }

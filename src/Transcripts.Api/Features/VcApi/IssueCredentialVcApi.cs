@@ -6,6 +6,7 @@ using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Infrastructure;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Api.Features.VcApi;
 
@@ -34,26 +35,24 @@ internal static class IssueCredentialVcApi
         {
             return Problems.Validation("credential", "A credential object is required.");
         }
-        if (credential["@context"] is not JsonArray { Count: > 0 } contexts || contexts[0] is not JsonValue first
-            || !first.TryGetValue<string>(out var base1) || base1 is not (CredentialContexts.Vc1 or CredentialContexts.Vc2))
+        // The VC Data Model MUSTs (context first, type, ids, issuer, subjects, dates, typed objects, related resources).
+        if (DataModelValidator.ValidateCredential(credential, DataModelPurpose.Issuing) is { Count: > 0 } violations)
         {
-            return Problems.Validation("credential.@context", $"The first context must be {CredentialContexts.Vc2} or {CredentialContexts.Vc1}.");
+            return Problems.DataModelViolation(violations);
         }
+        if (credential["@context"] is JsonValue single)
+        {
+            credential["@context"] = new JsonArray(single.DeepClone()); // the same ordered set, in the form the signer extends
+        }
+        var contexts = credential["@context"]!.AsArray();
+        var base1 = (string)contexts[0]!;
         if (CredentialContexts.FirstUnknown(contexts) is { } unknown)
         {
             return Problems.UnknownContext(unknown);
         }
-        if (credential["type"] is not JsonArray types || !types.Any(t => t is JsonValue v && v.TryGetValue<string>(out var s) && s == "VerifiableCredential"))
-        {
-            return Problems.Validation("credential.type", "type must be an array that includes VerifiableCredential.");
-        }
         if (SubmittedCredentialPolicy.Check(credential) is { } reserved)
         {
             return reserved;
-        }
-        if (credential["credentialSubject"] is not (JsonObject or JsonArray))
-        {
-            return Problems.Validation("credential.credentialSubject", "A credentialSubject is required.");
         }
         if (credential["proof"] is not null)
         {

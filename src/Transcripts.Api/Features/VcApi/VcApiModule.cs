@@ -1,13 +1,13 @@
+using Carter;
+
 namespace Transcripts.Api.Features.VcApi;
 
-internal static class VcApiModule
+/// <summary>The W3C VC API endpoints at the paths its test suites call; each endpoint states its own authorization.</summary>
+internal sealed class VcApiModule : ICarterModule
 {
-    public static IServiceCollection AddVcApi(this IServiceCollection services) => services.AddScoped<VerificationContext>();
-
-    public static IEndpointRouteBuilder MapVcApi(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
         IssueCredentialVcApi.Map(app);
         VerifyCredentialVcApi.Map(app);
-        return app;
     }
 }

@@ -5,40 +5,31 @@ using Transcripts.Api.Data;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.StatusLists;
+using Transcripts.Signing.Trust;
 using Transcripts.Signing.Verification;
 
 namespace Transcripts.Api.Features.VcApi;
 
 /// <summary>
-/// What this service knows when it verifies: the DID documents of the institutions it hosts and their status lists,
-/// read from the database, never fetched.
+/// What this service knows when it verifies: its own institutions, each with its keys and their states and the lists of
+/// credentials its revoked keys really signed (the trust set of the signing core's one TrustRule, as a verifier's trust store
+/// holds them), and their status lists, read from the database, never fetched. Institutions that share a DID keep their own
+/// keys: a proof counts for the institution whose key made it.
 /// </summary>
 internal sealed class VerificationContext(TranscriptsDb db, IOptions<SigningOptions> options, TimeProvider clock)
 {
     public async Task<VerificationOptions> OptionsForAsync(JsonObject credential, CancellationToken cancellationToken)
     {
+        var institutions = new List<TrustedInstitution>();
         var documents = new List<JsonObject>();
         foreach (var institutionId in await db.Institutions.AsNoTracking().Select(i => i.Id).ToListAsync(cancellationToken))
         {
-            if (await DidDocuments.ForAsync(db, institutionId, options.Value, cancellationToken) is not { } document)
+            if (await DidDocuments.IdentityAsync(db, institutionId, options.Value, cancellationToken) is not { } found)
             {
                 continue;
             }
-            // Institutions configured with the same public base URL share one did:web: one document lists all their keys.
-            if (documents.FirstOrDefault(d => (string?)d["id"] == (string?)document["id"]) is { } same)
-            {
-                foreach (var member in new[] { "verificationMethod", "assertionMethod" })
-                {
-                    foreach (var item in document[member]!.AsArray())
-                    {
-                        same[member]!.AsArray().Add(item!.DeepClone());
-                    }
-                }
-            }
-            else
-            {
-                documents.Add(document);
-            }
+            institutions.Add(InstitutionTrust.For(found.Identity, found.Keys));
+            documents.Add(found.Identity.DidDocument(found.Keys));
         }
         var lists = new Dictionary<string, BitstringStatusList>(StringComparer.Ordinal);
         foreach (var url in StatusUrls(credential))
@@ -54,7 +45,9 @@ internal sealed class VerificationContext(TranscriptsDb db, IOptions<SigningOpti
         return new VerificationOptions
         {
             Now = clock.GetUtcNow(),
+            // DID documents only for a presentation's holder key; issuers' keys come with their states through Trust.
             Proofs = new ProofVerificationOptions { DidDocuments = documents, Now = clock.GetUtcNow() },
+            Trust = institutions,
             StatusLists = lists,
             // Every credential this service issues carries status entries (its trust bundles say statusRequired).
             StatusRequiredIssuers = documents.Select(d => (string?)d["id"]).OfType<string>().ToHashSet(StringComparer.Ordinal),

@@ -4,6 +4,7 @@ using Transcripts.Api.Infrastructure;
 using Transcripts.Signing;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.Verification;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Api.Features.VcApi;
 
@@ -50,6 +51,13 @@ internal static class VerifyCredentialVcApi
         var checks = new List<string>();
         var warnings = new List<string>();
         var errors = new List<string>();
+        // VC Data Model 2.0 §4.13 (type, holder, verifiableCredential objects, enveloped and self-asserted credentials).
+        var violations = DataModelValidator.ValidatePresentation(presentation);
+        if (violations.Count == 0)
+        {
+            checks.Add(CheckNames.Structure);
+        }
+        errors.AddRange(violations.Select(v => $"{CheckNames.Structure}: {v.Reason} [rule {v.Rule}{(v.Path.Length == 0 ? "" : $" at {v.Path}")}]"));
         if (presentation["proof"] is null)
         {
             warnings.Add("The presentation has no proof, so who presented it is not established.");
@@ -91,9 +99,13 @@ internal static class VerifyCredentialVcApi
     private static async Task<Response> VerifyAsync(JsonObject credential, VerificationContext context, CancellationToken cancellationToken)
     {
         var report = CredentialVerifier.Verify(credential, await context.OptionsForAsync(credential, cancellationToken));
+        // The issuer step's "unknown" is an issuer that is not one of this service's institutions: said as a warning, since the
+        // signature itself may be valid (a did:key issuer signing for itself), but never as "issuer trusted".
         return new Response(
             report.Checks.Where(c => c.Status == CheckStatus.Passed).Select(c => c.Name).ToList(),
-            report.Checks.Where(c => c.Status == CheckStatus.Unknown).Select(c => $"{c.Name}: {c.Reason}").ToList(),
+            report.Checks.Where(c => c.Status == CheckStatus.Unknown).Select(c => c.Name == CheckNames.IssuerTrusted
+                ? $"{c.Name}: the issuer is not one of this service's institutions, so who issued the credential is not confirmed here. {c.Reason}"
+                : $"{c.Name}: {c.Reason}").ToList(),
             report.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => $"{c.Name}: {c.Reason}").ToList());
     }
 

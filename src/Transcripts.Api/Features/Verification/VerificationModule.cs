@@ -1,10 +1,16 @@
+using Carter;
+using Transcripts.Api.Infrastructure;
+
 namespace Transcripts.Api.Features.Verification;
 
-internal static class VerificationModule
+/// <summary>The public verification page a transcript's QR code opens, its token-gated record, and its take-down.</summary>
+internal sealed class VerificationModule : ICarterModule
 {
-    public static IEndpointRouteBuilder MapVerification(this IEndpointRouteBuilder app)
+    public void AddRoutes(IEndpointRouteBuilder app)
     {
-        ShowVerificationPage.Map(app.MapGroup("/v").WithTags("Verification").AllowAnonymous());
-        return app;
+        var page = app.MapGroup("/v").WithTags("Verification").AllowAnonymous();
+        ShowVerificationPage.Map(page);
+        OpenVerificationRecord.Map(page);
+        TakeDownVerificationPage.Map(app.MapGroup("/credentials").WithTags("Verification").RequireAuthorization(Policies.LearnerOrRegistrar));
     }
 }

@@ -35,6 +35,23 @@ public abstract class IssueAchievementCredentialTests(TranscriptsApp app)
     }
 
     [SkippableFact]
+    public async Task Schema_check_reports_an_issued_badge_without_issuer_or_with_a_malformed_date()
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        using var registrar = app.CreateClientFor(seeded.School.Registrar);
+        var credential = await Issuance.IssueAchievementAsync(registrar, seeded.AttainmentId);
+        Assert.Equal("", Issuance.ValidateSchema(Schema, credential));
+
+        var withoutIssuer = credential.DeepClone().AsObject();
+        withoutIssuer.Remove("issuer");
+        var badDate = credential.DeepClone().AsObject();
+        badDate["validFrom"] = "yesterday";
+
+        Assert.Contains("issuer", Issuance.ValidateSchema(Schema, withoutIssuer));
+        Assert.Contains("/validFrom", Issuance.ValidateSchema(Schema, badDate));
+    }
+
+    [SkippableFact]
     public async Task Get_returns_exactly_the_stored_bytes_and_issuing_again_returns_the_same_credential()
     {
         var seeded = await Seeded.CreateAsync(app);

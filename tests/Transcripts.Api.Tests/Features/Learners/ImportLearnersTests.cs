@@ -40,6 +40,35 @@ public abstract class ImportLearnersTests(TranscriptsApp app)
     }
 
     [SkippableFact]
+    public async Task Csv_with_a_byte_order_mark_quoted_fields_and_line_breaks_in_quotes_imports_and_numbers_lines_as_written()
+    {
+        var school = await app.SeedInstitutionAsync();
+        using var registrar = app.CreateClientFor(school.Registrar);
+        const string good = "name,identifiers,email,dateOfBirth\r\n" +
+            "\"Doe, \"\"JJ\"\" Jane\",\"sis:2001;\r\nstate:TX-9\",jj@example.org,2010-02-03\r\n" +
+            "\r\n" +
+            "\"Émile Zola\",sis:2002,,\r\n";
+        const string bad = "name,identifiers\n\"Multi\nline\",sis:2003\nNo Id,\n";
+        static ByteArrayContent WithBom(string text)
+        {
+            var content = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            return content;
+        }
+
+        var result = await Seeded.Json(await registrar.PostAsync("/learners/import", WithBom(good)));
+        var problem = await Problem.AssertAsync(await registrar.PostAsync("/learners/import", WithBom(bad)), HttpStatusCode.BadRequest, "import-rejected");
+
+        Assert.Equal(2, result.GetProperty("created").GetInt32());
+        var jane = Assert.Single((await Seeded.Json(await registrar.GetAsync("/learners?identifier=TX-9"))).GetProperty("items").EnumerateArray());
+        Assert.Equal("Doe, \"JJ\" Jane", jane.GetProperty("name").GetString());
+        Assert.Equal(["sis:2001", "state:TX-9"],
+            jane.GetProperty("identifiers").EnumerateArray().Select(i => $"{i.GetProperty("scheme").GetString()}:{i.GetProperty("value").GetString()}").Order());
+        Assert.Equal(1, (await Seeded.Json(await registrar.GetAsync("/learners?identifier=2002"))).GetProperty("total").GetInt32());
+        Assert.Equal(["line 4"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [SkippableFact]
     public async Task File_with_bad_rows_is_rejected_listing_every_bad_row_and_nothing_is_imported()
     {
         var school = await app.SeedInstitutionAsync();

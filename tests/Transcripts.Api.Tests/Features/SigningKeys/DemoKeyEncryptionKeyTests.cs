@@ -12,9 +12,9 @@ public sealed class DemoKeyEncryptionKeyTests : IDisposable
     {
         var configuration = new ConfigurationManager();
 
-        var path = SigningKeysModule.EnsureDemoKeyEncryptionKey(configuration, _dir);
+        var path = DemoKeyEncryptionKey.Ensure(configuration, _dir);
         var first = File.ReadAllText(path!);
-        SigningKeysModule.EnsureDemoKeyEncryptionKey(new ConfigurationManager(), _dir);
+        DemoKeyEncryptionKey.Ensure(new ConfigurationManager(), _dir);
 
         Assert.Equal(path, configuration["Signing:KeyEncryptionKeyFile"]);
         Assert.Equal(32, Convert.FromBase64String(first).Length);
@@ -31,7 +31,7 @@ public sealed class DemoKeyEncryptionKeyTests : IDisposable
         var configuration = new ConfigurationManager();
         configuration["Signing:KeyEncryptionKey"] = TranscriptsApp.Kek;
 
-        Assert.Null(SigningKeysModule.EnsureDemoKeyEncryptionKey(configuration, _dir));
+        Assert.Null(DemoKeyEncryptionKey.Ensure(configuration, _dir));
         Assert.Empty(Directory.GetFiles(_dir));
     }
 

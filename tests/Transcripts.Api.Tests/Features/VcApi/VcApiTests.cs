@@ -86,11 +86,12 @@ public abstract class VcApiTests(TranscriptsApp app)
         noSubject.Remove("credentialSubject");
         var undefinedTerm = Vc2();
         undefinedTerm["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2");
+        undefinedTerm["type"] = new JsonArray("VerifiableCredential"); // an undefined type term would break VC Data Model §4.5 first
         undefinedTerm["credentialSubject"]!["notATerm"] = "x";
         var before = await app.SnapshotAsync();
 
         await Problem.AssertAsync(await registrar.PostAsJsonAsync("/credentials/issue", new { credential = unknown }), (HttpStatusCode)422, "unknown-context");
-        await Problem.AssertAsync(await registrar.PostAsJsonAsync("/credentials/issue", new { credential = noSubject }), HttpStatusCode.BadRequest, "validation-failed");
+        await Problem.AssertAsync(await registrar.PostAsJsonAsync("/credentials/issue", new { credential = noSubject }), (HttpStatusCode)422, "data-model-violation");
         await Problem.AssertAsync(await registrar.PostAsJsonAsync("/credentials/issue", new { options = new { } }), HttpStatusCode.BadRequest, "validation-failed");
         await Problem.AssertAsync(await registrar.PostAsJsonAsync("/credentials/issue", new { credential = undefinedTerm }), (HttpStatusCode)422, "invalid-credential");
         await Problem.AssertAsync(await assessor.PostAsJsonAsync("/credentials/issue", new { credential = Vc2() }), HttpStatusCode.Forbidden, "forbidden");

@@ -1043,13 +1043,23 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DocumentPublicKeyMultibase")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("IssuedCredentialsList")
+                        .HasColumnType("text");
 
                     b.Property<string>("KeyType")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PredecessorLink")
+                        .HasColumnType("text");
 
                     b.Property<string>("PublicKeyMultibase")
                         .IsRequired()

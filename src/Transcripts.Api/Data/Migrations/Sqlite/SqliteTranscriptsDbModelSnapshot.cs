@@ -1038,12 +1038,22 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DocumentPublicKeyMultibase")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedCredentialsList")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KeyType")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredecessorLink")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PublicKeyMultibase")

@@ -1,6 +1,8 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.Pdf.Signatures;
 
 namespace Transcripts.Api.Features.Transcripts.Pdf;
 
@@ -36,16 +38,21 @@ internal sealed class TranscriptPdfRenderer
         _painter = new TextPainter(_fonts);
     }
 
+    /// <param name="signer">The institution's document-signing key; null writes an unsigned PDF (tests, previews).</param>
     /// <exception cref="MissingGlyphsException">Some text has characters that no configured font can draw.</exception>
-    public byte[] Render(TranscriptDocument document)
+    public byte[] Render(TranscriptDocument document, DocumentSigner? signer = null)
     {
         using var output = new MemoryStream();
-        Render(document, output);
+        Render(document, output, signer);
         return output.ToArray();
     }
 
+    /// <summary>
+    /// Writes the PDF; with <paramref name="signer"/>, signed as a document (PAdES B-B, see <see cref="PadesSigner"/>) once
+    /// the pages, the attachment and the metadata are final, so that any later change to any byte shows.
+    /// </summary>
     /// <exception cref="MissingGlyphsException">Some text has characters that no configured font can draw; nothing is written.</exception>
-    public void Render(TranscriptDocument document, Stream output)
+    public void Render(TranscriptDocument document, Stream output, DocumentSigner? signer = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
@@ -71,9 +78,20 @@ internal sealed class TranscriptPdfRenderer
         EmbeddedFileMetadata.Describe(pdf, document.Credential);
         ContentStreams.Compress(pdf);
         using var buffer = new MemoryStream();
+        if (signer is not null)
+        {
+            DigitalSignatureHandler.ForDocument(pdf, new PadesSigner(signer, buffer), new DigitalSignatureOptions
+            {
+                AppName = Creator, Reason = "Issued by " + signer.InstitutionName, Location = document.Institution.PublicBaseUrl.Host,
+                AppearanceHandler = InvisibleSignature.Instance,
+            });
+        }
         pdf.Save(buffer, closeStream: false);
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        PdfAIdentification.DeclarePart3(bytes);
+        if (signer is null)
+        {
+            PdfAIdentification.DeclarePart3(bytes);   // the signer makes this edit itself, before it hashes
+        }
         output.Write(bytes);
     }
 
@@ -139,5 +157,15 @@ internal sealed class TranscriptPdfRenderer
             .Concat(d.Domains.SelectMany(domain => domain.Competencies
                 .SelectMany(c => new[] { c.Code, c.Statement, c.Level.Name, c.EvidenceReference ?? "", c.EvidenceTitle ?? "" })
                 .Prepend(domain.Name)));
+    }
+
+    /// <summary>The signature has no visible appearance: the printed page stays as laid out; readers list it in their signature panel.</summary>
+    private sealed class InvisibleSignature : IAnnotationAppearanceHandler
+    {
+        public static readonly InvisibleSignature Instance = new();
+
+        public void DrawAppearance(XGraphics gfx, XRect rect)
+        {
+        }
     }
 }

@@ -1,0 +1,6 @@
+namespace Transcripts.Api.Features.Credentials;
+
+internal static class CredentialsServices
+{
+    public static IServiceCollection AddCredentials(this IServiceCollection services) => services.AddScoped<CredentialIssuer>();
+}

@@ -1,0 +1,6 @@
+namespace Transcripts.Api.Features.VcApi;
+
+internal static class VcApiServices
+{
+    public static IServiceCollection AddVcApi(this IServiceCollection services) => services.AddScoped<VerificationContext>();
+}
