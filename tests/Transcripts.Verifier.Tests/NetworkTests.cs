@@ -197,16 +197,22 @@ public sealed class StatusRefreshTests
     }
 
     /// <summary>Serves one body at /status/1 on 127.0.0.1 only.</summary>
-    private sealed class LoopbackServer : IDisposable
+    internal sealed class LoopbackServer : IDisposable
     {
         private readonly HttpListener _listener = new();
         private readonly byte[] _body;
 
         public LoopbackServer(byte[] body)
+            : this(_ => body)
         {
-            _body = body;
+        }
+
+        /// <summary>Serves the body made for the server's own URL (a list whose id is that URL).</summary>
+        public LoopbackServer(Func<string, byte[]> body)
+        {
             var port = FreePort();
             Url = $"http://127.0.0.1:{port}/status/1";
+            _body = body(Url);
             _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             _listener.Start();
             _ = ServeAsync();

@@ -19,7 +19,7 @@ internal sealed class CredentialChecker(TrustContext trust)
     {
         var issuer = CredentialSummary.From(credential, []).IssuerId;
         var notes = new List<string>();
-        Dictionary<string, BitstringStatusList>? lists = null;
+        Dictionary<string, StatusListCredential>? lists = null;
         DateTimeOffset? statusAsOf = null;
         if (trust.Settings.CheckStatus)
         {

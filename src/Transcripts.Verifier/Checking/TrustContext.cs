@@ -13,9 +13,9 @@ namespace Transcripts.Verifier.Checking;
 /// <param name="CheckStatus">False with <c>--no-status</c>.</param>
 internal sealed record VerifySettings(DateTimeOffset Now, DateTimeOffset WallClock, bool CheckStatus);
 
-/// <summary>A status list ready for use, or the reason none can be used.</summary>
+/// <summary>A status list ready for use (its validity is judged by the status step), or the reason none can be used.</summary>
 /// <param name="AsOf">When the copy was known current: when it was fetched, or for a stapled copy when it was issued.</param>
-internal sealed record StatusListCopy(BitstringStatusList? List, DateTimeOffset? ValidFrom, string Note, DateTimeOffset? AsOf = null);
+internal sealed record StatusListCopy(StatusListCredential? List, string Note, DateTimeOffset? AsOf = null);
 
 /// <summary>
 /// Everything a run verifies against, read once from the trust store: the trusted issuers' DID documents, and the
@@ -36,6 +36,7 @@ internal sealed class TrustContext
         TrustedIds = Institutions.SelectMany(i => i.Dids).ToHashSet(StringComparer.Ordinal);
         // DID documents only for a presentation's holder; issuers' keys come with their states through Institutions.
         Proofs = new ProofVerificationOptions { DidDocuments = [.. issuers.Select(i => i.DidDocument)], Now = settings.Now };
+        StatusRequired = issuers.Where(i => i.IsStatusRequired).SelectMany(i => i.Institution.Dids).ToHashSet(StringComparer.Ordinal);
     }
 
     public IReadOnlyList<TrustedIssuer> Issuers { get; }
@@ -49,13 +50,17 @@ internal sealed class TrustContext
     /// <summary>The name the trust store knows the institution issuing as <paramref name="did"/> by.</summary>
     public string? NameOf(string? did) => did is null ? null : Institutions.FirstOrDefault(i => i.Dids.Contains(did, StringComparer.Ordinal))?.Name;
 
-    public VerificationOptions Options(IReadOnlyDictionary<string, BitstringStatusList>? statusLists) =>
-        new() { Now = Settings.Now, Proofs = Proofs, Trust = Institutions, StatusLists = statusLists };
+    /// <summary>The DIDs of trusted institutions whose bundle says every credential they issue carries status.</summary>
+    public IReadOnlySet<string> StatusRequired { get; }
+
+    public VerificationOptions Options(IReadOnlyDictionary<string, StatusListCredential>? statusLists) =>
+        new() { Now = Settings.Now, Proofs = Proofs, Trust = Institutions, StatusListCredentials = statusLists, StatusRequiredIssuers = StatusRequired };
 
     /// <summary>
     /// The list <paramref name="id"/> for a credential issued by <paramref name="issuer"/>: the cached copy, or a copy the
-    /// holder stapled to a presentation when it is signed by the same issuer and newer. Fails closed: a list that is not
-    /// signed by the credential's issuer is never used.
+    /// holder stapled (to a presentation, or beside the credential) only when it is signed by the same issuer, newer than the
+    /// cached copy and not expired (<see cref="StatusListCredential.Choose"/>). Fails closed: a list that is not signed by the
+    /// credential's issuer is never used, and an expired copy reaches the status step, which says "cannot tell".
     /// </summary>
     public StatusListCopy StatusList(string id, string issuer, JsonObject? stapled)
     {
@@ -75,7 +80,7 @@ internal sealed class TrustContext
     {
         var cachedEntry = _cache.Find(id, out var missing);
         var cached = cachedEntry is null
-            ? new StatusListCopy(null, null, missing)
+            ? new StatusListCopy(null, missing)
             : Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}")
                 with { AsOf = cachedEntry.FetchedAt };
         if (stapled is null)
@@ -83,38 +88,32 @@ internal sealed class TrustContext
             return cached;
         }
         var holders = Check(stapled, id, issuer, "the copy stapled to the presentation by the holder");
-        holders = holders with { AsOf = holders.ValidFrom };
+        holders = holders with { AsOf = holders.List?.ValidFrom };
         if (holders.List is null)
         {
-            return cached.List is null ? cached with { Note = cached.Note + " " + holders.Note } : cached;
+            return cached with { Note = cached.Note + " " + holders.Note };
         }
-        return cached.List is null || holders.ValidFrom > cached.ValidFrom ? holders : cached;
+        var chosen = StatusListCredential.Choose(cached.List, holders.List, Settings.Now);
+        if (ReferenceEquals(chosen, holders.List))
+        {
+            return holders;
+        }
+        var why = holders.List.IsExpiredAt(Settings.Now)
+            ? $"The copy the holder stapled expired on {holders.List.ValidUntil:yyyy-MM-dd HH:mm} UTC and was not used."
+            : "The copy the holder stapled is not newer than the cached copy and was not used.";
+        return cached with { Note = cached.Note + " " + why };
     }
 
     /// <summary>
-    /// Checks that <paramref name="credential"/> is a status list credential usable for credentials of <paramref name="issuer"/>:
-    /// signed by that issuer with a key in the trust store, within its validity period, with id <paramref name="id"/>.
+    /// Checks that <paramref name="credential"/> is the status list credential <paramref name="id"/>, signed by
+    /// <paramref name="issuer"/> with a key in the trust store (<see cref="StatusListCredential.TryVerify"/>).
     /// </summary>
     public StatusListCopy Check(JsonObject credential, string id, string issuer, string what)
     {
         var own = Institutions.Where(i => i.Dids.Contains(issuer, StringComparer.Ordinal)).ToList();
-        var report = CredentialVerifier.Verify(credential, Options(null) with { Trust = own });
-        if (report.Outcome != CheckStatus.Passed)
-        {
-            var problem = report.Checks.First(c => c.Status != CheckStatus.Passed);
-            return new(null, null, $"The status list {id} could not be used ({what}): {problem.Name} — {problem.Reason}");
-        }
-        if (CredentialSummary.Text(credential, "id") != id || !CredentialSummary.Types(credential).Contains("BitstringStatusListCredential"))
-        {
-            return new(null, null, $"The status list {id} could not be used ({what}): it is not the BitstringStatusListCredential {id}.");
-        }
-        var encoded = credential["credentialSubject"] is JsonObject subject ? CredentialSummary.Text(subject, "encodedList") : null;
-        if (!BitstringStatusList.TryDecode(encoded, out var list))
-        {
-            return new(null, null, $"The status list {id} could not be used ({what}): its encodedList cannot be decoded.");
-        }
-        var summary = CredentialSummary.From(credential, []);
-        return new(list, summary.ValidFrom, $"Checked against {what}.");
+        return StatusListCredential.TryVerify(credential, id, issuer, Options(null) with { Trust = own }, out var list, out var reason)
+            ? new(list, $"Checked against {what}.")
+            : new(null, $"The status list {id} could not be used ({what}): {reason}");
     }
 
     private string Age(DateTimeOffset fetchedAt)

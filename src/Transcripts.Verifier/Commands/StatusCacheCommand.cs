@@ -10,25 +10,32 @@ using Transcripts.Verifier.TrustStore;
 namespace Transcripts.Verifier.Commands;
 
 /// <summary>
-/// <c>status refresh</c>: the only command that uses the network. Fetches each trusted institution's status lists and
-/// caches those signed by that institution, with the time they were fetched. A list that is not signed by the
-/// institution that published it is reported and not cached (fail closed), and an earlier good copy is kept.
+/// <c>status refresh [PATH…]</c>: the only command that uses the network. Refreshes the trusted institutions' bundles, then
+/// fetches their status lists (those their bundles name, those already cached, and those the credentials in PATH name; see
+/// <see cref="StatusListRefresh"/>) and caches each one signed by its institution and newer than the cached copy, with the
+/// time it was fetched. A list that is not signed by the institution is reported and not cached (fail closed), an older
+/// or expired one never replaces the cached copy, and an address that is not https (outside loopback) is not fetched.
 /// </summary>
 internal static class StatusCacheCommand
 {
-    private const int MaxListBytes = 16 * 1024 * 1024;
-
     public static Command Create(CliEnvironment env)
     {
         var store = CliEnvironment.TrustStoreOption();
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each list.", DefaultValueFactory = _ => 30, HelpName = "SECONDS" };
-        var refresh = new Command("refresh", "Fetch and cache the status lists of the trusted institutions (needs the network).") { store, timeout };
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "Credentials, presentations or PDF transcripts (or folders of them) whose status lists to fetch as well.",
+        };
+        var refresh = new Command("refresh", "Fetch and cache the status lists of the trusted institutions (needs the network).") { paths, store, timeout };
         refresh.SetAction((parse, cancellationToken) =>
-            RefreshAsync(parse.GetValue(store), TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeout), 1, 600)), env, cancellationToken));
+            RefreshAsync(parse.GetValue(store), TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeout), 1, 600)), env, cancellationToken,
+                parse.GetValue(paths) ?? []));
         return new Command("status", "Manage the cached status lists (revocation).") { refresh };
     }
 
-    public static async Task<int> RefreshAsync(string? folder, TimeSpan timeout, CliEnvironment env, CancellationToken cancellationToken)
+    public static async Task<int> RefreshAsync(string? folder, TimeSpan timeout, CliEnvironment env, CancellationToken cancellationToken,
+        IReadOnlyList<string>? paths = null)
     {
         var store = CliEnvironment.OpenStore(folder);
         IReadOnlyList<TrustedIssuer> issuers;
@@ -57,28 +64,40 @@ internal static class StatusCacheCommand
         var trust = new TrustContext(issuers, new StatusCache(store.StatusFolder), new VerifySettings(now, now, CheckStatus: false));
         var cache = new StatusCache(store.StatusFolder);
         var unreachable = 0;
-        foreach (var issuer in issuers)
+        var skipped = new List<string>();
+        var credentials = Inputs.CredentialInputs.Read(paths ?? [], skipped);
+        foreach (var target in StatusListRefresh.Targets(issuers, cache, credentials, skipped))
         {
-            foreach (var url in issuer.StatusListUrls)
+            var (issuer, url) = (target.Issuer, target.Url);
+            var outcome = await FetchAsync(http, url, cancellationToken);
+            if (outcome.Credential is null)
             {
-                var outcome = await FetchAsync(http, url, cancellationToken);
-                if (outcome.Credential is null)
-                {
-                    unreachable++;
-                    table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url), new Text(outcome.Problem!));
-                    continue;
-                }
-                var id = CredentialSummary.Text(outcome.Credential, "id") ?? url;
-                var copy = trust.Check(outcome.Credential, id, issuer.Did, $"fetched from {url}");
-                if (copy.List is null)
-                {
-                    rejected++;
-                    table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url), new Text("Rejected, not cached: " + copy.Note));
-                    continue;
-                }
-                cache.Save(new CachedStatusList(id, url, issuer.Did, env.Clock.GetUtcNow(), outcome.Credential));
-                table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url), new Text($"Cached ({copy.List.Length:N0} entries), signed by {issuer.Did}."));
+                unreachable++;
+                table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url), new Text(outcome.Problem!));
+                continue;
             }
+            var id = CredentialSummary.Text(outcome.Credential, "id") ?? url;
+            var copy = trust.Check(outcome.Credential, id, issuer.Did, $"fetched from {url}");
+            if (copy.List is null)
+            {
+                rejected++;
+                table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url), new Text("Rejected, not cached: " + copy.Note));
+                continue;
+            }
+            var cached = cache.Find(id, out _) is { } entry ? trust.Check(entry.Credential, id, issuer.Did, "the cached copy").List : null;
+            if (!StatusListRefresh.ShouldReplace(cached, copy.List, now, out var kept))
+            {
+                table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url), new Text(kept));
+                continue;
+            }
+            cache.Save(new CachedStatusList(id, url, issuer.Did, env.Clock.GetUtcNow(), outcome.Credential));
+            var until = copy.List.ValidUntil is { } u ? $", valid until {u.UtcDateTime:yyyy-MM-dd HH:mm} UTC" : "";
+            table.AddRow(new Text(issuer.Name ?? issuer.Did), new Text(url),
+                new Text($"Cached ({copy.List.List.Length:N0} entries{until}), signed by {issuer.Did}; found in {target.FoundIn}."));
+        }
+        foreach (var line in skipped)
+        {
+            await env.Error.WriteLineAsync(line);
         }
         if (table.Rows.Count == 0)
         {
@@ -91,10 +110,11 @@ internal static class StatusCacheCommand
 
     private static async Task<(JsonObject? Credential, string? Problem)> FetchAsync(HttpClient http, string url, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        if (StatusListRefresh.RefuseAddress(url) is { } refused)
         {
-            return (null, "Not fetched: the address is not an http(s) URL.");
+            return (null, refused);
         }
+        var uri = new Uri(url);
         try
         {
             using var response = await http.GetAsync(uri, cancellationToken);

@@ -68,6 +68,34 @@ internal sealed class StatusCache(string folder)
         return null;
     }
 
+    /// <summary>The ids of every cached list (damaged files are skipped here; <see cref="Find"/> reports them).</summary>
+    public IReadOnlyList<string> Ids()
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+        var ids = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            try
+            {
+                if (new FileInfo(path).Length <= MaxFileBytes
+                    && JsonInput.ParseObject(File.ReadAllBytes(path), Limits.Default with { MaxDocumentBytes = MaxFileBytes }) is { } root
+                    && Text(root, "id") is { } id)
+                {
+                    ids.Add(id);
+                }
+            }
+            catch (Exception e) when (e is SigningException or IOException or UnauthorizedAccessException)
+            {
+                // Not listed; refreshing the list it held (if any) writes a good copy again.
+            }
+        }
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    }
+
     private static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 

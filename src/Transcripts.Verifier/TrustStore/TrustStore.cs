@@ -148,6 +148,12 @@ public sealed record TrustedIssuer(byte[] File, JsonObject Document, TrustBundle
     /// <summary>The status list URLs its bundle named.</summary>
     public IReadOnlyList<string> StatusListUrls => Bundle.StatusLists;
 
+    /// <summary>
+    /// Whether the bundle says every credential the institution issues carries status entries (<c>"statusRequired": true</c>):
+    /// then a credential of theirs without one is not valid.
+    /// </summary>
+    public bool IsStatusRequired => Document["statusRequired"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
+
     /// <summary>Reads a trust bundle (<c>{"didDocument": …, "profile": …, "statusLists": […]}</c>) or a bare DID document.</summary>
     /// <exception cref="InputException">The bytes are neither.</exception>
     public static TrustedIssuer FromFile(byte[] file)

@@ -51,13 +51,20 @@ internal static class GetStatusList
         var bestQuality = -1.0;
         foreach (var offered in s_offered)
         {
-            var quality = accept.Where(a => new MediaTypeHeaderValue(offered).IsSubsetOf(a))
-                .Select(a => a.Quality ?? 1.0).DefaultIfEmpty(0).Max();
+            var quality = accept.Where(a => Covers(a, offered)).Select(a => a.Quality ?? 1.0).DefaultIfEmpty(0).Max();
             if (quality > bestQuality)
             {
                 (best, bestQuality) = (offered, quality);
             }
         }
         return bestQuality > 0 ? best : MediaType;
+    }
+
+    // Exact type, type/*, or */*. Not MediaTypeHeaderValue.IsSubsetOf: it counts application/ld+json as application/json.
+    private static bool Covers(MediaTypeHeaderValue range, string offered)
+    {
+        var type = range.MediaType.Value ?? "";
+        return type == "*/*" || string.Equals(type, offered, StringComparison.OrdinalIgnoreCase)
+            || (type.EndsWith("/*", StringComparison.Ordinal) && offered.StartsWith(type[..^1], StringComparison.OrdinalIgnoreCase));
     }
 }
