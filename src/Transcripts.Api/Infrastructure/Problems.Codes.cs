@@ -23,6 +23,7 @@ internal static partial class Problems
         public const string AlreadyWithdrawn = "already-withdrawn";
         public const string AlreadyArchived = "already-archived";
         public const string IdentifierTaken = "identifier-taken";
+        public const string PublicBaseUrlTaken = "public-base-url-taken";
         public const string AttainmentNotAttained = "attainment-not-attained";
         public const string NothingToIssue = "nothing-to-issue";
         public const string NoActiveSigningKey = "no-active-signing-key";
@@ -33,6 +34,8 @@ internal static partial class Problems
         public const string SuspensionNotAvailable = "suspension-not-available";
         public const string UnknownContext = "unknown-context";
         public const string InvalidCredential = "invalid-credential";
+        public const string DataModelViolation = "data-model-violation";
+        public const string ReservedCredentialType = "reserved-credential-type";
         public const string Unprocessable = "unprocessable";
         public const string VerificationFailed = "verification-failed";
         public const string KeyEncryptionKeyMissing = "key-encryption-key-missing";
@@ -47,6 +50,8 @@ internal static partial class Problems
         public const string ShareLinkPathRetired = "share-link-path-retired";
         public const string PayloadTooLarge = "payload-too-large";
         public const string UnsupportedMediaType = "unsupported-media-type";
+        public const string ContentDoesNotMatchType = "content-does-not-match-type";
+        public const string TranscriptTokenMismatch = "transcript-token-mismatch";
         public const string Unavailable = "unavailable";
         public const string InternalError = "internal-error";
         public const string Error = "error";

@@ -48,6 +48,17 @@ internal static partial class Problems
     public static ProblemHttpResult Unreadable(int status, string detail) =>
         Create(status, CodeFor(status), "The request could not be read", detail);
 
+    public static ProblemHttpResult ContentDoesNotMatchType(string mediaType) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, Codes.ContentDoesNotMatchType, "The file is not what its type says",
+            $"The file was sent as {mediaType}, but its first bytes are not those of a {mediaType} file; nothing was stored.");
+
+    public static ProblemHttpResult TranscriptNotFound() =>
+        Create(StatusCodes.Status404NotFound, Codes.NotFound, "Not found", "No transcript at this address.");
+
+    public static ProblemHttpResult TranscriptTokenMismatch() =>
+        Create(StatusCodes.Status403Forbidden, Codes.TranscriptTokenMismatch, "The code does not match this transcript",
+            "The QR code was made for a different transcript, or it was not read completely; scan it again.");
+
     public static ProblemHttpResult InternalError() =>
         Create(StatusCodes.Status500InternalServerError, Codes.InternalError, "Something went wrong", "The request failed; the trace id identifies it in the log.");
 
@@ -150,8 +161,30 @@ internal static partial class Problems
     public static ProblemHttpResult UnknownContextOf(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, Codes.UnknownContext, "Unknown JSON-LD context", detail);
 
+    public static ProblemHttpResult PublicBaseUrlTaken(string url) =>
+        Create(StatusCodes.Status409Conflict, Codes.PublicBaseUrlTaken, "The public base URL belongs to another institution",
+            $"Another institution already issues under {url} (the same did:web); each institution needs its own public base URL. Nothing was changed.");
+
+    public static ProblemHttpResult ReservedCredentialType(string type) =>
+        Create(StatusCodes.Status422UnprocessableEntity, Codes.ReservedCredentialType, "The service does not sign this type",
+            $"Credentials of type {type} are minted by the service itself (status lists, and Open Badges and CLR credentials from "
+            + "the school's attainments) and are not signed on request; nothing was signed.");
+
     public static ProblemHttpResult InvalidCredential(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, Codes.InvalidCredential, "The credential is not valid", detail);
+
+    /// <summary>422: the credential breaks a MUST of the VC Data Model; <c>rule</c> is the first rule's stable code, <c>violations</c> lists all.</summary>
+    public static ProblemHttpResult DataModelViolation(IReadOnlyList<Signing.Verification.DataModel.DataModelViolation> violations)
+    {
+        var problem = Create(StatusCodes.Status422UnprocessableEntity, Codes.DataModelViolation, "The credential breaks the VC Data Model",
+            $"Nothing was signed. {string.Join(" ", violations.Select(v => $"{v.Reason} [rule {v.Rule}{(v.Path.Length == 0 ? "" : $" at {v.Path}")}]"))}");
+        problem.ProblemDetails.Extensions["rule"] = violations[0].Rule;
+        problem.ProblemDetails.Extensions["violations"] = violations.Select(v => new Dictionary<string, string>
+        {
+            ["rule"] = v.Rule, ["path"] = v.Path, ["reason"] = v.Reason,
+        }).ToList();
+        return problem;
+    }
 
     public static ProblemHttpResult AlreadyRevoked(Guid id, DateTimeOffset at) =>
         Create(StatusCodes.Status409Conflict, Codes.AlreadyRevoked, "Credential already revoked",

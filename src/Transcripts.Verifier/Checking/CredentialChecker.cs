@@ -20,6 +20,7 @@ internal sealed class CredentialChecker(TrustContext trust)
         var issuer = CredentialSummary.From(credential, []).IssuerId;
         var notes = new List<string>();
         Dictionary<string, BitstringStatusList>? lists = null;
+        DateTimeOffset? statusAsOf = null;
         if (trust.Settings.CheckStatus)
         {
             lists = [];
@@ -30,6 +31,7 @@ internal sealed class CredentialChecker(TrustContext trust)
                 if (copy.List is not null)
                 {
                     lists[id] = copy.List;
+                    statusAsOf = copy.AsOf is { } asOf && (statusAsOf is null || asOf < statusAsOf) ? asOf : statusAsOf;
                 }
             }
         }
@@ -62,6 +64,7 @@ internal sealed class CredentialChecker(TrustContext trust)
             Summary = CredentialSummary.From(credential, embedded.Select(e => e.Summary).OfType<CredentialSummary>())
                 with { TrustedIssuerName = report.Institution?.Name ?? trust.NameOf(issuer) },
             Credentials = embedded,
+            StatusAsOf = statusAsOf,
         };
     }
 

@@ -30,6 +30,15 @@ internal sealed record InputResult
     /// <summary>The claims a QR token makes, for the reader to compare with the paper.</summary>
     public QrClaims? Qr { get; init; }
 
+    /// <summary>For a scan (photo, scanner image or scanner's PDF): where the QR code was found and what it was compared with.</summary>
+    public ScanFindings? Scan { get; init; }
+
+    /// <summary>SHA-256 (lower-case hex) of the exact signed bytes of the credential this input is, when known: a QR token names it.</summary>
+    public string? SignedSha256 { get; init; }
+
+    /// <summary>When the status list copy that showed the credential not revoked was current (fetched, or issued if stapled).</summary>
+    public DateTimeOffset? StatusAsOf { get; init; }
+
     /// <summary>Credentials inside a CLR or a presentation, each verified on its own.</summary>
     public IReadOnlyList<InputResult> Credentials { get; init; } = [];
 

@@ -19,12 +19,14 @@ internal sealed class InputVerifier
     private readonly TrustContext _trust;
     private readonly CredentialChecker _credentials;
     private readonly TranscriptChecker _transcripts;
+    private readonly ScanChecker _scans;
 
     public InputVerifier(TrustContext trust)
     {
         _trust = trust;
         _credentials = new CredentialChecker(trust);
         _transcripts = new TranscriptChecker(trust, _credentials);
+        _scans = new ScanChecker(_transcripts);
     }
 
     /// <summary>Reads and verifies the file at <paramref name="path"/>.</summary>
@@ -46,7 +48,8 @@ internal sealed class InputVerifier
         {
             return file.Kind switch
             {
-                InputKind.Pdf => _transcripts.VerifyPdf(file),
+                InputKind.Pdf => _scans.TryVerifyPdf(file) ?? _transcripts.VerifyPdf(file),
+                InputKind.Image => _scans.VerifyImage(file),
                 InputKind.QrText => _transcripts.VerifyQr(file, file.Source == "(QR text)" ? "given on the command line" : "from the text file"),
                 _ => VerifyJson(file),
             };
@@ -70,7 +73,11 @@ internal sealed class InputVerifier
         }
         return CredentialSummary.Types(document).Contains("VerifiablePresentation")
             ? VerifyPresentation(document, file.Source)
-            : _credentials.Verify(document, file.Source, stapled: null);
+            : _credentials.Verify(document, file.Source, stapled: null) with
+            {
+                // What a transcript's QR token names, so a scan of the paper can be matched with this file.
+                SignedSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Bytes)),
+            };
     }
 
     private InputResult VerifyPresentation(JsonObject presentation, string source)

@@ -14,7 +14,8 @@ namespace Transcripts.Verifier.Checking;
 internal sealed record VerifySettings(DateTimeOffset Now, DateTimeOffset WallClock, bool CheckStatus);
 
 /// <summary>A status list ready for use, or the reason none can be used.</summary>
-internal sealed record StatusListCopy(BitstringStatusList? List, DateTimeOffset? ValidFrom, string Note);
+/// <param name="AsOf">When the copy was known current: when it was fetched, or for a stapled copy when it was issued.</param>
+internal sealed record StatusListCopy(BitstringStatusList? List, DateTimeOffset? ValidFrom, string Note, DateTimeOffset? AsOf = null);
 
 /// <summary>
 /// Everything a run verifies against, read once from the trust store: the trusted issuers' DID documents, and the
@@ -75,12 +76,14 @@ internal sealed class TrustContext
         var cachedEntry = _cache.Find(id, out var missing);
         var cached = cachedEntry is null
             ? new StatusListCopy(null, null, missing)
-            : Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}");
+            : Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}")
+                with { AsOf = cachedEntry.FetchedAt };
         if (stapled is null)
         {
             return cached;
         }
         var holders = Check(stapled, id, issuer, "the copy stapled to the presentation by the holder");
+        holders = holders with { AsOf = holders.ValidFrom };
         if (holders.List is null)
         {
             return cached.List is null ? cached with { Note = cached.Note + " " + holders.Note } : cached;
@@ -118,6 +121,7 @@ internal sealed class TrustContext
     {
         var age = Settings.WallClock - fetchedAt;
         var text = age < TimeSpan.FromHours(1) ? "less than an hour ago"
+            : age < TimeSpan.FromHours(2) ? "1 hour ago"
             : age < TimeSpan.FromDays(2) ? $"{(int)age.TotalHours} hours ago"
             : $"{(int)age.TotalDays} days ago";
         return $"{text} ({fetchedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC)";

@@ -42,8 +42,8 @@ internal static class StatusCacheCommand
             return ExitCodes.Usage;
         }
         var now = env.Clock.GetUtcNow();
-        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
-        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
+        var console = SpectreTables.CreateConsole(env.Out, env.IsTerminal);
+        var table = SpectreTables.NewTable(console).AddColumn("Institution").AddColumn("Status list").AddColumn("Result");
         using var http = new HttpClient { Timeout = timeout, MaxResponseContentBufferSize = TrustStore.TrustStore.MaxFileBytes };
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vc+ld+json"));
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json", 0.9));

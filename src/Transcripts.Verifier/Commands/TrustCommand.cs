@@ -41,7 +41,8 @@ internal static class TrustCommand
         var store = CliEnvironment.OpenStore(folder);
         var issuer = TrustStore.TrustedIssuer.FromFile(File.ReadAllBytes(path));
         // Never silently: a replaced entry can swap an institution's keys, so the office sees what changes and says so.
-        if (store.Find(issuer.Did) is { } current)
+        var current = store.FindEntryOf(issuer);
+        if (current is not null)
         {
             var changes = TrustStore.TrustDiff.Describe(current, issuer);
             if (changes.Count == 0)
@@ -65,7 +66,7 @@ internal static class TrustCommand
         {
             env.Error.WriteLine("Warning: " + problem);
         }
-        store.Save(issuer);
+        store.Save(issuer, replacesDid: current?.Did);
         env.Out.WriteLine($"Trusted {issuer.Name ?? issuer.Did} ({issuer.Did}), with {issuer.Institution.Keys.Count} key(s) and {issuer.StatusListUrls.Count} status list(s).");
         if (issuer.StatusListUrls.Count > 0)
         {
@@ -78,14 +79,14 @@ internal static class TrustCommand
     {
         var store = CliEnvironment.OpenStore(folder);
         var issuers = store.List();
-        var console = TextReport.CreateConsole(env.Out, env.IsTerminal);
+        var console = SpectreTables.CreateConsole(env.Out, env.IsTerminal);
         console.WriteLine($"Trust store: {store.Folder}");
         if (issuers.Count == 0)
         {
             console.WriteLine("No institutions are trusted yet; add one with `transcripts-verify trust add FILE`.");
             return ExitCodes.Valid;
         }
-        var table = new TextReport(console).NewTable().AddColumn("Institution").AddColumn("DID").AddColumn("Keys").AddColumn("Status lists");
+        var table = SpectreTables.NewTable(console).AddColumn("Institution").AddColumn("DID").AddColumn("Keys").AddColumn("Status lists");
         foreach (var issuer in issuers)
         {
             table.AddRow(new Text(issuer.Name ?? "—"), new Text(issuer.Did), new Text(string.Join("\n", issuer.Institution.Keys.Select(TrustStore.TrustDiff.Show))),

@@ -19,7 +19,7 @@ internal static class VerifyCommand
         var paths = new Argument<string[]>("PATH")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "Credential JSON, presentation, PDF transcript, QR text (or a .txt file holding it), or a folder of them.",
+            Description = "Credential JSON, presentation, PDF transcript, scan of a paper transcript (PNG, JPEG, WebP or a scanner's PDF), QR text (or a .txt file holding it), or a folder of them.",
         };
         var json = new Option<bool>("--json") { Description = "Write the report as one JSON document." };
         var trustStore = CliEnvironment.TrustStoreOption();
@@ -29,7 +29,7 @@ internal static class VerifyCommand
             Description = "Judge validity at this date or date and time (UTC unless it says otherwise) instead of now.",
             HelpName = "DATE",
         };
-        var command = new Command("verify", "Verify credentials, presentations, PDF transcripts and QR text, offline.")
+        var command = new Command("verify", "Verify credentials, presentations, PDF transcripts, scans of paper transcripts and QR text, offline.")
         {
             paths, json, trustStore, noStatus, at,
         };
@@ -66,41 +66,57 @@ internal static class VerifyCommand
             return ExitCodes.Usage;
         }
         var verifier = new InputVerifier(trust);
-        var report = request.Json ? null : new TextReport(TextReport.CreateConsole(env.Out, env.IsTerminal));
-        var all = new List<InputResult>();
-        foreach (var path in request.Paths)
-        {
-            if (Directory.Exists(path))
-            {
-                IReadOnlyList<InputResult> results;
-                try
-                {
-                    // One file per core: verification is CPU-bound and the files are independent; the order is kept.
-                    results = [.. FolderInput.Files(path).AsParallel().AsOrdered()
-                        .WithDegreeOfParallelism(Environment.ProcessorCount).Select(verifier.VerifyFile)];
-                }
-                catch (InputException e)
-                {
-                    results = [InputResult.Unreadable(path, e.Message)];
-                }
-                report?.WriteSummaryTable(path, results);
-                all.AddRange(results);
-                continue;
-            }
-            var result = File.Exists(path) ? verifier.VerifyFile(path)
-                : TranscriptQr.TryParse(path, out _) ? verifier.Verify(CredentialFile.FromQrArgument(path))
-                : InputResult.Unreadable(path, "There is no file or folder by this name, and it is not the text of a Transcripts QR code.");
-            report?.Write(result);
-            all.Add(result);
-        }
+        var inputs = request.Paths.Select(path => (Path: path, IsFolder: Directory.Exists(path), Results: Verify(path, verifier))).ToList();
+        // A scan's QR code names a credential; the run may hold it (`verify scan.jpg transcript.pdf`), wherever it is listed.
+        var all = ScanChecker.Match([.. inputs.SelectMany(i => i.Results)]);
+        var context = new ReportContext(trust, request.CheckStatus);
         if (request.Json)
         {
-            JsonReport.Write(env.Out, all);
+            JsonReport.Write(env.Out, all, context);
+        }
+        else
+        {
+            var report = new TextReport(env.Out, env.IsTerminal, context);
+            var at = 0;
+            foreach (var input in inputs)
+            {
+                var results = all.Skip(at).Take(input.Results.Count).ToList();
+                at += results.Count;
+                if (input.IsFolder)
+                {
+                    report.WriteFolder(input.Path, results);
+                }
+                else
+                {
+                    report.Write(results[0]);
+                }
+            }
         }
         foreach (var unreadable in all.Where(r => r.Error is not null).Take(20))
         {
             env.Error.WriteLine($"{unreadable.Source}: {unreadable.Error}");
         }
         return InputResult.ExitCode(all);
+    }
+
+    /// <summary>What one command-line argument is: a folder (its files), a file, or the text of a QR code.</summary>
+    private static IReadOnlyList<InputResult> Verify(string path, InputVerifier verifier)
+    {
+        if (Directory.Exists(path))
+        {
+            try
+            {
+                // One file per core: verification is CPU-bound and the files are independent; the order is kept.
+                return [.. FolderInput.Files(path).AsParallel().AsOrdered()
+                    .WithDegreeOfParallelism(Environment.ProcessorCount).Select(verifier.VerifyFile)];
+            }
+            catch (InputException e)
+            {
+                return [InputResult.Unreadable(path, e.Message)];
+            }
+        }
+        return [File.Exists(path) ? verifier.VerifyFile(path)
+            : TranscriptQr.TryParse(path, out _) ? verifier.Verify(CredentialFile.FromQrArgument(path))
+            : InputResult.Unreadable(path, "There is no file or folder by this name, and it is not the text of a Transcripts QR code.")];
     }
 }

@@ -12,6 +12,8 @@ internal enum InputKind
     Pdf,
     /// <summary>The text of a transcript's QR code.</summary>
     QrText,
+    /// <summary>A photo or scanner image of a printed transcript (PNG, JPEG, WebP).</summary>
+    Image,
 }
 
 /// <summary>One input read into memory with its size bounded: a file, or QR text given on the command line.</summary>
@@ -60,6 +62,14 @@ internal sealed record CredentialFile(string Source, InputKind Kind, byte[] Byte
         {
             return new(source, InputKind.Pdf, bytes);
         }
+        if (ScanImage.LooksLikeImage(bytes))
+        {
+            return new(source, InputKind.Image, bytes);
+        }
+        if (ScanImage.UnsupportedFormat(bytes) is { } unsupported)
+        {
+            throw new InputException(unsupported);
+        }
         var text = bytes.AsSpan();
         if (text.StartsWith("\uFEFF"u8))
         {
@@ -75,11 +85,14 @@ internal sealed record CredentialFile(string Source, InputKind Kind, byte[] Byte
         {
             return new(source, InputKind.QrText, Encoding.UTF8.GetBytes(qr.Trim()));
         }
-        throw new InputException("The file is not a credential (JSON), a PDF transcript or the text of a transcript's QR code.");
+        throw new InputException("The file is not a credential (JSON), a PDF transcript, a scan of one (PNG, JPEG, WebP or a scanner's PDF) or the text of a transcript's QR code.");
     }
 
     /// <summary>QR text typed or pasted as a command-line argument.</summary>
-    public static CredentialFile FromQrArgument(string text) => new("(QR text)", InputKind.QrText, Encoding.UTF8.GetBytes(text.Trim()));
+    public static CredentialFile FromQrArgument(string text) => FromQrText("(QR text)", text);
+
+    /// <summary>QR text that came from <paramref name="source"/> (a command-line argument, or a QR code found in a scan).</summary>
+    public static CredentialFile FromQrText(string source, string text) => new(source, InputKind.QrText, Encoding.UTF8.GetBytes(text.Trim()));
 
     private static bool TryText(ReadOnlySpan<byte> bytes, out string text)
     {

@@ -1,142 +1,200 @@
 using System.Globalization;
-using Spectre.Console;
+using System.Text;
 using Transcripts.Signing.Verification;
 using Transcripts.Verifier.Checking;
 
 namespace Transcripts.Verifier.Output;
 
 /// <summary>
-/// The report for a person: a table of every check with its outcome and reason, then what the credential says.
-/// Written through Spectre.Console over the injected writer; plain ASCII and no colour unless it is a terminal.
+/// The report for a person, built to be read in ten seconds: the verdict in one sentence first, then the checks, then
+/// what the credential says. Plain text over the injected writer (ASCII, no colour) unless it is a terminal. Text
+/// taken from inputs is written with control characters replaced, so a file cannot drive the reader's terminal.
 /// </summary>
-internal sealed class TextReport(IAnsiConsole console)
+internal sealed class TextReport(TextWriter writer, bool isTerminal, ReportContext context)
 {
-    public static IAnsiConsole CreateConsole(TextWriter writer, bool isTerminal)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Capabilities.Unicode = isTerminal;
-        if (!isTerminal)
-        {
-            console.Profile.Width = 132;
-        }
-        return console;
-    }
+    /// <summary>The width of the report when it is not a terminal (a file, a pipe, an e-mail).</summary>
+    public const int FileWidth = 132;
+
+    private readonly int _width = isTerminal ? TerminalWidth() : FileWidth;
 
     public void Write(InputResult result)
     {
-        console.Write(Heading(result.Source));
-        console.WriteLine($"{result.Kind}: {Verdicts.Word(result.Verdict).ToUpperInvariant()}");
-        if (result.Error is not null)
+        var text = new StringBuilder();
+        Heading(text, result.Source);
+        foreach (var line in PlainTable.Wrap(Clean(Verdicts.Sentence(result, context)), _width))
         {
-            console.WriteLine(result.Error);
-            console.WriteLine();
-            return;
+            text.Append(Colour(line, result.Verdict)).Append('\n');
         }
-        var checks = NewTable().AddColumn("Check").AddColumn("Result").AddColumn("Reason");
-        foreach (var check in result.Checks)
+        if (result.Error is null)
         {
-            checks.AddRow(new Text(check.Name), Outcome(check.Status), new Text(check.Reason));
-        }
-        console.Write(checks);
-        if (result.Summary is { } summary)
-        {
-            WriteSummary(summary);
-        }
-        if (result.Qr is { } qr)
-        {
-            WriteQr(qr);
-        }
-        if (result.Credentials.Count > 0)
-        {
-            console.WriteLine();
-            console.WriteLine($"Credentials inside ({result.Credentials.Count}):");
-            var parts = NewTable().AddColumn("#").AddColumn("Credential").AddColumn("Verdict").AddColumn("Reason");
-            foreach (var (part, index) in result.Credentials.Select((p, i) => (p, i + 1)))
+            var (all, failed) = (result.Checks.Count, result.Checks.Count(c => c.Status != CheckStatus.Passed));
+            var tally = failed == 0 ? (all == 1 ? "its one check passed" : $"all {all} checks passed") : $"{failed} of {Count(all, "check")} did not pass";
+            text.Append(Clean($"{result.Kind}: {Verdicts.Word(result.Verdict).ToUpperInvariant()}, {tally}:")).Append('\n');
+            var checks = new PlainTable("Check", "Result", "Reason");
+            foreach (var check in result.Checks)
             {
-                var label = (part.Summary is { Competencies.Count: > 0 } s ? s.Competencies[0].Name : null) ?? part.Summary?.Name ?? part.Kind;
-                parts.AddRow(new Text(index.ToString(CultureInfo.InvariantCulture)), new Text(label),
-                             new Text(Verdicts.Word(part.Verdict)), new Text(Verdicts.MainReason(part)));
+                checks.Add((Clean(check.Name), null), (Verdicts.Word(check.Status), Colour(check.Status)), (Clean(Reason(check, result)), null));
             }
-            console.Write(parts);
+            checks.WriteTo(text, _width, isTerminal);
+            if (result.Summary is { } summary)
+            {
+                WriteSummary(text, summary);
+            }
+            if (result.Qr is { } qr)
+            {
+                ScanReport.Write(text, result, qr, context, _width, isTerminal);
+            }
+            WriteParts(text, result);
         }
-        console.WriteLine();
+        text.Append('\n');
+        writer.Write(text.ToString());
     }
 
-    public void WriteSummaryTable(string folder, IReadOnlyList<InputResult> results)
+    /// <summary>A folder: the count of each verdict first, then one row a file with its main reason.</summary>
+    public void WriteFolder(string folder, IReadOnlyList<InputResult> results)
     {
-        console.Write(Heading(folder));
-        var table = NewTable().AddColumn("File").AddColumn("Kind").AddColumn("Verdict").AddColumn("Reason");
+        var text = new StringBuilder(128 * (results.Count + 8));
+        Heading(text, folder);
+        var counts = results.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count():N0} {Verdicts.Word(g.Key)}");
+        text.Append(Clean($"{results.Count:N0} files: {string.Join(", ", counts)}.")).Append('\n');
+        var table = new PlainTable("File", "Kind", "Verdict", "Reason");
         foreach (var result in results)
         {
-            table.AddRow(new Text(Path.GetFileName(result.Source)), new Text(result.Kind), new Text(Verdicts.Word(result.Verdict)),
-                         new Text(Verdicts.MainReason(result)));
+            table.Add((Clean(Path.GetFileName(result.Source)), null), (Clean(result.Kind), null),
+                      (Verdicts.Word(result.Verdict), Colour(result.Verdict)),
+                      (result.Verdict == Verdict.Valid ? "" : Clean(Verdicts.MainReason(result)), null));
         }
-        console.Write(table);
-        var counts = results.GroupBy(r => r.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count():N0} {Verdicts.Word(g.Key)}");
-        console.WriteLine($"{results.Count:N0} files: {string.Join(", ", counts)}.");
-        console.WriteLine();
+        table.WriteTo(text, _width, isTerminal);
+        text.Append('\n');
+        writer.Write(text.ToString());
     }
 
-    private void WriteSummary(CredentialSummary summary)
+    private void WriteSummary(StringBuilder text, CredentialSummary summary)
     {
-        var grid = new Grid().AddColumn().AddColumn();
-        Row(grid, "Learner", summary.Learner);
-        Row(grid, "Issuer", summary.TrustedIssuerName is { } known ? $"{known} ({summary.IssuerId}), as your trust store names it"
-            : $"{summary.IssuerId}, not in your trust store{(summary.IssuerName is null ? "" : $" (it calls itself \"{summary.IssuerName}\")")}");
-        Row(grid, "Credential", summary.Name is null ? summary.Id : $"{summary.Name} ({summary.Id})");
-        Row(grid, "Issued", Show(summary.ValidFrom));
-        Row(grid, "Valid until", summary.ValidUntil is null ? "does not expire" : Show(summary.ValidUntil));
-        console.WriteLine();
-        console.Write(grid);
+        text.Append('\n');
+        Field(text, "Learner", summary.Learner);
+        var trusted = Verdicts.TrustedName(summary, context);
+        Field(text, "Issuer", Verdicts.Issuer(summary.IssuerId, summary.IssuerName, trusted) + (trusted is null ? "" : $" ({summary.IssuerId})"));
+        Field(text, "Credential", summary.Name is null ? summary.Id : $"{summary.Name} ({summary.Id})");
+        Field(text, "Issued", Show(summary.ValidFrom));
+        Field(text, "Valid until", summary.ValidUntil is null ? "does not expire" : Show(summary.ValidUntil));
         if (summary.Competencies.Count > 0)
         {
-            var table = NewTable().AddColumn("Competency").AddColumn("Level");
+            var table = new PlainTable("Competency", "Level");
             foreach (var competency in summary.Competencies)
             {
-                table.AddRow(new Text(competency.Name), new Text(competency.Level ?? "—"));
+                table.Add(Clean(competency.Name), Clean(competency.Level ?? "—"));
             }
-            console.Write(table);
+            table.WriteTo(text, _width, isTerminal);
         }
     }
 
-    private void WriteQr(QrClaims qr)
+    // The credentials inside a CLR or presentation, grouped by verdict and reason: a reason they share is said once.
+    private void WriteParts(StringBuilder text, InputResult parent)
     {
-        console.WriteLine();
-        console.WriteLine($"What the QR token ({qr.ReadFrom}) claims — compare it with the paper transcript:");
-        var grid = new Grid().AddColumn().AddColumn();
-        Row(grid, "Learner", qr.LearnerName);
-        Row(grid, "Issue date", qr.IssueDate.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
-        Row(grid, "Transcript", qr.CredentialId);
-        Row(grid, "Issuer", qr.IssuerName is null ? qr.Issuer : $"{qr.IssuerName} ({qr.Issuer})");
-        Row(grid, "Signed with", qr.VerificationMethod);
-        Row(grid, "Credential SHA-256", qr.CredentialSha256);
-        console.Write(grid);
+        var parts = parent.Credentials;
+        if (parts.Count == 0)
+        {
+            return;
+        }
+        var groups = parts.Select((p, i) => (Part: p, Number: i + 1))
+            .GroupBy(x => (x.Part.Verdict, Reason: x.Part.Verdict == Verdict.Valid ? "" : Verdicts.MainReason(x.Part)))
+            .OrderBy(g => g.Key.Verdict switch { Verdict.Invalid => 0, Verdict.Unreadable => 1, Verdict.CannotTell => 2, _ => 3 })
+            .ToList();
+        var counts = parts.GroupBy(p => p.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count():N0} {Verdicts.Word(g.Key)}");
+        text.Append('\n').Append($"Credentials inside ({parts.Count:N0}): {string.Join(", ", counts)}.").Append('\n');
+        if (groups.Count == 1 && groups[0].Key.Verdict == Verdict.Valid)
+        {
+            return;
+        }
+        var table = new PlainTable("Credentials", "Verdict", "Reason");
+        foreach (var group in groups)
+        {
+            var names = string.Join(", ", group.Select(x => $"{x.Number} {Label(x.Part)}"));
+            // A reason the container's own check already gave (its status list, say) is pointed to, not repeated.
+            var same = parent.Checks.FirstOrDefault(c => c.Status != CheckStatus.Passed && $"{c.Name}: {c.Reason}" == group.Key.Reason);
+            var reason = group.Key.Verdict == Verdict.Valid ? "" : same is not null ? $"the same as the {same.Name} check above" : group.Key.Reason;
+            table.Add((Clean(names), null), (Verdicts.Word(group.Key.Verdict), Colour(group.Key.Verdict)), (Clean(reason), null));
+        }
+        table.WriteTo(text, _width, isTerminal);
     }
 
-    /// <summary>A table with box drawing on a terminal and plain ASCII elsewhere (files, e-mail, logs).</summary>
-    public Table NewTable() => new Table().Border(console.Profile.Capabilities.Unicode ? TableBorder.Rounded : TableBorder.Ascii);
-
-    private Rule Heading(string title) => new Rule($"[bold]{Markup.Escape(title)}[/]")
+    // The check over the credentials inside names their first problem (in JSON too); here the grouped list below gives
+    // every distinct reason once, so the row only counts.
+    private static string Reason(Check check, InputResult result)
     {
-        Justification = Justify.Left,
-        Border = console.Profile.Capabilities.Unicode ? BoxBorder.Square : BoxBorder.Ascii,
+        if (check.Status == CheckStatus.Passed || result.Credentials.Count == 0
+            || check.Name is not (CredentialChecker.EmbeddedCredentials or InputVerifier.PresentedCredentials))
+        {
+            return check.Reason;
+        }
+        var failed = result.Credentials.Count(p => p.Verdict is Verdict.Invalid or Verdict.Unreadable);
+        var unsure = result.Credentials.Count(p => p.Verdict == Verdict.CannotTell);
+        var tally = failed > 0 ? $"{failed:N0} failed" + (unsure > 0 ? $" and {unsure:N0} could not be fully checked" : "") : $"{unsure:N0} could not be fully checked";
+        return $"Of the {Count(result.Credentials.Count, "credential")} inside, {tally}: see the list below.";
+    }
+
+    private static string Label(InputResult part) =>
+        (part.Summary is { Competencies.Count: > 0 } s ? s.Competencies[0].Name : null) ?? part.Summary?.Name ?? part.Kind;
+
+    private void Heading(StringBuilder text, string title)
+    {
+        var line = isTerminal ? '─' : '-';
+        var head = $"{line}{line} {Clean(title)} ";
+        text.Append(isTerminal ? Ansi.Bold + head + Ansi.Reset : head)
+            .Append(line, Math.Max(3, _width - PlainTable.Width(head))).Append('\n');
+    }
+
+    /// <summary>A "Label:  value" line, the values aligned.</summary>
+    public static void Field(StringBuilder text, string label, string? value) =>
+        text.Append((label + ":").PadRight(20)).Append(Clean(value ?? "—")).Append('\n');
+
+    private string Colour(string sentence, Verdict verdict) =>
+        isTerminal && Colour(verdict) is { } colour ? colour + Clean(sentence) + Ansi.Reset : Clean(sentence);
+
+    private string? Colour(Verdict verdict) => !isTerminal ? null : verdict switch
+    {
+        Verdict.Valid => Ansi.Green,
+        Verdict.Invalid or Verdict.Unreadable => Ansi.Red,
+        _ => Ansi.Yellow,
     };
 
-    private static void Row(Grid grid, string label, string? value) => grid.AddRow(new Text(label + ":"), new Text(value ?? "—"));
+    private string? Colour(CheckStatus status) => !isTerminal ? null : status switch
+    {
+        CheckStatus.Passed => Ansi.Green,
+        CheckStatus.Failed => Ansi.Red,
+        _ => Ansi.Yellow,
+    };
+
+    /// <summary>Untrusted text with control characters (escape sequences, line breaks that could fake a line) shown as '?'.</summary>
+    public static string Clean(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return text;
+        }
+        var clean = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            clean.Append(char.IsControl(c) ? '?' : c);
+        }
+        return clean.ToString();
+    }
 
     private static string Show(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "—";
 
-    private static Text Outcome(CheckStatus status) => new Text(Verdicts.Word(status), status switch
+    private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n:N0} {what}s";
+
+    private static int TerminalWidth()
     {
-        CheckStatus.Passed => new Style(Color.Green),
-        CheckStatus.Failed => new Style(Color.Red, decoration: Decoration.Bold),
-        _ => new Style(Color.Yellow),
-    });
+        try
+        {
+            return Console.WindowWidth is > 40 and var width ? Math.Min(width, 200) : FileWidth;
+        }
+        catch (IOException)
+        {
+            return FileWidth;
+        }
+    }
 }
