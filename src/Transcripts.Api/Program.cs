@@ -9,7 +9,7 @@ using Transcripts.Api.Features.Disclosures;
 using Transcripts.Api.Features.Evidence;
 using Transcripts.Api.Features.Frameworks;
 using Transcripts.Api.Features.Institutions;
-using Transcripts.Api.Features.Keys;
+using Transcripts.Api.Features.ApiKeys;
 using Transcripts.Api.Features.Learners;
 using Transcripts.Api.Features.Progress;
 using Transcripts.Api.Features.Sharing;
@@ -47,7 +47,7 @@ public partial class Program
             .AddSharing().AddBatches().AddTranscripts();
         // Every feature's endpoints, listed here rather than found by scanning; Carter has no validators or negotiators to find.
         builder.Services.AddCarter(configurator: features => features
-            .WithModule<InstitutionsModule>().WithModule<KeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()
+            .WithModule<InstitutionsModule>().WithModule<ApiKeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()
             .WithModule<EvidenceModule>().WithModule<AssessmentsModule>().WithModule<ProgressModule>().WithModule<AuditModule>()
             .WithModule<DisclosuresModule>().WithModule<SigningKeysModule>().WithModule<StatusListsModule>()
             .WithModule<CredentialsModule>().WithModule<VcApiModule>().WithModule<SharingModule>().WithModule<BatchesModule>()

@@ -11,7 +11,26 @@ namespace Transcripts.Api.Tests;
 public static class Endpoints
 {
     public sealed record Endpoint(string Name, HttpMethod Method, Func<Seeded, string> Path, Func<Seeded, HttpContent?> Body,
-        string[] Roles, bool IsJson = false, bool HasVersion = false, bool IsLearnerScoped = false);
+        string[] Roles, bool IsJson = false, bool HasVersion = false, bool IsLearnerScoped = false, bool StartsBackgroundWork = false);
+
+    /// <summary>
+    /// After an endpoint that <see cref="Endpoint.StartsBackgroundWork"/> succeeded, waits (at most 30 s) until the batch it
+    /// started has finished, so its writes cannot land in a later test's before-and-after snapshot.
+    /// </summary>
+    public static async Task SettleAsync(HttpClient client, HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException("The batch's answer has no location.");
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var batch = await Seeded.Json(await client.GetAsync(location));
+            if (batch.GetProperty("isFinished").GetBoolean())
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"The batch at {location} did not finish within 30 s.");
+    }
 
     private static readonly string[] s_all = ["admin", "registrar", "assessor", "learner"];
     private static readonly string[] s_staff = ["admin", "registrar", "assessor"];
@@ -33,6 +52,18 @@ public static class Endpoints
         content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         return content;
     }
+
+    /// <summary>The body of a VC API issue request: a plain example credential.</summary>
+    public static object VcApiCredential() => new
+    {
+        credential = new Dictionary<string, object>
+        {
+            ["@context"] = new[] { "https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2" },
+            ["type"] = new[] { "VerifiableCredential", "ExampleAlumniCredential" },
+            ["issuer"] = "did:example:issuer",
+            ["credentialSubject"] = new { id = "did:example:subject", alumniOf = "Example University" },
+        },
+    };
 
     public static readonly Endpoint[] All =
     [
@@ -115,23 +146,37 @@ public static class Endpoints
         new("ListLearnerCredentials", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/credentials", _ => null, s_all, IsLearnerScoped: true),
         new("RevokeCredential", HttpMethod.Post, s => $"/credentials/{s.CredentialId}/revoke", _ => J(new { reason = "Issued in error" }),
             s_registrar, IsJson: true),
-        new("IssueCredential", HttpMethod.Post, _ => "/credentials/issue", _ => J(new
-        {
-            credential = new Dictionary<string, object>
-            {
-                ["@context"] = new[] { "https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2" },
-                ["type"] = new[] { "VerifiableCredential", "ExampleAlumniCredential" },
-                ["issuer"] = "did:example:issuer",
-                ["credentialSubject"] = new { id = "did:example:subject", alumniOf = "Example University" },
-            },
-        }), s_registrar),
+        new("IssueCredential", HttpMethod.Post, _ => "/credentials/issue", _ => J(VcApiCredential()), s_registrar),
         new("ExportCredentials", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/credentials/export", _ => null,
             ["admin", "registrar", "learner"], IsLearnerScoped: true),
-        new("CreateShareLink", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/share-links", s => J(new { credentialIds = new[] { s.CredentialId } }),
+        new("CreateShareLink", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/share-links",
+            s => J(new { credentialIds = new[] { s.CredentialId }, reason = "Sent to the college on the learner's request" }),
             ["admin", "registrar", "learner"], IsJson: true, IsLearnerScoped: true),
+        new("ListShareLinks", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/share-links", _ => null, ["admin", "registrar", "learner"],
+            IsLearnerScoped: true),
+        new("WithdrawShareLink", HttpMethod.Post, s => $"/share-links/{s.ShareLinkId}/withdraw", _ => null, ["admin", "registrar", "learner"],
+            IsLearnerScoped: true),
+        new("WithdrawAllShareLinks", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/share-links/withdraw", _ => null,
+            ["admin", "registrar", "learner"], IsLearnerScoped: true),
+        new("SuspendCredential", HttpMethod.Post, s => $"/credentials/{s.SuspendableCredentialId}/suspend", _ => J(new { reason = "Under review" }),
+            s_registrar, IsJson: true),
+        new("UnsuspendCredential", HttpMethod.Post, s => $"/credentials/{s.SuspendedCredentialId}/unsuspend", _ => J(new { reason = "Review done" }),
+            s_registrar, IsJson: true),
+        new("GetTranscriptPdf", HttpMethod.Get, s => $"/credentials/{s.TranscriptId}/pdf", _ => null, ["admin", "registrar", "learner"],
+            IsLearnerScoped: true),
+        new("RenderTranscriptPdfBatch", HttpMethod.Post, _ => "/transcripts/pdf-batch", s => J(new { credentialIds = new[] { s.TranscriptId } }),
+            s_registrar, IsJson: true),
+        new("CreateBatch", HttpMethod.Post, _ => "/batches", s => J(new { learnerIds = new[] { s.School.LearnerA } }), s_registrar, IsJson: true,
+            StartsBackgroundWork: true),
+        new("GetBatch", HttpMethod.Get, s => $"/batches/{s.BatchId}", _ => null, s_registrar),
         new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
         new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),
     ];
+
+    /// <summary>Ids that name nothing, for reading an entry's path without seeding.</summary>
+    public static readonly Seeded Placeholder = new(new School(Guid.Empty, "", "", "", Guid.NewGuid(), "", Guid.NewGuid(), "", Guid.NewGuid(),
+        Guid.NewGuid(), [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()]),
+        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
     public static Endpoint Named(string name) => All.Single(e => e.Name == name);
 

@@ -6,7 +6,8 @@ namespace Transcripts.Api.Tests;
 
 /// <summary>A seeded institution plus one of everything an endpoint can act on, made through the API by its admin.</summary>
 public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId, Guid AssessmentId, Guid AttainmentId, Guid GoalId, Guid SpareKeyId,
-    Guid CredentialId = default, Guid SigningKeyId = default)
+    Guid CredentialId = default, Guid SigningKeyId = default, Guid SuspendableCredentialId = default, Guid SuspendedCredentialId = default,
+    Guid TranscriptId = default, Guid ShareLinkId = default, Guid BatchId = default)
 {
     public static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -29,8 +30,34 @@ public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId,
         var attainment = recorded.GetProperty("attainment").GetProperty("id").GetGuid();
         var credential = await Id(await admin.PostAsJsonAsync("/credentials/achievements", new { attainmentId = attainment }));
         var signingKey = (await Json(await admin.GetAsync("/signing-keys")))[0].GetProperty("id").GetGuid();
+        // A VC API credential carries a suspension entry (Open Badges and CLR credentials only a revocation entry).
+        var suspendable = await IssuedByVcApiAsync(admin);
+        var suspended = await IssuedByVcApiAsync(admin);
+        (await admin.PostAsJsonAsync($"/credentials/{suspended}/suspend", new { reason = "Under review" })).EnsureSuccessStatusCode();
+        var transcript = await Id(await admin.PostAsJsonAsync("/credentials/transcripts", new { learnerId = school.LearnerA }));
+        var shareLink = await Id(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/share-links",
+            new { credentialIds = new[] { credential }, reason = "Sent to the college on the learner's request" }));
+        // A finished batch, written directly: one made through the API would keep issuing in the background during other tests.
+        var batch = await app.WithDbAsync(async db =>
+        {
+            var row = new Transcripts.Api.Data.Entities.Batch
+            {
+                InstitutionId = school.Id, CreatedByKeyId = Guid.Empty, CreatedAt = app.Clock.GetUtcNow(), FinishedAt = app.Clock.GetUtcNow(),
+            };
+            db.Batches.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
         return new Seeded(school, evidence, file, recorded.GetProperty("assessment").GetProperty("id").GetGuid(),
-            attainment, goal, key, credential, signingKey);
+            attainment, goal, key, credential, signingKey, suspendable, suspended, transcript, shareLink, batch);
+    }
+
+    /// <summary>A credential issued through <c>POST /credentials/issue</c>; its id is the last segment of the answer's location.</summary>
+    private static async Task<Guid> IssuedByVcApiAsync(HttpClient client)
+    {
+        using var response = await client.PostAsJsonAsync("/credentials/issue", Endpoints.VcApiCredential());
+        response.EnsureSuccessStatusCode();
+        return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }
 
     public static MultipartFormDataContent FileForm(string name, string mediaType, byte[] bytes)

@@ -1,3 +1,4 @@
+using Transcripts.Api.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Transcripts.Api.Data;
@@ -66,6 +67,6 @@ internal sealed partial class SqliteCheckpointer(string databasePath, TimeProvid
         }
     }
 
-    [LoggerMessage(1601, LogLevel.Warning, "SQLite background checkpoint failed (error {Code}): {Reason}")]
+    [LoggerMessage(LogEvents.SqliteCheckpointFailed, LogLevel.Warning, "SQLite background checkpoint failed (error {Code}): {Reason}")]
     private static partial void LogCheckpointFailed(ILogger logger, int code, string reason);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.Demo;
-using Transcripts.Api.Features.Keys;
+using Transcripts.Api.Features.ApiKeys;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Hosting;

@@ -73,7 +73,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
         return Task.CompletedTask;
     }
 
-    /// <summary>The cache entry of a key; <see cref="Features.Keys.RevokeKey"/> removes it so revocation is immediate here.</summary>
+    /// <summary>The cache entry of a key; <see cref="Features.ApiKeys.RevokeApiKey"/> removes it so revocation is immediate here.</summary>
     public static string CacheKeyOf(byte[] hash) => "api-key:" + Convert.ToHexString(hash);
 
     public static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
@@ -91,43 +91,4 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
 
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-}
-
-internal static class Policies
-{
-    public const string Admin = "admin";
-    public const string Registrar = "registrar";
-    public const string Staff = "staff";
-    public const string Member = "member";
-    public const string LearnerOrRegistrar = "learner-or-registrar";
-
-    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services)
-    {
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        // An endpoint that names no policy and does not say AllowAnonymous still needs a caller with a valid key.
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build())
-            .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Registrar, p => p.RequireRole(Roles.Admin, Roles.Registrar))
-            .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Registrar, Roles.Assessor))
-            .AddPolicy(LearnerOrRegistrar, p => p.RequireRole(Roles.Admin, Roles.Registrar, Roles.Learner))
-            .AddPolicy(Member, p => p.RequireRole(Roles.All.ToArray()));
-        services.AddScoped<CurrentCaller>();
-        services.AddMemoryCache();
-        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services;
-    }
-}
-
-internal sealed class ApiKeyOptions
-{
-    public const string Section = "ApiKeys";
-
-    /// <summary>
-    /// How long a looked-up key is remembered, saving a query per request. Revoking a key evicts it at once in this
-    /// process; other instances sharing a PostgreSQL database notice within this time. 0 turns the cache off.
-    /// </summary>
-    [Range(0, 3600)]
-    public int CacheSeconds { get; set; } = 30;
 }

@@ -15,6 +15,5 @@ internal static class FileResponses
 
     /// <summary>The 415 for a file whose bytes are not of the type it was sent as.</summary>
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Mismatch(string mediaType) =>
-        Problems.Create(StatusCodes.Status415UnsupportedMediaType, "content-does-not-match-type", "The file is not what its type says",
-            $"The file was sent as {mediaType}, but its first bytes are not those of a {mediaType} file; nothing was stored.");
+        Problems.ContentDoesNotMatchType(mediaType);
 }

@@ -12,13 +12,7 @@ internal static class Startup
 {
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
     {
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-        {
-            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            context.ProblemDetails.Extensions.TryAdd("code", context.ProblemDetails is HttpValidationProblemDetails
-                ? "validation-failed" : Problems.CodeFor(status));
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
-        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddValidation();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -15,7 +15,7 @@ public abstract partial class BadInputTests(TranscriptsApp app)
 {
     public static TheoryData<string> JsonEndpoints() => Names(e => e.IsJson);
 
-    public static TheoryData<string> EndpointsWithIds() => Names(e => GuidInPath().IsMatch(e.Path(Placeholder)));
+    public static TheoryData<string> EndpointsWithIds() => Names(e => GuidInPath().IsMatch(e.Path(Endpoints.Placeholder)));
 
     public static TheoryData<string> VersionedEndpoints() => Names(e => e.HasVersion);
 
@@ -210,10 +210,6 @@ public abstract partial class BadInputTests(TranscriptsApp app)
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex GuidInPath();
-
-    private static readonly Seeded Placeholder = new(new School(Guid.Empty, "", "", "", Guid.NewGuid(), "", Guid.NewGuid(), "", Guid.NewGuid(),
-        Guid.NewGuid(), [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()]),
-        Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
     public sealed class OnSqlite(SqliteApp app) : BadInputTests(app), IClassFixture<SqliteApp>;
 

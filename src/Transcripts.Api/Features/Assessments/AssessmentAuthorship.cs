@@ -18,8 +18,7 @@ internal static class AssessmentAuthorship
         }
         if (caller.Role is not (Roles.Registrar or Roles.Admin))
         {
-            return Problems.Create(StatusCodes.Status403Forbidden, "not-your-assessment", "Not your assessment",
-                $"Assessment {assessment.Id} was made by another assessor; only they, or a registrar giving a reason, may change or remove it.");
+            return Problems.NotYourAssessment(assessment.Id);
         }
         return string.IsNullOrWhiteSpace(reason)
             ? Problems.Validation("reason", "A registrar changing or removing another assessor's assessment gives the reason; it is kept with the assessment.")

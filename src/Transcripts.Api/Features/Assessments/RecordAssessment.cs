@@ -53,6 +53,6 @@ internal static partial class RecordAssessment
             new RecordedAssessment(AssessmentResponse.From(assessment), attainment is null ? null : AttainmentResponse.From(attainment)));
     }
 
-    [LoggerMessage(1401, LogLevel.Information, "Assessment {AssessmentId} recorded for learner {LearnerId} on competency {CompetencyId}")]
+    [LoggerMessage(LogEvents.AssessmentRecorded, LogLevel.Information, "Assessment {AssessmentId} recorded for learner {LearnerId} on competency {CompetencyId}")]
     private static partial void LogRecorded(ILogger logger, Guid assessmentId, Guid learnerId, Guid competencyId);
 }

@@ -40,7 +40,7 @@ internal static class WithdrawAttainment
             }
             if (attainment.Status == AttainmentStatus.Withdrawn)
             {
-                return Problems.Conflict("already-withdrawn", "Attainment already withdrawn", $"Attainment {id} is already withdrawn; nothing was changed.");
+                return Problems.AlreadyWithdrawn(id);
             }
             if (attainment.RowVersion != request.Version)
             {

@@ -14,7 +14,9 @@ internal sealed class CredentialsModule : ICarterModule
         var issuing = app.MapGroup("/credentials").WithTags("Credentials").RequireAuthorization(Policies.Registrar);
         IssueAchievementCredential.Map(issuing);
         IssueTranscript.Map(issuing);
-        ChangeCredentialStatus.Map(issuing);
+        RevokeCredential.Map(issuing);
+        SuspendCredential.Map(issuing);
+        UnsuspendCredential.Map(issuing);
         var reading = app.MapGroup("/credentials").WithTags("Credentials").RequireAuthorization(Policies.Member);
         GetCredential.Map(reading);
         ListLearnerCredentials.Map(app);

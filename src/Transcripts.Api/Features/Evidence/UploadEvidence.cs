@@ -73,6 +73,6 @@ internal static partial class UploadEvidence
         return TypedResults.Created($"/evidence/{evidence.Id}", EvidenceResponse.From(evidence));
     }
 
-    [LoggerMessage(1501, LogLevel.Information, "Evidence file {EvidenceId} stored ({Size} bytes)")]
+    [LoggerMessage(LogEvents.EvidenceStored, LogLevel.Information, "Evidence file {EvidenceId} stored ({Size} bytes)")]
     private static partial void LogStored(ILogger logger, Guid evidenceId, long size);
 }

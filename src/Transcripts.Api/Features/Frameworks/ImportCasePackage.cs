@@ -39,9 +39,8 @@ internal static partial class ImportCasePackage
         }
         catch (JsonException e)
         {
-            return Problems.Create(400, "malformed-json", "The package is not valid JSON",
-                $"The package could not be read as JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).",
-                new Dictionary<string, string[]> { ["$"] = ["Not valid JSON."] });
+            return Problems.MalformedJson("The package is not valid JSON",
+                $"The package could not be read as JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", "$", "Not valid JSON.");
         }
         using (json)
         {
@@ -142,6 +141,6 @@ internal static partial class ImportCasePackage
         return new Response(framework.Id, created, competenciesCreated, competenciesUpdated, scalesCreated, scalesUpdated);
     }
 
-    [LoggerMessage(1201, LogLevel.Information, "CASE package imported into framework {FrameworkId}: {Created} competencies created, {Updated} updated")]
+    [LoggerMessage(LogEvents.CasePackageImported, LogLevel.Information, "CASE package imported into framework {FrameworkId}: {Created} competencies created, {Updated} updated")]
     private static partial void LogImported(ILogger logger, Guid frameworkId, int created, int updated);
 }

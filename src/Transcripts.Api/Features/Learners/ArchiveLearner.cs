@@ -24,7 +24,7 @@ internal static class ArchiveLearner
         }
         if (learner.IsArchived)
         {
-            return Problems.Conflict("already-archived", "Learner already archived", $"Learner {id} is already archived; nothing was changed.");
+            return Problems.AlreadyArchived(id);
         }
         if (version is not null && learner.RowVersion != version)
         {

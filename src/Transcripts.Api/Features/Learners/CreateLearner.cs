@@ -64,8 +64,7 @@ internal static class IdentifierClash
             if (await db.LearnerIdentifiers.AnyAsync(i => i.InstitutionId == institutionId && i.Scheme == identifier.Scheme
                     && i.Value == identifier.Value && i.LearnerId != learnerId, cancellationToken))
             {
-                return Problems.Conflict("identifier-taken", "Identifier already in use",
-                    $"Another learner already has the {identifier.Scheme} identifier given; nothing was changed.");
+                return Problems.IdentifierTaken(identifier.Scheme);
             }
         }
         return null;

@@ -105,6 +105,6 @@ internal static partial class ImportLearners
         return TypedResults.Ok(new Response(created, updated, skipped));
     }
 
-    [LoggerMessage(1301, LogLevel.Information, "Learner import: {Created} created, {Updated} updated, {Skipped} rows skipped")]
+    [LoggerMessage(LogEvents.LearnersImported, LogLevel.Information, "Learner import: {Created} created, {Updated} updated, {Skipped} rows skipped")]
     private static partial void LogImported(ILogger logger, int created, int updated, int skipped);
 }

@@ -36,22 +36,20 @@ internal static class OpenShareLink
         string? token = request.Headers[TokenHeader];
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "share-token-missing", "No share token",
-                $"Send the share link's token (the part of the link after '#') in the {TokenHeader} header.");
+            return Problems.ShareTokenMissing(TokenHeader);
         }
         var now = clock.GetUtcNow();
         var hash = CreateShareLink.HashOf(token.Trim());
         var link = await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
         if (link is null || link.WithdrawnAt is not null || link.ExpiresAt <= now)
         {
-            return Problems.Create(StatusCodes.Status404NotFound, "not-found", "Not found", "This share link does not exist, has expired or was withdrawn.");
+            return Problems.ShareLinkNotFound();
         }
         var counted = await db.ShareLinks.Where(l => l.Id == link.Id && l.WithdrawnAt == null && l.OpenCount < l.MaxOpens)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.OpenCount, l => l.OpenCount + 1), cancellationToken);
         if (counted == 0)
         {
-            return Problems.Create(StatusCodes.Status410Gone, "share-link-used-up", "Share link used up",
-                $"This share link could be opened {link.MaxOpens} times and has been; ask the learner for a new one.");
+            return Problems.ShareLinkUsedUp(link.MaxOpens);
         }
         var ids = link.CredentialIds.Split(',').Select(Guid.Parse).ToList();
         var credentials = await db.Credentials.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LearnerId == link.LearnerId).ToListAsync(cancellationToken);
@@ -68,7 +66,6 @@ internal static class OpenShareLink
     private static ProblemHttpResult RetiredPath(HttpResponse response)
     {
         response.Headers.CacheControl = "no-store";
-        return Problems.Create(StatusCodes.Status410Gone, "share-link-path-retired", "Share tokens no longer go in the address path",
-            $"Proxies log address paths, so share tokens are no longer accepted there. Open the link as /share#<token>, or send the token in the {TokenHeader} header to /share.");
+        return Problems.ShareLinkPathRetired(TokenHeader);
     }
 }

@@ -14,8 +14,8 @@ internal static class CreateSigningKey
 {
     public sealed record Request
     {
-        /// <summary><c>Ed25519</c> (default) or <c>P256</c>.</summary>
-        [RegularExpression("^(Ed25519|P256)$")]
+        /// <summary><c>Ed25519</c> (default) or <c>P-256</c> as the README writes it (<c>P256</c> is accepted too).</summary>
+        [RegularExpression("^(Ed25519|P-256|P256)$", ErrorMessage = "The key type is Ed25519 or P-256.")]
         public string KeyType { get; init; } = SigningKeyService.Ed25519Type;
     }
 
@@ -31,7 +31,7 @@ internal static class CreateSigningKey
         {
             return Problems.SigningUnavailable();
         }
-        var key = await keys.RotateAsync(caller.InstitutionId, request.KeyType, cancellationToken);
+        var key = await keys.RotateAsync(caller.InstitutionId, SigningKeyService.KeyTypeNamed(request.KeyType), cancellationToken);
         var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
         if (signer is not null)
         {
@@ -41,7 +41,7 @@ internal static class CreateSigningKey
                 await statusLists.ResignAllAsync(signer, cancellationToken);
             }
         }
-        else if (problem is not null && problem.ProblemDetails.Extensions["code"] as string != "issuer-identifier-missing")
+        else if (problem is not null && Problems.CodeOf(problem) != Problems.Codes.IssuerIdentifierMissing)
         {
             return problem;
         }

@@ -15,6 +15,9 @@ internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encrypti
     public const string Ed25519Type = "Ed25519";
     public const string P256Type = "P256";
 
+    /// <summary>The stored key type for the name a person types: the curve's own name <c>P-256</c> is <see cref="P256Type"/>.</summary>
+    public static string KeyTypeNamed(string name) => name == "P-256" ? P256Type : name;
+
     public bool CanSign => encryption.IsConfigured;
 
     /// <summary>

@@ -1,12 +1,13 @@
+using Transcripts.Api.Infrastructure;
 namespace Transcripts.Api.Features.StatusLists;
 
 /// <summary>Status list events: 5200–5299.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(5201, LogLevel.Information, "Status list {ListId} ({Purpose}) created for institution {InstitutionId}")]
+    [LoggerMessage(LogEvents.StatusListCreated, LogLevel.Information, "Status list {ListId} ({Purpose}) created for institution {InstitutionId}")]
     public static partial void ListCreated(ILogger logger, Guid listId, string purpose, Guid institutionId);
 
-    [LoggerMessage(5202, LogLevel.Information, "Status list {ListId} entry {Index} set to {Value}")]
+    [LoggerMessage(LogEvents.StatusListBitChanged, LogLevel.Information, "Status list {ListId} entry {Index} set to {Value}")]
     public static partial void BitChanged(ILogger logger, Guid listId, int index, bool value);
 
     [LoggerMessage(5203, LogLevel.Information, "Re-signed {Count} status lists of institution {InstitutionId} before they expire")]

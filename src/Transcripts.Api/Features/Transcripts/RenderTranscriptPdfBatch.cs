@@ -66,13 +66,13 @@ internal static class RenderTranscriptPdfBatch
                 cancellationToken.ThrowIfCancellationRequested();
                 if (credentialId is not { } id)
                 {
-                    items.Add(new(null, learnerId, "failed", null, "no-transcript", $"Learner {learnerId} has no current transcript visible to you; issue one first."));
+                    items.Add(new(null, learnerId, "failed", null, Problems.Codes.NoTranscript, $"Learner {learnerId} has no current transcript visible to you; issue one first."));
                     continue;
                 }
                 var (pdf, problem) = await pdfs.RenderAsync(caller.InstitutionId, id, request.ReprintRevoked, cancellationToken);
                 if (pdf is null)
                 {
-                    items.Add(new(id, learnerId, "failed", null, (string?)problem!.ProblemDetails.Extensions["code"], problem.ProblemDetails.Detail));
+                    items.Add(new(id, learnerId, "failed", null, Problems.CodeOf(problem!), problem!.ProblemDetails.Detail));
                     continue;
                 }
                 var file = $"{Path.GetFileNameWithoutExtension(pdf.FileName)} {id.ToString("N")[..8]}.pdf";

@@ -45,7 +45,7 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
         problem ??= found is null ? Problems.IssuerIdentifierMissing() : key is null ? Problems.NoSigningKey() : null;
         if (problem is not null)
         {
-            Log.PdfRefused(logger, credentialId, (string)problem.ProblemDetails.Extensions["code"]!);
+            Log.PdfRefused(logger, credentialId, Problems.CodeOf(problem)!);
             return (null, problem);
         }
         var document = await DocumentAsync(credential, content!, found!.Value.Identity, key!, cancellationToken);

@@ -115,11 +115,6 @@ internal static class VerifyCredentialVcApi
         {
             return TypedResults.Ok(response);
         }
-        var problem = Problems.Create(StatusCodes.Status422UnprocessableEntity, "verification-failed", "The credential did not verify",
-            string.Join(" ", response.Errors));
-        problem.ProblemDetails.Extensions["checks"] = response.Checks;
-        problem.ProblemDetails.Extensions["warnings"] = response.Warnings;
-        problem.ProblemDetails.Extensions["errors"] = response.Errors;
-        return problem;
+        return Problems.VerificationFailed(response.Checks, response.Warnings, response.Errors);
     }
 }

@@ -34,14 +34,13 @@ internal static class OpenVerificationRecord
         request.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
         if (await ShowVerificationPage.FindAsync(db, id, cancellationToken) is not var (credential, content))
         {
-            return Problems.Create(StatusCodes.Status404NotFound, "not-found", "Not found", "No transcript at this address.");
+            return Problems.TranscriptNotFound();
         }
         string? token = request.Headers[TokenHeader];
         if (!TranscriptToken.TryParse(token?.Trim(), AchievementUrn(credential.Id), out var parsed, out _)
             || !parsed.CredentialSha256.SequenceEqual(Convert.FromHexString(credential.Sha256)))
         {
-            return Problems.Create(StatusCodes.Status403Forbidden, "transcript-token-mismatch", "The code does not match this transcript",
-                "The QR code was made for a different transcript, or it was not read completely; scan it again.");
+            return Problems.TranscriptTokenMismatch();
         }
         var now = clock.GetUtcNow();
         db.Disclosures.Add(new Disclosure

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Transcripts.Api.Features.Keys;
+using Transcripts.Api.Features.ApiKeys;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Tests.Features.Privacy;

@@ -3,7 +3,7 @@ using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Infrastructure;
 
-namespace Transcripts.Api.Features.Keys;
+namespace Transcripts.Api.Features.ApiKeys;
 
 /// <summary>
 /// On the first start with an empty database: one institution and one admin key. The secret is written to

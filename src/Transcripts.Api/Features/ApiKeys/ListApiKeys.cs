@@ -2,16 +2,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Transcripts.Api.Data;
 using Transcripts.Api.Infrastructure;
 
-namespace Transcripts.Api.Features.Keys;
+namespace Transcripts.Api.Features.ApiKeys;
 
-internal static class ListKeys
+internal static class ListApiKeys
 {
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapGet("", Handle).WithName(nameof(ListKeys))
+        group.MapGet("", Handle).WithName("ListKeys")
             .WithSummary("The institution's API keys (never their secrets), filterable by role; revoked keys only on request")
             .ProducesValidationProblem();
 
-    private static async Task<Results<Ok<Page<KeyResponse>>, ProblemHttpResult>> Handle(TranscriptsDb db, CurrentCaller caller,
+    private static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> Handle(TranscriptsDb db, CurrentCaller caller,
         string? role, bool? includeRevoked, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)
@@ -27,6 +27,6 @@ internal static class ListKeys
         {
             query = query.Where(k => k.RevokedAt == null);
         }
-        return TypedResults.Ok(await query.OrderBy(k => k.Id).ToPageAsync(page, pageSize, KeyResponse.From, cancellationToken));
+        return TypedResults.Ok(await query.OrderBy(k => k.Id).ToPageAsync(page, pageSize, ApiKeyResponse.From, cancellationToken));
     }
 }

@@ -13,7 +13,7 @@ namespace Transcripts.Api.Features.Credentials;
 /// save. A concurrent change to the same list makes the save fail its version check; the whole change is then redone
 /// from fresh reads, so no bit is lost.
 /// </summary>
-internal static class ChangeCredentialStatus
+internal static class CredentialStatusChange
 {
     public sealed record Request
     {
@@ -21,28 +21,17 @@ internal static class ChangeCredentialStatus
         public required string Reason { get; init; }
     }
 
-    private enum Change { Revoke, Suspend, Unsuspend }
+    public enum Change { Revoke, Suspend, Unsuspend }
 
-    public static void Map(IEndpointRouteBuilder group)
-    {
-        group.MapPost("/{id:guid}/revoke", (Guid id, Request request, TranscriptsDb db, CurrentCaller caller, SigningKeyService keys,
-                StatusListService lists, TimeProvider clock, ILogger<CredentialIssuer> logger, CancellationToken ct) =>
-                HandleAsync(Change.Revoke, id, request, db, caller, keys, lists, clock, logger, ct))
-            .WithName("RevokeCredential").WithSummary("Revoke an issued credential; its revocation bit is set and the list re-signed")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/suspend", (Guid id, Request request, TranscriptsDb db, CurrentCaller caller, SigningKeyService keys,
-                StatusListService lists, TimeProvider clock, ILogger<CredentialIssuer> logger, CancellationToken ct) =>
-                HandleAsync(Change.Suspend, id, request, db, caller, keys, lists, clock, logger, ct))
-            .WithName("SuspendCredential").WithSummary("Suspend a credential; its suspension bit is set")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/unsuspend", (Guid id, Request request, TranscriptsDb db, CurrentCaller caller, SigningKeyService keys,
-                StatusListService lists, TimeProvider clock, ILogger<CredentialIssuer> logger, CancellationToken ct) =>
-                HandleAsync(Change.Unsuspend, id, request, db, caller, keys, lists, clock, logger, ct))
-            .WithName("UnsuspendCredential").WithSummary("Lift a suspension; the suspension bit is cleared")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-    }
+    /// <summary>The services a change needs, bound from the endpoint's parameters.</summary>
+    public sealed record Services(TranscriptsDb Db, CurrentCaller Caller, SigningKeyService Keys, StatusListService Lists, TimeProvider Clock,
+        ILogger<CredentialIssuer> Logger);
 
-    private static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> HandleAsync(Change change, Guid id, Request request,
+    public static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> ApplyAsync(Change change, Guid id, Request request,
+        Services services, CancellationToken cancellationToken) =>
+        ApplyAsync(change, id, request, services.Db, services.Caller, services.Keys, services.Lists, services.Clock, services.Logger, cancellationToken);
+
+    private static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> ApplyAsync(Change change, Guid id, Request request,
         TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock,
         ILogger<CredentialIssuer> logger, CancellationToken cancellationToken) =>
         StatusListService.RetryOnConflictAsync(db, async () =>

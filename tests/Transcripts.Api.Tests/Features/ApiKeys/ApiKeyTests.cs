@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Infrastructure;
 
-namespace Transcripts.Api.Tests.Features.Keys;
+namespace Transcripts.Api.Tests.Features.ApiKeys;
 
-public abstract partial class KeyTests(TranscriptsApp app)
+public abstract partial class ApiKeyTests(TranscriptsApp app)
 {
     [SkippableFact]
     public async Task A_new_key_is_shown_once_stored_as_a_hash_and_stops_working_when_revoked()
@@ -63,7 +63,7 @@ public abstract partial class KeyTests(TranscriptsApp app)
     [GeneratedRegex("Admin key \\(shown only now; store it safely\\): (trk_[A-Za-z0-9_-]{43})")]
     private static partial Regex PrintedKey();
 
-    public sealed class OnSqlite(SqliteApp app) : KeyTests(app), IClassFixture<SqliteApp>;
+    public sealed class OnSqlite(SqliteApp app) : ApiKeyTests(app), IClassFixture<SqliteApp>;
 
-    public sealed class OnPostgres(PostgresApp app) : KeyTests(app), IClassFixture<PostgresApp>;
+    public sealed class OnPostgres(PostgresApp app) : ApiKeyTests(app), IClassFixture<PostgresApp>;
 }

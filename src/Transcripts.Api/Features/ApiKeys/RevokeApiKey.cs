@@ -4,12 +4,12 @@ using Microsoft.Extensions.Caching.Memory;
 using Transcripts.Api.Data;
 using Transcripts.Api.Infrastructure;
 
-namespace Transcripts.Api.Features.Keys;
+namespace Transcripts.Api.Features.ApiKeys;
 
-internal static partial class RevokeKey
+internal static partial class RevokeApiKey
 {
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/{id:guid}/revoke", Handle).WithName(nameof(RevokeKey))
+        group.MapPost("/{id:guid}/revoke", Handle).WithName("RevokeKey")
             .WithSummary("Revoke an API key; it stops working at once")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -24,7 +24,7 @@ internal static partial class RevokeKey
         }
         if (key.RevokedAt is not null)
         {
-            return Problems.Conflict("already-revoked", "Key already revoked", $"API key {id} was revoked on {key.RevokedAt:yyyy-MM-dd}; nothing was changed.");
+            return Problems.ApiKeyAlreadyRevoked(id, key.RevokedAt.Value);
         }
         key.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
@@ -33,6 +33,6 @@ internal static partial class RevokeKey
         return TypedResults.NoContent();
     }
 
-    [LoggerMessage(1102, LogLevel.Information, "API key {KeyId} revoked by key {ActorKeyId}")]
+    [LoggerMessage(LogEvents.ApiKeyRevoked, LogLevel.Information, "API key {KeyId} revoked by key {ActorKeyId}")]
     private static partial void LogRevoked(ILogger logger, Guid keyId, Guid actorKeyId);
 }

@@ -5,9 +5,9 @@ using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Infrastructure;
 
-namespace Transcripts.Api.Features.Keys;
+namespace Transcripts.Api.Features.ApiKeys;
 
-internal static partial class CreateKey
+internal static partial class CreateApiKey
 {
     public sealed record Request
     {
@@ -25,7 +25,7 @@ internal static partial class CreateKey
     public sealed record Response(Guid Id, string Name, string Role, Guid? LearnerId, string Prefix, string Secret, DateTimeOffset? ExpiresAt);
 
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapPost("", Handle).WithName(nameof(CreateKey))
+        group.MapPost("", Handle).WithName("CreateKey")
             .WithSummary("Create an API key for this institution; the secret is in this response only")
             .ProducesValidationProblem();
 
@@ -56,6 +56,6 @@ internal static partial class CreateKey
         return TypedResults.Created($"/keys/{key.Id}", new Response(key.Id, key.Name, key.Role, key.LearnerId, key.Prefix, secret, key.ExpiresAt));
     }
 
-    [LoggerMessage(1101, LogLevel.Information, "API key {KeyId} with role {Role} created by key {ActorKeyId}")]
+    [LoggerMessage(LogEvents.ApiKeyCreated, LogLevel.Information, "API key {KeyId} with role {Role} created by key {ActorKeyId}")]
     private static partial void LogCreated(ILogger logger, Guid keyId, string role, Guid actorKeyId);
 }

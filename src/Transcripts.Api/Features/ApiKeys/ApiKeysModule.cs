@@ -1,16 +1,16 @@
 using Carter;
 using Transcripts.Api.Infrastructure;
 
-namespace Transcripts.Api.Features.Keys;
+namespace Transcripts.Api.Features.ApiKeys;
 
 /// <summary>API keys, for admins.</summary>
-internal sealed class KeysModule : ICarterModule
+internal sealed class ApiKeysModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/keys").WithTags("Keys").RequireAuthorization(Policies.Admin);
-        CreateKey.Map(group);
-        ListKeys.Map(group);
-        RevokeKey.Map(group);
+        CreateApiKey.Map(group);
+        ListApiKeys.Map(group);
+        RevokeApiKey.Map(group);
     }
 }
