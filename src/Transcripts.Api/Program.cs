@@ -1,10 +1,10 @@
 using Carter;
+using Transcripts.Api.Cli;
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.Assessments;
 using Transcripts.Api.Features.Audit;
 using Transcripts.Api.Features.Batches;
 using Transcripts.Api.Features.Credentials;
-using Transcripts.Api.Features.Demo;
 using Transcripts.Api.Features.Disclosures;
 using Transcripts.Api.Features.Evidence;
 using Transcripts.Api.Features.Frameworks;
@@ -18,81 +18,52 @@ using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Features.Transcripts;
 using Transcripts.Api.Features.VcApi;
 using Transcripts.Api.Features.Verification;
+using Transcripts.Api.Hosting;
 using Transcripts.Api.Infrastructure;
 
-if (args is ["audit", ..])
+if (AdminCli.Handles(args))
 {
-    return await AuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
+    return await AdminCli.RunAsync(args, Console.Out, Console.Error, Program.BuildApp);
 }
 
-var batchCommand = args is [IssueBatchCommand.Name, ..] ? IssueBatchCommand.Parse(args[1..]) : null;
-if (batchCommand is { Error: { } usage })
-{
-    await Console.Error.WriteLineAsync(usage);
-    return 2;
-}
-
-var demoCommand = args is [DemoCommand.Name, ..] ? DemoCommand.Parse(args[1..]) : null;
-if (demoCommand is { Error: { } demoUsage })
-{
-    await Console.Error.WriteLineAsync(demoUsage);
-    return 2;
-}
-
-var builder = WebApplication.CreateBuilder((batchCommand?.Remaining ?? demoCommand?.Remaining ?? args).Where(a => a != Startup.DemoFlag).ToArray());
-if (demoCommand is not null)
-{
-    // A fresh, throw-away database and key-encryption key: the command's output is the files it writes.
-    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"] = "Sqlite";
-    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] = demoCommand.DataDirectory;
-    builder.Configuration[$"{SigningOptions.Section}:{nameof(SigningOptions.KeyEncryptionKey)}"] = KeyEncryption.NewKekText();
-}
-var demo = args.Contains(Startup.DemoFlag) || builder.Configuration.GetValue<bool>(Startup.DemoSetting);
-var demoKek = demo ? DemoKeyEncryptionKey.Ensure(builder.Configuration,
-    builder.Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.DataDirectory)}"] ?? "./data") : null;
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddApiInfrastructure();
-builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
-builder.Services.AddLearners().AddEvidence().AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi()
-    .AddSharing().AddBatches().AddTranscripts();
-// Every feature's endpoints, listed here rather than found by scanning; Carter has no validators or negotiators to find.
-builder.Services.AddCarter(configurator: features => features
-    .WithModule<InstitutionsModule>().WithModule<KeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()
-    .WithModule<EvidenceModule>().WithModule<AssessmentsModule>().WithModule<ProgressModule>().WithModule<AuditModule>()
-    .WithModule<DisclosuresModule>().WithModule<SigningKeysModule>().WithModule<StatusListsModule>()
-    .WithModule<CredentialsModule>().WithModule<VcApiModule>().WithModule<SharingModule>().WithModule<BatchesModule>()
-    .WithModule<TranscriptsModule>().WithModule<VerificationModule>()
-    .WithEmptyValidators().WithEmptyResponseNegotiators());
-
-var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseRouting();
-app.UseMiddleware<BodyLimits>();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapOpenApi().AllowAnonymous();   // the API description holds no records
-app.MapHealth();
-app.MapCarter();
-if (demoKek is not null)
-{
-    Transcripts.Api.Features.SigningKeys.Log.DemoKekCreated(app.Logger, demoKek);
-}
-
-if (batchCommand is { Institution: { } institutionId, Learners: var learners })
-{
-    return await IssueBatchCommand.RunAsync(app.Services, institutionId, learners, Console.Out, Console.Error, app.Lifetime.ApplicationStopping);
-}
-
-if (demoCommand is not null)
-{
-    return await DemoCommand.RunAsync(app, demoCommand, Console.Out, app.Lifetime.ApplicationStopping);
-}
-
-await app.PrepareDatabaseAsync(demo);
+var app = Program.BuildApp(args, new Dictionary<string, string?>());
+await app.PrepareDatabaseAsync();
 await app.RunAsync();
 return 0;
 
-/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
-public partial class Program;
+/// <summary>The composition root; the entry point is visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program
+{
+    /// <summary>The service: its services, pipeline and every feature's endpoints. The admin commands build it too.</summary>
+    internal static WebApplication BuildApp(string[] args, IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != DemoMode.Flag).ToArray());
+        builder.Configuration.AddInMemoryCollection(overrides);
+        DemoMode.Configure(builder, args);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddApiInfrastructure();
+        builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
+        builder.Services.AddLearners().AddEvidence().AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi()
+            .AddSharing().AddBatches().AddTranscripts();
+        // Every feature's endpoints, listed here rather than found by scanning; Carter has no validators or negotiators to find.
+        builder.Services.AddCarter(configurator: features => features
+            .WithModule<InstitutionsModule>().WithModule<KeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()
+            .WithModule<EvidenceModule>().WithModule<AssessmentsModule>().WithModule<ProgressModule>().WithModule<AuditModule>()
+            .WithModule<DisclosuresModule>().WithModule<SigningKeysModule>().WithModule<StatusListsModule>()
+            .WithModule<CredentialsModule>().WithModule<VcApiModule>().WithModule<SharingModule>().WithModule<BatchesModule>()
+            .WithModule<TranscriptsModule>().WithModule<VerificationModule>()
+            .WithEmptyValidators().WithEmptyResponseNegotiators());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<BodyLimits>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();   // the API description holds no records
+        app.MapHealth();
+        app.MapCarter();
+        return app;
+    }
+}

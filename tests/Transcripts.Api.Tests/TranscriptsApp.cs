@@ -48,6 +48,8 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataDir);
+        // Tests run the status list re-signer's pass themselves (StatusListResigner.ResignDueAsync), at the fake clock's time.
+        builder.UseSetting("StatusLists:ResignInBackground", "false");
         if (KeyEncryptionKey is { } kek)
         {
             builder.UseSetting("Signing:KeyEncryptionKey", kek);
@@ -84,7 +86,9 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
     public async Task<School> SeedInstitutionAsync(string name = "Test school") => await WithDbAsync(async db =>
     {
         var now = Clock.GetUtcNow();
-        var institution = new Institution { Name = name, CreatedAt = now, PublicBaseUrl = "https://school.example/" };
+        var institution = new Institution { Name = name, CreatedAt = now };
+        // Each institution its own did:web: a public base URL is unique per institution.
+        institution.PublicBaseUrl = School.BaseUrlOf(institution.Id).ToString();
         db.Institutions.Add(institution);
         var scale = new ProficiencyScale { InstitutionId = institution.Id, Title = "Four levels" };
         string[] titles = ["Beginning", "Developing", "Proficient", "Advanced"];
@@ -121,6 +125,20 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
 public sealed record School(Guid Id, string Admin, string Registrar, string Assessor, Guid LearnerA, string LearnerAKey,
     Guid LearnerB, string LearnerBKey, Guid FrameworkId, Guid ScaleId, Guid[] Levels, Guid[] Competencies)
 {
+    /// <summary>The public base URL a seeded institution is given: https://s{id}.school.example/.</summary>
+    public static Uri BaseUrlOf(Guid institutionId) => new($"https://{HostOf(institutionId)}/");
+
+    private static string HostOf(Guid institutionId) => $"s{institutionId:N}.school.example";
+
+    /// <summary>The host of <see cref="BaseUrl"/>.</summary>
+    public string Host => HostOf(Id);
+
+    /// <summary>The institution's public base URL.</summary>
+    public Uri BaseUrl => BaseUrlOf(Id);
+
+    /// <summary>The institution's did:web.</summary>
+    public string Did => "did:web:" + Host;
+
     public string KeyFor(string role) => role switch
     {
         "admin" => Admin,

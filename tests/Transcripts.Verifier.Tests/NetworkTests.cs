@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Transcripts.Signing.Keys;
 
 namespace Transcripts.Verifier.Tests;
 
@@ -136,6 +137,54 @@ public sealed class StatusRefreshTests
 
         Assert.Equal(ExitCodes.CannotTell, refresh.Exit);
         Assert.Contains("Not fetched", refresh.Out);
+    }
+
+    [Fact]
+    public async Task Refresh_refuses_a_newer_bundle_without_key_continuity_but_applies_its_revocations()
+    {
+        using var attacker = Ed25519KeyPair.Generate();
+        using var server = new LoopbackServer(Encoding.UTF8.GetBytes(
+            TrustContinuityTests.NewerBundle("Riverside (taken over)", attacker, signer: attacker, revokeSchoolKey: true).ToJsonString()));
+        using var store = StoreWithBundleAt(server.Url);
+
+        var refresh = await VerifierRun.RunAsync("status", "refresh", "--trust-store", store.Folder);
+        var list = await VerifierRun.RunAsync("trust", "list", "--trust-store", store.Folder);
+        var (_, report) = await VerifierRun.VerifyJsonAsync(store, Files.Path("ob-achievement.json"), "--no-status");
+
+        Assert.Equal(ExitCodes.Invalid, refresh.Exit);
+        Assert.Contains("Refused, not stored", refresh.Out);
+        Assert.Contains("revocations were applied", refresh.Out);
+        Assert.DoesNotContain("taken over", list.Out);
+        Assert.DoesNotContain(Multikey.Encode(attacker.PublicKey), list.Out);
+        Assert.Contains("REVOKED", list.Out);
+        Assert.Equal("failed", VerifierRun.Status(report, "issuer trusted"));
+    }
+
+    [Fact]
+    public async Task Refresh_accepts_a_newer_bundle_signed_by_the_key_the_office_already_trusts()
+    {
+        using var next = Ed25519KeyPair.Generate();
+        using var server = new LoopbackServer(Encoding.UTF8.GetBytes(
+            TrustContinuityTests.NewerBundle("Riverside Community College", next, signer: Signatures.School()).ToJsonString()));
+        using var store = StoreWithBundleAt(server.Url);
+
+        var refresh = await VerifierRun.RunAsync("status", "refresh", "--trust-store", store.Folder);
+        var list = await VerifierRun.RunAsync("trust", "list", "--trust-store", store.Folder);
+
+        Assert.Contains("Updated.", refresh.Out);
+        var stored = Assert.Single(new TrustStore.TrustStore(store.Folder).List());
+        Assert.NotNull(stored.Institution.Find($"{Files.Did}#{Multikey.Encode(next.PublicKey)}"));
+        Assert.Contains("active", list.Out);
+    }
+
+    private static TempStore StoreWithBundleAt(string url)
+    {
+        var store = new TempStore();
+        var bundle = Files.Json("riverside.trust.json");
+        bundle["statusLists"] = new JsonArray();
+        bundle["url"] = url;
+        new TrustStore.TrustStore(store.Folder).Add(Encoding.UTF8.GetBytes(bundle.ToJsonString()));
+        return store;
     }
 
     private static TempStore StoreListing(string url)

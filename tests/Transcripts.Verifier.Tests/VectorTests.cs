@@ -37,13 +37,34 @@ public sealed class VectorTests
     {
         var path = SpecData.Path(vector);
         using var store = new TempStore();
+        // The expectation comes from the vector, not from the verifier: its signature is valid (the suites' own test
+        // data), so the proof passes unless the vector names a JSON-LD context that the signing core does not pin (its
+        // table of pinned contexts), which the verifier never fetches: then it cannot tell. Its issuer is in no trust
+        // store here, so whoever signed, the verifier cannot tell whether to trust it.
+        var credential = (JsonObject)JsonNode.Parse(File.ReadAllText(path))!;
+        var unpinned = ContextsOf(credential).Except(PinnedContexts()).ToList();
 
         var (run, report) = await VerifierRun.VerifyJsonAsync(store, path);
 
-        var unpinned = VerifierRun.Reason(report, "proof").Contains("is not a context this software knows", StringComparison.Ordinal);
-        Assert.Equal(unpinned ? "unknown" : "passed", VerifierRun.Status(report, "proof"));
+        Assert.Equal(unpinned.Count > 0 ? "unknown" : "passed", VerifierRun.Status(report, "proof"));
+        Assert.All(unpinned, url => Assert.Contains(url, VerifierRun.Reason(report, "proof"), StringComparison.Ordinal));
+        Assert.Equal("unknown", VerifierRun.Status(report, "issuer trusted"));
         Assert.Equal(ExitCodes.CannotTell, run.Exit);
     }
+
+    private static IEnumerable<string> ContextsOf(JsonObject credential) => credential["@context"] switch
+    {
+        JsonArray array => array.OfType<JsonValue>().Select(v => (string)v!),
+        JsonValue value => [(string)value!],
+        _ => [],
+    };
+
+    /// <summary>The URLs of the table in src/Transcripts.Signing/Contexts/README.md (a test keeps it equal to the code).</summary>
+    private static HashSet<string> PinnedContexts() =>
+        File.ReadLines(Path.Combine(SpecData.RepositoryRoot, "src", "Transcripts.Signing", "Contexts", "README.md"))
+            .Where(line => line.StartsWith("| https://", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries)[1])
+            .ToHashSet(StringComparer.Ordinal);
 
     [SkippableTheory, MemberData(nameof(W3cSignedVectors))]
     public async Task Verify_fails_the_w3c_vector_when_its_subject_is_changed(string vector)

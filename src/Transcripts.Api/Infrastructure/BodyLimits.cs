@@ -13,8 +13,11 @@ internal sealed class BodyLimits(RequestDelegate next, IOptions<ApiOptions> opti
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+        var metadata = context.GetEndpoint()?.Metadata;
+        var limit = metadata?.GetMetadata<OptionsBodyLimit>()?.Resolve(context.RequestServices)
+            ?? metadata?.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
             ?? options.Value.MaxBodyBytes;
+        context.Items[ItemKey] = limit;
         if (context.Request.ContentLength > limit)
         {
             await Problems.PayloadTooLarge(limit).ExecuteAsync(context);
@@ -24,8 +27,16 @@ internal sealed class BodyLimits(RequestDelegate next, IOptions<ApiOptions> opti
         {
             feature.MaxRequestBodySize = limit;
         }
+        else
+        {
+            // A server without the feature (or past its first read) still never hands more than the limit to a handler.
+            context.Request.Body = new LimitedReadStream(context.Request.Body, limit);
+        }
         await next(context);
     }
+
+    /// <summary>Where the limit of this request is kept for the 413 problem's detail.</summary>
+    public const string ItemKey = "transcripts:body-limit";
 }
 
 internal static class BodyLimitExtensions
@@ -33,6 +44,10 @@ internal static class BodyLimitExtensions
     /// <summary>This endpoint's own body limit in bytes, enforced by <see cref="BodyLimits"/> (and Kestrel).</summary>
     public static RouteHandlerBuilder WithBodyLimit(this RouteHandlerBuilder builder, long maxBytes) =>
         builder.WithMetadata(new BodyLimit(maxBytes));
+
+    /// <summary>This endpoint's body limit from its feature's options, read per request, so configuration changes it.</summary>
+    public static RouteHandlerBuilder WithBodyLimit<TOptions>(this RouteHandlerBuilder builder, Func<TOptions, long> limit) where TOptions : class =>
+        builder.WithMetadata(new OptionsBodyLimit(sp => limit(sp.GetRequiredService<IOptions<TOptions>>().Value)));
 
     private sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

@@ -16,7 +16,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var result = exception switch
         {
             BadHttpRequestException { StatusCode: 413 } => Problems.PayloadTooLarge(
-                httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
+                httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize
+                ?? httpContext.Items[BodyLimits.ItemKey] as long? ?? 0),
             BadHttpRequestException { StatusCode: 415 } => Problems.UnsupportedMediaType(httpContext.Request.ContentType, ["application/json"]),
             BadHttpRequestException { InnerException: JsonException json } => Problems.Create(400, "malformed-json",
                 "The body is not valid JSON for this request", "The request body could not be read; see errors for the field.",

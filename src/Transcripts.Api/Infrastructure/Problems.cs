@@ -71,8 +71,30 @@ internal static class Problems
         Create(StatusCodes.Status422UnprocessableEntity, "unknown-context", "Unknown JSON-LD context",
             $"The credential names the context '{context}', which this service does not know; only pinned contexts are accepted. Nothing was signed.");
 
+    public static ProblemHttpResult PublicBaseUrlTaken(string url) =>
+        Create(StatusCodes.Status409Conflict, "public-base-url-taken", "The public base URL belongs to another institution",
+            $"Another institution already issues under {url} (the same did:web); each institution needs its own public base URL. Nothing was changed.");
+
+    public static ProblemHttpResult ReservedCredentialType(string type) =>
+        Create(StatusCodes.Status422UnprocessableEntity, "reserved-credential-type", "The service does not sign this type",
+            $"Credentials of type {type} are minted by the service itself (status lists, and Open Badges and CLR credentials from "
+            + "the school's attainments) and are not signed on request; nothing was signed.");
+
     public static ProblemHttpResult InvalidCredential(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, "invalid-credential", "The credential is not valid", detail);
+
+    /// <summary>422: the credential breaks a MUST of the VC Data Model; <c>rule</c> is the first rule's stable code, <c>violations</c> lists all.</summary>
+    public static ProblemHttpResult DataModelViolation(IReadOnlyList<Signing.Verification.DataModel.DataModelViolation> violations)
+    {
+        var problem = Create(StatusCodes.Status422UnprocessableEntity, "data-model-violation", "The credential breaks the VC Data Model",
+            $"Nothing was signed. {string.Join(" ", violations.Select(v => $"{v.Reason} [rule {v.Rule}{(v.Path.Length == 0 ? "" : $" at {v.Path}")}]"))}");
+        problem.ProblemDetails.Extensions["rule"] = violations[0].Rule;
+        problem.ProblemDetails.Extensions["violations"] = violations.Select(v => new Dictionary<string, string>
+        {
+            ["rule"] = v.Rule, ["path"] = v.Path, ["reason"] = v.Reason,
+        }).ToList();
+        return problem;
+    }
 
     public static ProblemHttpResult AlreadyRevoked(Guid id, DateTimeOffset at) =>
         Create(StatusCodes.Status409Conflict, "already-revoked", "Credential already revoked",

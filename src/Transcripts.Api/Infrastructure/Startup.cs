@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Http.Json;
-using Transcripts.Api.Data;
-using Transcripts.Api.Features.Demo;
-using Transcripts.Api.Features.Keys;
 
 namespace Transcripts.Api.Infrastructure;
 
@@ -13,11 +10,6 @@ internal sealed record ConsoleOutput(TextWriter Writer, bool IsInteractive = tru
 
 internal static class Startup
 {
-    public const string DemoFlag = "--demo";
-
-    /// <summary>The same as <see cref="DemoFlag"/>, from configuration.</summary>
-    public const string DemoSetting = "Demo:Seed";
-
     public static IServiceCollection AddApiInfrastructure(this IServiceCollection services)
     {
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -43,27 +35,5 @@ internal static class Startup
         // SQL text is never logged at Information, and parameter values never (sensitive data logging stays off).
         services.AddLogging(l => l.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
         return services;
-    }
-
-    /// <summary>Migrations, then on an empty database either the demo seed (with --demo) or the first admin key.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        await DataModule.MigrateAsync(services, app.Lifetime.ApplicationStopping);
-        var db = services.GetRequiredService<TranscriptsDb>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var output = services.GetRequiredService<ConsoleOutput>();
-        var console = output.Writer;
-        if (demo)
-        {
-            await DemoSeed.RunAsync(db, services.GetRequiredService<FileStore>(), clock, console, app.Lifetime.ApplicationStopping);
-            if (await DemoIssuance.RunAsync(app.Services, app.Lifetime.ApplicationStopping) is { } issued)
-            {
-                await DemoIssuance.PrintAsync(issued, console);
-            }
-        }
-        await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, output,
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DataDirectory, app.Lifetime.ApplicationStopping);
     }
 }

@@ -39,10 +39,9 @@ internal sealed class TranscriptChecker(TrustContext trust, CredentialChecker cr
         var inner = credentials.Verify(credential, file.Source, stapled: null);
         var checks = new List<Check>();
         // First: whether the file is, byte for byte, the one the school signed; what the page shows depends on it.
-        if (DocumentSignatureChecker.Check(file.Bytes, pdf, trust.Issuers, inner.Summary?.IssuerId) is { } documentSignature)
-        {
-            checks.Add(documentSignature);
-        }
+        // An unsigned PDF (printed before transcripts were signed) gets its page text compared with the credential instead.
+        checks.Add(DocumentSignatureChecker.Check(file.Bytes, pdf, trust.Issuers, inner.Summary?.IssuerId)
+            ?? PageTextChecker.Check(file.Bytes, credential));
         checks.Add(new(EmbeddedCredential, CheckStatus.Passed, $"The PDF carries {pdf.AttachmentName}, a {inner.Kind}; its checks follow."));
         checks.AddRange(inner.Checks);
         QrClaims? claims = null;

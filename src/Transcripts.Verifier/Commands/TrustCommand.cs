@@ -41,7 +41,8 @@ internal static class TrustCommand
         var store = CliEnvironment.OpenStore(folder);
         var issuer = TrustStore.TrustedIssuer.FromFile(File.ReadAllBytes(path));
         // Never silently: a replaced entry can swap an institution's keys, so the office sees what changes and says so.
-        if (store.Find(issuer.Did) is { } current)
+        var current = store.FindEntryOf(issuer);
+        if (current is not null)
         {
             var changes = TrustStore.TrustDiff.Describe(current, issuer);
             if (changes.Count == 0)
@@ -65,7 +66,7 @@ internal static class TrustCommand
         {
             env.Error.WriteLine("Warning: " + problem);
         }
-        store.Save(issuer);
+        store.Save(issuer, replacesDid: current?.Did);
         env.Out.WriteLine($"Trusted {issuer.Name ?? issuer.Did} ({issuer.Did}), with {issuer.Institution.Keys.Count} key(s) and {issuer.StatusListUrls.Count} status list(s).");
         if (issuer.StatusListUrls.Count > 0)
         {

@@ -61,6 +61,14 @@ public sealed class TrustStore
         }
     }
 
+    /// <summary>
+    /// The entry <paramref name="issuer"/> would replace: the one for its DID, or one that shares a DID with it (a did:key
+    /// institution's newer bundle names its former did:keys).
+    /// </summary>
+    /// <exception cref="InputException">A file in the store cannot be read.</exception>
+    public TrustedIssuer? FindEntryOf(TrustedIssuer issuer) =>
+        Find(issuer.Did) ?? List().FirstOrDefault(i => i.Institution.Dids.Intersect(issuer.Institution.Dids, StringComparer.Ordinal).Any());
+
     /// <summary>The entry for <paramref name="did"/>, if there is one.</summary>
     /// <exception cref="InputException">The entry's file cannot be read.</exception>
     public TrustedIssuer? Find(string did)

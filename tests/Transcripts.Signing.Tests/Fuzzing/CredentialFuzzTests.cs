@@ -8,14 +8,15 @@ namespace Transcripts.Signing.Tests.Fuzzing;
 
 /// <summary>
 /// Thousands of mutated signed credentials (byte-level and structural mutations of the OB 3.0, CLR 2.0 and W3C
-/// eddsa-rdfc-2022 vectors) go through parsing and the whole verification pipeline. Every input must end in a
-/// report (or a <see cref="SigningException"/> from parsing), never another exception, and none may take more than
-/// two seconds: the bound that separates "slow" from "hangs" for an admissions office.
+/// eddsa-rdfc-2022 vectors) go through parsing and the whole verification pipeline. Parsing may refuse an input with a
+/// <see cref="SigningException"/>; whatever it accepts must end in a report from verification, which may not throw at
+/// all, and more than half of the mutants must get that far. Work is bounded by <see cref="Limits"/> (depth, size,
+/// RDFC work), not by a clock: the slowest mutant's time is written to the test output, and no assertion depends on
+/// the speed of a shared machine (under load the old two-second bound failed on correct code).
 /// </summary>
-public sealed class CredentialFuzzTests
+public sealed class CredentialFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int MutantsPerSeed = 1_000;
-    private static readonly TimeSpan s_bound = TimeSpan.FromSeconds(2);
     private static readonly string[] s_seeds =
     [
         "vectors/ob-v3p0-clr-v2p0-1edtech/obv3p0/signed.json",
@@ -32,32 +33,50 @@ public sealed class CredentialFuzzTests
         var random = new Random(seed.Length * 7919);
         var options = new VerificationOptions { Now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
         var failures = new List<string>();
+        var reachedVerification = 0;
+        var slowest = (Mutant: -1, Time: TimeSpan.Zero);
 
         for (var i = 0; i < MutantsPerSeed; i++)
         {
             var mutant = i % 2 == 0 ? MutateBytes(original, random) : MutateStructure(original, random);
             var clock = Stopwatch.StartNew();
+            JsonObject credential;
             try
             {
-                var credential = JsonInput.ParseObject(mutant);
-                var report = CredentialVerifier.Verify(credential, options);
-                Assert.NotEmpty(report.Checks);
+                credential = JsonInput.ParseObject(mutant);
             }
             catch (SigningException)
             {
-                // A typed error for malformed input is a correct outcome.
+                // Malformed input refused by the bounded parser with a typed error: a correct outcome, but it never
+                // reached verification, so it is not counted below.
+                continue;
+            }
+            reachedVerification++;
+            // Verification never throws for a bad credential: any exception here, SigningException included, is a bug.
+            try
+            {
+                var report = CredentialVerifier.Verify(credential, options);
+                if (report.Checks.Count == 0)
+                {
+                    failures.Add($"mutant {i}: a report without checks");
+                }
             }
             catch (Exception e)
             {
-                failures.Add($"mutant {i}: {e.GetType().Name}: {e.Message}");
+                failures.Add($"mutant {i}: verification threw {e.GetType().Name}: {e.Message}");
             }
-            if (clock.Elapsed > s_bound)
+            if (clock.Elapsed > slowest.Time)
             {
-                failures.Add($"mutant {i}: took {clock.Elapsed.TotalSeconds:F1} s");
+                slowest = (i, clock.Elapsed);
             }
         }
 
+        output.WriteLine($"{seed}: {reachedVerification} of {MutantsPerSeed} mutants reached verification; " +
+            $"the slowest, mutant {slowest.Mutant}, took {slowest.Time.TotalMilliseconds:F0} ms");
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(20)));
+        // A fuzz test whose mutants all die in the parser tests only the parser.
+        Assert.True(reachedVerification > MutantsPerSeed / 2,
+            $"only {reachedVerification} of {MutantsPerSeed} mutants got past parsing to verification");
     }
 
     private static byte[] MutateBytes(byte[] original, Random random)

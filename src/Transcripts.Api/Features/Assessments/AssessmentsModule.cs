@@ -25,6 +25,7 @@ internal sealed class AssessmentsModule : ICarterModule
 
         var attainments = app.MapGroup("/attainments").WithTags("Attainments").RequireAuthorization(Policies.Member);
         WithdrawAttainment.Map(attainments);
+        PreviewAttainmentWithdrawal.Map(attainments);
         ExplainAttainment.Map(attainments);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Assessments;
@@ -19,38 +21,71 @@ internal static class AwardAttainment
 
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(AwardAttainment))
-            .WithSummary("Award an attainment directly, with a reason (registrar); it stands over the rule until withdrawn")
+            .WithSummary("Award an attainment directly, with a reason (registrar); it stands over the rule until withdrawn. "
+                + "A lower level than the attained one revokes the credentials and transcripts stating the higher level")
             .RequireAuthorization(Policies.Registrar)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
-        TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
+    private static Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
+        TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock,
+        ILogger<Credentials.CredentialIssuer> logger, CancellationToken cancellationToken) =>
+        StatusListService.RetryOnConflictAsync(db, async () =>
+        {
+            if (!await db.Learners.AnyAsync(l => l.Id == learnerId && l.InstitutionId == caller.InstitutionId, cancellationToken))
+            {
+                return (Results<Ok<AttainmentResponse>, ProblemHttpResult>)Problems.NotFound("learner", learnerId);
+            }
+            if (await AssessmentChecks.CheckAsync(db, caller.InstitutionId, learnerId, request.CompetencyId, request.LevelId, null, cancellationToken) is { } errors)
+            {
+                return Problems.Validation(errors);
+            }
+            var level = await db.Levels.AsNoTracking().SingleAsync(l => l.Id == request.LevelId, cancellationToken);
+            var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == request.CompetencyId, cancellationToken);
+            if (attainment is null)
+            {
+                attainment = new Attainment { InstitutionId = caller.InstitutionId, LearnerId = learnerId, CompetencyId = request.CompetencyId };
+                db.Attainments.Add(attainment);
+            }
+            else if (IsDowngrade(attainment, level) && await RevokeStatedAsync(attainment, request.Reason, db, caller, keys, lists, clock, logger, cancellationToken) is { } problem)
+            {
+                return problem;
+            }
+            attainment.Source = AttainmentSource.Award;
+            attainment.Status = AttainmentStatus.Attained;
+            attainment.LevelId = level.Id;
+            attainment.Score = level.Score;
+            attainment.Arithmetic = $"awarded directly by a registrar at level \"{level.Title}\" ({MasteryCalculator.F(level.Score)})";
+            attainment.Reason = request.Reason;
+            attainment.DecidedByKeyId = caller.ApiKeyId;
+            attainment.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(AttainmentResponse.From(attainment));
+        });
+
+    // A credential states the level it was issued at; a lower level makes it overstate the learner, so it is revoked.
+    private static bool IsDowngrade(Attainment attainment, Level level) =>
+        attainment.Status == AttainmentStatus.Attained && attainment.Score is { } before && level.Score < before;
+
+    private static async Task<ProblemHttpResult?> RevokeStatedAsync(Attainment attainment, string reason, TranscriptsDb db, CurrentCaller caller,
+        SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
-        if (!await db.Learners.AnyAsync(l => l.Id == learnerId && l.InstitutionId == caller.InstitutionId, cancellationToken))
+        var affected = await AttainmentRevocation.FindAsync(db, attainment, cancellationToken);
+        if (affected.Count == 0)
         {
-            return Problems.NotFound("learner", learnerId);
+            return null;
         }
-        if (await AssessmentChecks.CheckAsync(db, caller.InstitutionId, learnerId, request.CompetencyId, request.LevelId, null, cancellationToken) is { } errors)
+        var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
+        if (signer is null)
         {
-            return Problems.Validation(errors);
+            return problem;
         }
-        var level = await db.Levels.AsNoTracking().SingleAsync(l => l.Id == request.LevelId, cancellationToken);
-        var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == request.CompetencyId, cancellationToken);
-        if (attainment is null)
+        using (signer)
         {
-            attainment = new Attainment { InstitutionId = caller.InstitutionId, LearnerId = learnerId, CompetencyId = request.CompetencyId };
-            db.Attainments.Add(attainment);
+            await AttainmentRevocation.RevokeAsync(affected, AttainmentRevocation.DowngradedPrefix, reason, signer, lists, logger, cancellationToken);
         }
-        attainment.Source = AttainmentSource.Award;
-        attainment.Status = AttainmentStatus.Attained;
-        attainment.LevelId = level.Id;
-        attainment.Score = level.Score;
-        attainment.Arithmetic = $"awarded directly by a registrar at level \"{level.Title}\" ({MasteryCalculator.F(level.Score)})";
-        attainment.Reason = request.Reason;
-        attainment.DecidedByKeyId = caller.ApiKeyId;
-        attainment.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(AttainmentResponse.From(attainment));
+        return null;
     }
 }

@@ -8,6 +8,7 @@ internal static class CredentialContexts
     public const string Vc2 = "https://www.w3.org/ns/credentials/v2";
     public const string Vc1 = "https://www.w3.org/2018/credentials/v1";
     public const string Ob303 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+    public const string StatusV1 = "https://www.w3.org/ns/credentials/status/v1";
     public const string Clr201 = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
 
     private static readonly HashSet<string> s_known =
@@ -15,7 +16,7 @@ internal static class CredentialContexts
         Vc1, Vc2, "https://www.w3.org/ns/credentials/undefined-terms/v2", "https://www.w3.org/2018/credentials/examples/v1",
         "https://www.w3.org/ns/credentials/examples/v2", "https://w3id.org/security/data-integrity/v1",
         "https://w3id.org/security/data-integrity/v2", "https://w3id.org/security/multikey/v1",
-        "https://w3id.org/security/suites/ed25519-2020/v1", "https://www.w3.org/ns/credentials/status/v1",
+        "https://w3id.org/security/suites/ed25519-2020/v1", StatusV1,
         "https://w3id.org/vc/status-list/2021/v1", "https://www.w3.org/ns/did/v1",
         "https://purl.imsglobal.org/spec/ob/v3p0/context.json", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", Ob303, "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", Clr201,

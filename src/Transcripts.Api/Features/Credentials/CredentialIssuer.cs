@@ -71,7 +71,11 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         return (credential, true);
     }
 
-    /// <summary>Signs a caller's credential (VC API): a status entry is added when it has none, and the signed bytes are kept.</summary>
+    /// <summary>
+    /// Signs a caller's credential (VC API) with the institution's own revocation and suspension entries, whatever status the
+    /// caller sent (a caller's entry could point at a list that never changes, so the school could not revoke what it signed).
+    /// A VC 1.1 credential gets the Bitstring Status List context, which defines the entries' terms. The signed bytes are kept.
+    /// </summary>
     public async Task<Credential> IssueSubmittedAsync(IssuerSigner signer, JsonObject unsigned, CancellationToken cancellationToken)
     {
         var coverage = Coverage([Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(unsigned)))]);
@@ -79,10 +83,12 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         {
             var copy = unsigned.DeepClone().AsObject();
             copy["id"] ??= AchievementCredentialBuilder.Urn(id);
-            if (copy["credentialStatus"] is null && IsVc2(copy))
+            if (!IsVc2(copy) && copy["@context"] is JsonArray contexts
+                && !contexts.Any(c => c?.GetValueKind() == JsonValueKind.String && (string?)c == CredentialContexts.StatusV1))
             {
-                copy["credentialStatus"] = status;
+                contexts.Add(CredentialContexts.StatusV1);
             }
+            copy["credentialStatus"] = status;
             return copy;
         }, cancellationToken);
     }

@@ -11,4 +11,7 @@ internal static partial class Log
 
     [LoggerMessage(5103, LogLevel.Information, "Credential {CredentialId} status {Purpose} set to {Value}")]
     public static partial void StatusChanged(ILogger logger, Guid credentialId, string purpose, bool value);
+
+    [LoggerMessage(5104, LogLevel.Information, "Credential {CredentialId} revoked because attainment {AttainmentId} was withdrawn or downgraded")]
+    public static partial void CredentialRevokedWithAttainment(ILogger logger, Guid credentialId, Guid? attainmentId);
 }

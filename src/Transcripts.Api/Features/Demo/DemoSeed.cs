@@ -135,9 +135,13 @@ internal static class DemoSeed
                     Narrative = c % 3 == 0 ? null : $"Observed work on {worked[c].HumanCode}: the learner explained each step and revised after feedback.",
                 };
                 db.Evidence.Add(evidence);
-                for (var attempt = 0; attempt < 1 + ((i + c) % 3); attempt++)
+                // Attempts climb to a final level that cycles through all four, so every transcript shows each level, from
+                // competencies still in progress (Beginning, Developing) to those mastered.
+                var attempts = 1 + ((i + c) % 3);
+                var final = (i + c) % 4;
+                for (var attempt = 0; attempt < attempts; attempt++)
                 {
-                    var level = scale.Levels[Math.Min(3, ((i + c + attempt) % 3) + attempt)];
+                    var level = scale.Levels[Math.Max(0, final - (attempts - 1 - attempt))];
                     db.Assessments.Add(new Assessment
                     {
                         InstitutionId = school.Id, LearnerId = learner.Id, CompetencyId = worked[c].Id, LevelId = level.Id,

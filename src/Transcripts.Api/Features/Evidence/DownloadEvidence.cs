@@ -14,8 +14,9 @@ internal static class DownloadEvidence
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
-        FileStore files, TimeProvider clock, CancellationToken cancellationToken)
+        FileStore files, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
+        FileResponses.Protect(response);
         var evidence = await db.Evidence.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id && e.InstitutionId == caller.InstitutionId, cancellationToken);
         if (evidence is null || await LearnerAccess.FindAsync(db, caller, evidence.LearnerId, cancellationToken) is null)
         {

@@ -50,7 +50,12 @@ internal static partial class UploadEvidence
             return Problems.UnsupportedMediaType(file.ContentType, options.Value.AllowedMediaTypes);
         }
         string title = form["title"].FirstOrDefault() is { Length: > 0 and <= 500 } t ? t : Path.GetFileName(file.FileName);
-        await using var content = file.OpenReadStream();
+        await using var upload = file.OpenReadStream();
+        var (head, content) = await MagicBytes.PeekAsync(upload, cancellationToken);
+        if (!MagicBytes.Matches(mediaType, head))
+        {
+            return FileResponses.Mismatch(mediaType);
+        }
         var stored = await files.SaveAsync(content, limit, cancellationToken);
         if (stored is null)
         {

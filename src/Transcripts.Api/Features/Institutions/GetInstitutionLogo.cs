@@ -13,8 +13,9 @@ internal static class GetInstitutionLogo
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Handle(
-        TranscriptsDb db, CurrentCaller caller, FileStore files, CancellationToken cancellationToken)
+        TranscriptsDb db, CurrentCaller caller, FileStore files, HttpResponse response, CancellationToken cancellationToken)
     {
+        FileResponses.Protect(response);
         var institution = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == caller.InstitutionId, cancellationToken);
         var stream = institution.LogoSha256 is null ? null : files.Open(institution.LogoSha256);
         return stream is null

@@ -8,11 +8,15 @@ namespace Transcripts.Api.Features.Institutions;
 internal static class SetInstitutionLogo
 {
     public const long MaxBytes = 1024 * 1024;
-    public static readonly string[] MediaTypes = ["image/png", "image/jpeg", "image/svg+xml"];
+    /// <summary>
+    /// Raster images only: an SVG is a document that can carry script and external references, and the logo is printed on
+    /// every transcript and served to every member, so it is refused rather than sanitized.
+    /// </summary>
+    public static readonly string[] MediaTypes = ["image/png", "image/jpeg"];
 
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/logo", Handle).WithName(nameof(SetInstitutionLogo))
-            .WithSummary("Upload the logo as the raw request body (image/png, image/jpeg or image/svg+xml, at most 1 MB) (admin)")
+            .WithSummary("Upload the logo as the raw request body (image/png or image/jpeg, checked against its bytes, at most 1 MB; SVG is refused) (admin)")
             .RequireAuthorization(Policies.Admin)
             .WithBodyLimit(MaxBytes)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -26,7 +30,12 @@ internal static class SetInstitutionLogo
         {
             return Problems.UnsupportedMediaType(http.ContentType, MediaTypes);
         }
-        var stored = await files.SaveAsync(http.Body, MaxBytes, cancellationToken);
+        var (head, body) = await MagicBytes.PeekAsync(http.Body, cancellationToken);
+        if (head.Length > 0 && !MagicBytes.Matches(mediaType, head))
+        {
+            return FileResponses.Mismatch(mediaType);
+        }
+        var stored = await files.SaveAsync(body, MaxBytes, cancellationToken);
         if (stored is null)
         {
             return Problems.PayloadTooLarge(MaxBytes);

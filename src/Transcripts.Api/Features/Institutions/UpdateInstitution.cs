@@ -31,12 +31,19 @@ internal static class UpdateInstitution
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+    // publicBaseUrl: unique per institution (public-base-url-taken, 409), https outside loopback (validation-failed, 400).
+
     private static async Task<Results<Ok<InstitutionResponse>, ProblemHttpResult>> Handle(
         Request request, TranscriptsDb db, CurrentCaller caller, CancellationToken cancellationToken)
     {
-        if (request.PublicBaseUrl is not null && !DidWeb.TryFromBaseUrl(request.PublicBaseUrl, out _))
+        string? publicBaseUrl = null;
+        if (request.PublicBaseUrl is not null && !PublicBaseUrl.TryNormalize(request.PublicBaseUrl, out publicBaseUrl, out var error))
         {
-            return Problems.Validation("publicBaseUrl", "An absolute http(s) URL without query or fragment, such as https://school.example/.");
+            return Problems.Validation("publicBaseUrl", error);
+        }
+        if (publicBaseUrl is not null && await ClaimedElsewhereAsync(db, caller.InstitutionId, publicBaseUrl, cancellationToken))
+        {
+            return Problems.PublicBaseUrlTaken(publicBaseUrl);
         }
         var institution = await db.Institutions.SingleAsync(i => i.Id == caller.InstitutionId, cancellationToken);
         if (institution.RowVersion != request.Version)
@@ -47,8 +54,30 @@ internal static class UpdateInstitution
         institution.Url = request.Url;
         institution.Email = request.Email;
         institution.Address = request.Address;
-        institution.PublicBaseUrl = request.PublicBaseUrl;
-        await db.SaveChangesAsync(cancellationToken);
+        institution.PublicBaseUrl = publicBaseUrl;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && publicBaseUrl is not null)
+        {
+            // Another institution took the same URL between the check above and this save: the unique index refused it.
+            db.ChangeTracker.Clear();
+            if (await ClaimedElsewhereAsync(db, caller.InstitutionId, publicBaseUrl, cancellationToken))
+            {
+                return Problems.PublicBaseUrlTaken(publicBaseUrl);
+            }
+            throw;
+        }
         return TypedResults.Ok(InstitutionResponse.From(institution));
+    }
+
+    // Compared by DID, so that a row stored before URLs were kept in canonical form still counts.
+    private static async Task<bool> ClaimedElsewhereAsync(TranscriptsDb db, Guid institutionId, string publicBaseUrl, CancellationToken cancellationToken)
+    {
+        DidWeb.TryFromBaseUrl(publicBaseUrl, out var did);
+        var others = await db.Institutions.AsNoTracking().Where(i => i.Id != institutionId && i.PublicBaseUrl != null)
+            .Select(i => i.PublicBaseUrl!).ToListAsync(cancellationToken);
+        return others.Any(url => DidWeb.TryFromBaseUrl(url, out var other) && other == did);
     }
 }

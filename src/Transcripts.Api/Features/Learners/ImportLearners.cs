@@ -15,7 +15,7 @@ internal static partial class ImportLearners
         group.MapPost("/import", Handle).WithName(nameof(ImportLearners))
             .WithSummary("Import learners from CSV (name,identifiers,email,dateOfBirth) or a OneRoster 1.1 users.csv, as text/csv or a multipart 'file' (registrar). A learner whose identifier is known is updated. Any bad row rejects the file, listing every bad row")
             .RequireAuthorization(Policies.Registrar)
-            .WithBodyLimit(200 * 1024 * 1024)
+            .WithBodyLimit<LearnerImportOptions>(o => o.MaxBytes + LearnerImportOptions.MultipartOverhead)
             .Accepts<string>("text/csv", "multipart/form-data")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

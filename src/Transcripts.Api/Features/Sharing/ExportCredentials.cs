@@ -14,8 +14,10 @@ internal static class ExportCredentials
             .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid learnerId, [FromQuery] Guid[]? ids,
-        [FromQuery] string? format, TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
+        [FromQuery] string? format, TranscriptsDb db, CurrentCaller caller, TimeProvider clock, HttpResponse response, CancellationToken cancellationToken)
     {
+        FileResponses.Protect(response);
+        response.Headers.CacheControl = "no-store";
         var (learner, credentials, missing) = await LearnerCredentials.LoadAsync(db, caller, learnerId, ids is { Length: > 0 } ? ids : null, cancellationToken);
         if (learner is null)
         {

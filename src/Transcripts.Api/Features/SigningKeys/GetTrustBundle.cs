@@ -12,6 +12,7 @@ namespace Transcripts.Api.Features.SigningKeys;
 /// The file an admissions office imports into the verifier (Signing's TrustBundle): the DID document with every key and its
 /// state, the profile, the status list URLs, where to fetch it again, a did:key institution's former keys, the key links of
 /// its rotations, the signed lists of credentials its revoked keys really signed, and a proof by its active key.
+/// <c>statusRequired</c> says that every credential it issues carries status entries.
 /// </summary>
 internal static class GetTrustBundle
 {
@@ -43,6 +44,8 @@ internal static class GetTrustBundle
             ["profile"] = identity.Profile(),
             ["statusLists"] = new JsonArray(lists.Order().Select(l => (JsonNode?)identity.StatusListUrl(l)).ToArray()),
             ["url"] = new Uri(identity.PublicBase, $"institutions/{institutionId}/trust-bundle").ToString(),
+            // Every credential this service issues carries status entries: a verifier treats one without as not valid.
+            ["statusRequired"] = true,
         };
         if (identity.Settings.UsesDidKey)
         {

@@ -108,6 +108,14 @@ internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Se
         return DidWeb.TryFromBaseUrl(institution.PublicBaseUrl, out var did) ? new IssuerIdentity(institution, settings, did, publicBase) : null;
     }
 
+    /// <summary>
+    /// The address printed on the institution's transcripts (QR code, verification instructions): its configured public
+    /// base URL as configured, path included (a service behind a reverse proxy at <c>/records/</c>), else the service's.
+    /// </summary>
+    public Uri PrintedBase => Uri.TryCreate(Institution.PublicBaseUrl, UriKind.Absolute, out var own)
+        ? new Uri(own.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/")
+        : PublicBase;
+
     /// <summary>The origin status lists are published under: the institution's own host, else the service's.</summary>
     public static Uri PublicBaseOf(Institution institution, SigningOptions options) =>
         Uri.TryCreate(institution.PublicBaseUrl, UriKind.Absolute, out var own)

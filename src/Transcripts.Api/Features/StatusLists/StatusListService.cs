@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.SigningKeys;
@@ -10,9 +11,11 @@ namespace Transcripts.Api.Features.StatusLists;
 
 /// <summary>
 /// An institution's revocation and suspension lists (Bitstring Status List v1.0): indexes drawn at random from a
-/// cryptographic source, a new list when one is full, and a re-signed list credential whenever a bit changes.
+/// cryptographic source, a new list when one is full, and a re-signed list credential whenever a bit changes. Every
+/// signed list is valid for <see cref="StatusListOptions.ValidFor"/> only (<c>validUntil</c>); <see cref="StatusListResigner"/>
+/// signs each again before then.
 /// </summary>
-internal sealed class StatusListService(TranscriptsDb db, ILogger<StatusListService> logger)
+internal sealed class StatusListService(TranscriptsDb db, IOptions<StatusListOptions> options, ILogger<StatusListService> logger)
 {
     public const string Revocation = "revocation";
     public const string Suspension = "suspension";
@@ -76,10 +79,21 @@ internal sealed class StatusListService(TranscriptsDb db, ILogger<StatusListServ
         }
     }
 
-    private static void Sign(StatusList list, IssuerSigner signer)
+    /// <summary>Re-signs the lists <paramref name="listIds"/> of the signer's institution (tracked; saved by the caller); returns how many.</summary>
+    public async Task<int> ResignAsync(IssuerSigner signer, IReadOnlyList<Guid> listIds, CancellationToken cancellationToken)
+    {
+        var lists = await db.StatusLists.Where(l => l.InstitutionId == signer.Identity.Institution.Id && listIds.Contains(l.Id)).ToListAsync(cancellationToken);
+        foreach (var list in lists)
+        {
+            Sign(list, signer);
+        }
+        return lists.Count;
+    }
+
+    private void Sign(StatusList list, IssuerSigner signer)
     {
         var unsigned = BitstringStatusList.Decode(list.EncodedList)
-            .CreateCredential(signer.Identity.StatusListUrl(list.Id), signer.Identity.Did, list.Purpose, signer.Now);
+            .CreateCredential(signer.Identity.StatusListUrl(list.Id), signer.Identity.Did, list.Purpose, signer.Now, signer.Now + options.Value.ValidFor);
         list.Bytes = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(unsigned));
         list.UpdatedAt = signer.Now;
     }

@@ -2,5 +2,11 @@ namespace Transcripts.Api.Features.StatusLists;
 
 internal static class StatusListsServices
 {
-    public static IServiceCollection AddStatusLists(this IServiceCollection services) => services.AddScoped<StatusListService>();
+    public static IServiceCollection AddStatusLists(this IServiceCollection services)
+    {
+        services.AddOptions<StatusListOptions>().BindConfiguration(StatusListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<StatusListResigner>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusListResigner>());
+        return services.AddScoped<StatusListService>();
+    }
 }

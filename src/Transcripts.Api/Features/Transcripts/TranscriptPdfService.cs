@@ -113,8 +113,8 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
             token = TranscriptToken.Create(identity.VerificationMethod(key), credentialUrn, learnerName, issueDate,
                 Convert.FromHexString(credential.Sha256), pair);
         }
-        var qr = TranscriptQr.Compose(identity.PublicBase, credentialUrn, token);
-        var instructions = $"Scan the QR code with a phone to open {identity.PublicBase.AbsoluteUri.TrimEnd('/')}/v/{credential.Id:D}, which shows "
+        var qr = TranscriptQr.Compose(identity.PrintedBase, credentialUrn, token);
+        var instructions = $"Scan the QR code with a phone to open {identity.PrintedBase.AbsoluteUri.TrimEnd('/')}/v/{credential.Id:D}, which shows "
             + $"whether {content.IssuerName} still stands by this transcript, or give this PDF file to the Transcripts verifier: it checks the "
             + "signed credential attached to this file against the institution's published key, offline.";
         if (credential.RevokedAt is { } revoked)
@@ -132,7 +132,7 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
                 Name = content.IssuerName.Length > 0 ? content.IssuerName : institution.Name,
                 AddressLines = (institution.Address ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 Logo = await LogoAsync(institution, cancellationToken),
-                PublicBaseUrl = identity.PublicBase,
+                PublicBaseUrl = identity.PrintedBase,
             },
             Learner = new TranscriptLearner
             {

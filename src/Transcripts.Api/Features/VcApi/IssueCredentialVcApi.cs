@@ -6,12 +6,13 @@ using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Infrastructure;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Api.Features.VcApi;
 
 /// <summary>
 /// VC API <c>POST /credentials/issue</c>: signs a caller's VC 1.1 or 2.0 credential with the institution's active key.
-/// The issuer is set to the institution's DID; a VC 2.0 credential without a status gets revocation and suspension entries.
+/// Reserved types are refused, and the issuer and status entries are the institution's own (<see cref="SubmittedCredentialPolicy"/>).
 /// </summary>
 internal static class IssueCredentialVcApi
 {
@@ -34,22 +35,24 @@ internal static class IssueCredentialVcApi
         {
             return Problems.Validation("credential", "A credential object is required.");
         }
-        if (credential["@context"] is not JsonArray { Count: > 0 } contexts || contexts[0] is not JsonValue first
-            || !first.TryGetValue<string>(out var base1) || base1 is not (CredentialContexts.Vc1 or CredentialContexts.Vc2))
+        // The VC Data Model MUSTs (context first, type, ids, issuer, subjects, dates, typed objects, related resources).
+        if (DataModelValidator.ValidateCredential(credential, DataModelPurpose.Issuing) is { Count: > 0 } violations)
         {
-            return Problems.Validation("credential.@context", $"The first context must be {CredentialContexts.Vc2} or {CredentialContexts.Vc1}.");
+            return Problems.DataModelViolation(violations);
         }
+        if (credential["@context"] is JsonValue single)
+        {
+            credential["@context"] = new JsonArray(single.DeepClone()); // the same ordered set, in the form the signer extends
+        }
+        var contexts = credential["@context"]!.AsArray();
+        var base1 = (string)contexts[0]!;
         if (CredentialContexts.FirstUnknown(contexts) is { } unknown)
         {
             return Problems.UnknownContext(unknown);
         }
-        if (credential["type"] is not JsonArray types || !types.Any(t => t is JsonValue v && v.TryGetValue<string>(out var s) && s == "VerifiableCredential"))
+        if (SubmittedCredentialPolicy.Check(credential) is { } reserved)
         {
-            return Problems.Validation("credential.type", "type must be an array that includes VerifiableCredential.");
-        }
-        if (credential["credentialSubject"] is not (JsonObject or JsonArray))
-        {
-            return Problems.Validation("credential.credentialSubject", "A credentialSubject is required.");
+            return reserved;
         }
         if (credential["proof"] is not null)
         {
@@ -71,14 +74,7 @@ internal static class IssueCredentialVcApi
                 {
                     copyContexts.Add(DataIntegrityV2);
                 }
-                if (copy["issuer"] is JsonObject issuerObject)
-                {
-                    issuerObject["id"] = signer.Identity.Did;
-                }
-                else
-                {
-                    copy["issuer"] = signer.Identity.Did;
-                }
+                SubmittedCredentialPolicy.SetIssuer(copy, signer.Identity, base1 == CredentialContexts.Vc2);
                 var stored = await issuer.IssueSubmittedAsync(signer, copy, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/credentials/{stored.Id}", new Response(JsonNode.Parse(stored.Bytes)!.AsObject()));

@@ -49,6 +49,8 @@ internal sealed class VerificationContext(TranscriptsDb db, IOptions<SigningOpti
             Proofs = new ProofVerificationOptions { DidDocuments = documents, Now = clock.GetUtcNow() },
             Trust = institutions,
             StatusLists = lists,
+            // Every credential this service issues carries status entries (its trust bundles say statusRequired).
+            StatusRequiredIssuers = documents.Select(d => (string?)d["id"]).OfType<string>().ToHashSet(StringComparer.Ordinal),
         };
     }
 

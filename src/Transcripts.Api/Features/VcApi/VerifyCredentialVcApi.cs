@@ -4,6 +4,7 @@ using Transcripts.Api.Infrastructure;
 using Transcripts.Signing;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.Verification;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Api.Features.VcApi;
 
@@ -50,6 +51,13 @@ internal static class VerifyCredentialVcApi
         var checks = new List<string>();
         var warnings = new List<string>();
         var errors = new List<string>();
+        // VC Data Model 2.0 §4.13 (type, holder, verifiableCredential objects, enveloped and self-asserted credentials).
+        var violations = DataModelValidator.ValidatePresentation(presentation);
+        if (violations.Count == 0)
+        {
+            checks.Add(CheckNames.Structure);
+        }
+        errors.AddRange(violations.Select(v => $"{CheckNames.Structure}: {v.Reason} [rule {v.Rule}{(v.Path.Length == 0 ? "" : $" at {v.Path}")}]"));
         if (presentation["proof"] is null)
         {
             warnings.Add("The presentation has no proof, so who presented it is not established.");

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Unicode;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Credentials;
@@ -10,13 +9,12 @@ namespace Transcripts.Api.Features.Verification;
 
 /// <summary>
 /// The HTML of the public page: server-rendered, one inline style sheet and one inline script (both allowed by a per-response
-/// nonce), no external resources. It shows only what the signed transcript shows a reader of the paper: the issuer, the
+/// nonce), no external resources. Without the QR token it shows only the institution; with it, only what the signed transcript shows a reader of the paper: the issuer, the
 /// learner's name, the issue date, the competencies and levels, and the status. Never the date of birth, identifiers or evidence.
 /// </summary>
 internal static class VerificationPage
 {
     private static readonly HtmlEncoder s_html = HtmlEncoder.Create(UnicodeRanges.All);
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
     private static readonly string s_style = Resource("VerificationPage.css");
     private static readonly string s_script = Resource("VerificationPage.js");
 
@@ -24,7 +22,7 @@ internal static class VerificationPage
     {
         var headers = response.Headers;
         headers.ContentSecurityPolicy = $"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; img-src 'none'; "
-            + "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
@@ -34,18 +32,40 @@ internal static class VerificationPage
         headers["X-Robots-Tag"] = "noindex";
     }
 
-    public static string Render(string nonce, Credential credential, TranscriptContent content, IReadOnlyList<PageKey> keys, DateTimeOffset now)
+    /// <summary>
+    /// The reason a reader is shown for a revocation: one of two fixed sentences, never the registrar's own words (which may
+    /// name the learner, a disciplinary matter or a colleague). The registrar's text stays in the records.
+    /// </summary>
+    public static string PublicReason(Credential credential) =>
+        credential.RevocationReason == CredentialIssuer.SupersededReason ? "replaced by a newer transcript" : "withdrawn by the school";
+
+    /// <summary>
+    /// What the page shows before it has the QR token: the institution and a place for the code, no personal data. Its script
+    /// sends the token from the URL fragment (or typed in) in a header and shows the record only when the token is this transcript's.
+    /// </summary>
+    public static string RenderShell(string nonce, string institution) => Shell(nonce, "Transcript verification", $"""
+        <header><p class="kicker">Transcript verification</p><h1>{E(institution)}</h1></header>
+        <section class="box qr" data-state="pending" id="qr"><h2 id="qr-verdict">Checking the QR code…</h2><ul id="qr-checks"></ul>
+        <noscript><p>This page needs JavaScript to check the QR code and show the transcript.</p></noscript></section>
+        <form id="token-form" class="box"><label for="token">Code from the QR code on the paper</label>
+        <input id="token" name="token" autocomplete="off" spellcheck="false"><button type="submit">Show the transcript</button></form>
+        <div id="record"></div>
+        <script nonce="{nonce}">{s_script}</script>
+        """);
+
+    /// <summary>The record the token opens: the sections of the page and the data its script checks the token against.</summary>
+    public static (string Html, object Data) RenderRecord(Credential credential, TranscriptContent content, IReadOnlyList<PageKey> keys, DateTimeOffset now)
     {
         var issueDate = DateOnly.FromDateTime(credential.IssuedAt.UtcDateTime);
         var (state, headline, detail) = credential switch
         {
             { RevokedAt: { } at, RevocationReason: CredentialIssuer.SupersededReason } =>
-                ("revoked", "Transcript revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: replaced by a newer transcript. This transcript is no longer valid; ask the learner for the current one."),
-            { RevokedAt: { } at } => ("revoked", "Transcript revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: {credential.RevocationReason}. This transcript is no longer valid."),
+                ("revoked", "Transcript revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: {PublicReason(credential)}. This transcript is no longer valid; ask the learner for the current one."),
+            { RevokedAt: { } at } => ("revoked", "Transcript revoked", $"Revoked on {at:yyyy-MM-dd}. Reason: {PublicReason(credential)}. This transcript is no longer valid."),
             { IsSuspended: true } => ("suspended", "Transcript suspended", "The institution has suspended this transcript. It is not valid while suspended."),
             _ => ("valid", "Transcript valid", $"The institution has not revoked or suspended this transcript (as of {now:yyyy-MM-dd HH:mm} UTC)."),
         };
-        var data = JsonSerializer.Serialize(new
+        var data = new
         {
             credentialId = AchievementCredentialBuilder.Urn(credential.Id),
             sha256 = credential.Sha256,
@@ -53,12 +73,9 @@ internal static class VerificationPage
             issueDate = issueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             institution = content.IssuerName,
             keys,
-        }, s_json);
+        };
         var body = new StringBuilder();
         body.Append($"""
-            <header><p class="kicker">Transcript verification</p><h1>{E(content.IssuerName)}</h1></header>
-            <section class="box qr" data-state="pending" id="qr"><h2 id="qr-verdict">Checking the QR code…</h2><ul id="qr-checks"></ul>
-            <noscript><p>This page needs JavaScript to check the QR code. The details below are what the institution's records hold; compare them with the paper.</p></noscript></section>
             <section class="box status" data-state="{state}" id="status"><h2 id="status-headline">{headline}</h2><p id="status-detail">{E(detail)}</p></section>
             <section class="facts"><dl>
             <dt>Learner</dt><dd id="learner">{E(content.LearnerName)}</dd>
@@ -82,11 +99,9 @@ internal static class VerificationPage
             </section>
             <footer><p>Compare this page with the paper: the name, the date and the competencies must be the same. This page shows only what the
             transcript itself states; it never shows a date of birth, student numbers or evidence. It is served by the institution's transcript
-            service; the QR code check runs in your browser.</p></footer>
+            service; the QR code check runs in your browser. Each opening of this record is listed for the learner.</p></footer>
             """);
-        body.Append($"<script type=\"application/json\" id=\"transcript-data\" nonce=\"{nonce}\">{data}</script>");
-        body.Append($"<script nonce=\"{nonce}\">{s_script}</script>");
-        return Shell(nonce, "Transcript verification", body.ToString());
+        return (body.ToString(), data);
     }
 
     public static string RenderNotFound(string nonce) => Shell(nonce, "Transcript not found", """

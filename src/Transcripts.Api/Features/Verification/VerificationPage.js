@@ -1,9 +1,13 @@
+// Without this transcript's QR token the page shows no personal data: the token (URL fragment or typed) is sent in a header to
+// POST {page}/record, which answers with the record only when the token was made for this transcript.
 // Checks the transcript QR token in the URL fragment against this page's credential (TranscriptToken.cs, version 1):
 // 0x01 | len ‖ key id | len ‖ learner name | issue date (int32 BE days since 1970-01-01) | SHA-256 (32) | signature (64),
 // signed over "transcripts-qr-v1" ‖ int32 BE length ‖ credential id (UTF-8) ‖ every byte before the signature.
 (() => {
   'use strict';
-  const data = JSON.parse(document.getElementById('transcript-data').textContent);
+  // The record (and the data the token is checked against) comes from the server only for this transcript's token.
+  let data = null;
+  const record = document.getElementById('record');
   const box = document.getElementById('qr');
   const verdict = document.getElementById('qr-verdict');
   const list = document.getElementById('qr-checks');
@@ -69,7 +73,7 @@
   async function check() {
     const fragment = location.hash.slice(1);
     if (!fragment) {
-      show('none', 'Opened without a QR code', [[false, 'There is no QR token in this address, so nothing ties a paper copy to this page. Scan the QR code on the transcript to check it.']]);
+      show('none', 'Opened without a QR code', [[false, 'There is no QR token in this address, so nothing ties a paper copy to this page. Scan the QR code on the transcript, or type its code below, to see and check the transcript.']]);
       return;
     }
     let token;
@@ -79,6 +83,16 @@
       show('fail', 'The QR code does NOT match this transcript', [[false, 'The QR code could not be read: ' + e.message + '.']]);
       return;
     }
+    const answer = await fetch(location.pathname + '/record', { method: 'POST', headers: { 'X-Transcript-Token': fragment }, cache: 'no-store' });
+    if (!answer.ok) {
+      record.replaceChildren();
+      show('fail', 'The QR code does NOT match this transcript', [[false, answer.status === 403
+        ? 'It was made for a different transcript (the fingerprint differs)' : 'This transcript is no longer shown here.']]);
+      return;
+    }
+    const opened = await answer.json();
+    data = opened.data;
+    record.innerHTML = opened.html;
     const pathId = location.pathname.split('/').pop().toLowerCase();
     const checks = [
       ['urn:uuid:' + pathId === data.credentialId, 'The address names this transcript'],
@@ -110,5 +124,10 @@
 
   const run = () => check().catch(e => show('unknown', 'The QR code could not be checked', [[false, String(e && e.message || e)]]));
   window.addEventListener('hashchange', run);
+  document.getElementById('token-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const typed = document.getElementById('token').value.trim().replace(/^.*#/, '');
+    if ('#' + typed === location.hash) { run(); } else { location.hash = typed; }
+  });
   run();
 })();

@@ -16,7 +16,7 @@ internal sealed class StructureCheck : ICredentialCheck
         {
             return new(CheckNames.Structure, CheckStatus.Failed, Describe(violations));
         }
-        var version = Violations.Text(Violations.Items(credential["@context"])[0]) == CommonRules.V2Context ? "2.0" : "1.1";
+        var version = Violations.Text(Violations.Items(credential["@context"]) is { Count: > 0 } contexts ? contexts[0] : null) == CommonRules.V2Context ? "2.0" : "1.1";
         return new(CheckNames.Structure, CheckStatus.Passed, $"The document is a verifiable credential that follows the VC Data Model {version}.");
     }
 

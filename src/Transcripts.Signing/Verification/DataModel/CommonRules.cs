@@ -25,12 +25,12 @@ internal static class CommonRules
             return null;
         }
         var items = Violations.Items(context);
-        var first = Violations.Text(items[0]);
+        var first = items.Count == 0 ? null : Violations.Text(items[0]);
         var isBase = first is V2Context or V1Context;
         if (!isBase)
         {
             violations.Add(DataModelRules.ContextFirst, at,
-                $"{Violations.Vc2} §4.3 Contexts: the first @context item MUST be {V2Context} (or {V1Context} for a 1.1 {what}); here it is {Violations.Describe(items[0])}.");
+                $"{Violations.Vc2} §4.3 Contexts: the first @context item MUST be {V2Context} (or {V1Context} for a 1.1 {what}); here it is {(items.Count == 0 ? "an empty list" : Violations.Describe(items[0]))}.");
         }
         for (var i = 1; i < items.Count; i++)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Cli;
 using Transcripts.Api.Features.Audit;
 
 namespace Transcripts.Api.Tests.Features.Audit;
@@ -91,21 +92,20 @@ public abstract class AuditChainTests
         using var app = NewApp();
         await ArrangeAsync(app);
         var settings = app.Services.GetRequiredService<IConfiguration>();
-        string[] args = ["verify", $"--Storage:Provider={settings["Storage:Provider"]}", $"--Storage:DataDirectory={settings["Storage:DataDirectory"]}",
+        string[] args = ["audit", "verify", $"--Storage:Provider={settings["Storage:Provider"]}", $"--Storage:DataDirectory={settings["Storage:DataDirectory"]}",
             $"--Storage:ConnectionString={settings["Storage:ConnectionString"]}"];
         var intactOut = new StringWriter();
 
-        var intact = await AuditCommand.RunAsync(args, intactOut, TextWriter.Null);
+        var intact = await AdminCli.RunAsync(args, intactOut, TextWriter.Null, Program.BuildApp);
         var target = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Skip(2).FirstAsync());
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Action\" = 'deleted' WHERE \"Sequence\" = {0}", target.Sequence));
         var brokenOut = new StringWriter();
-        var broken = await AuditCommand.RunAsync(args, brokenOut, TextWriter.Null);
+        var broken = await AdminCli.RunAsync(args, brokenOut, TextWriter.Null, Program.BuildApp);
 
-        Assert.Equal(AuditCommand.Intact, intact);
+        Assert.Equal(ExitCodes.Done, intact);
         Assert.StartsWith("Audit chain intact", intactOut.ToString());
-        Assert.Equal(AuditCommand.Broken, broken);
+        Assert.Equal(ExitCodes.Failed, broken);
         Assert.Contains($"BROKEN at event {target.Sequence} ({target.Id})", brokenOut.ToString());
-        Assert.Equal(AuditCommand.Usage, await AuditCommand.RunAsync(["nonsense"], TextWriter.Null, TextWriter.Null));
     }
 
     public sealed class OnSqlite : AuditChainTests

@@ -22,7 +22,7 @@ public abstract class IssueAchievementCredentialTests(TranscriptsApp app)
         Assert.Equal(["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
             credential["@context"]!.AsArray().Select(c => (string)c!));
         Assert.StartsWith("urn:uuid:", (string)credential["id"]!);
-        Assert.Equal("did:web:school.example", (string)credential["issuer"]!["id"]!);
+        Assert.Equal(seeded.School.Did, (string)credential["issuer"]!["id"]!);
         var achievement = credential["credentialSubject"]!["achievement"]!;
         Assert.Equal("Competency", (string)achievement["achievementType"]!);
         Assert.Equal("CFItem", (string)achievement["alignment"]![0]!["targetType"]!);

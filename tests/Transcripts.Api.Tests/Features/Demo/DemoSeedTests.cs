@@ -25,6 +25,15 @@ public sealed partial class DemoSeedTests
             Attained: await db.Attainments.CountAsync(a => a.Status == AttainmentStatus.Attained)));
         Assert.Equal((1, 12, 10, 4), (counts.Institutions, counts.Learners, counts.Competencies, counts.Levels));
         Assert.True(counts.Evidence > 0 && counts.Attained > 0);
+        // A first look shows what the chart and the table do: every level, attained and in-progress competencies side by side.
+        var shown = await app.WithDbAsync(async db => (
+            Levels: await db.Attainments.Where(a => a.LevelId != null).Select(a => a.LevelId).Distinct().CountAsync(),
+            InProgress: await db.Attainments.CountAsync(a => a.Status == AttainmentStatus.InProgress),
+            LearnersWithEveryLevel: (await db.Attainments.Where(a => a.LevelId != null).Select(a => new { a.LearnerId, a.LevelId }).ToListAsync())
+                .GroupBy(a => a.LearnerId).Count(g => g.Select(a => a.LevelId).Distinct().Count() == 4)));
+        Assert.Equal(4, shown.Levels);
+        Assert.True(shown.InProgress > 0, "No demo competency is in progress.");
+        Assert.True(shown.LearnersWithEveryLevel > 0, $"Only {shown.LearnersWithEveryLevel} demo learners show all four levels.");
         Assert.True(await app.WithDbAsync(db => db.Learners.AnyAsync(l => l.Name == "Ελένη Παπαδοπούλου")));
         Assert.Contains("curl -s -H \"Authorization: Bearer", printed);
         Assert.DoesNotContain("The database was empty", printed);

@@ -13,7 +13,14 @@ public abstract class ImportCasePackageTests(TranscriptsApp app)
     public static TheoryData<string> Packages()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(SpecData.PathForDiscovery("case/packages"), "*.json").Order())
+        var folder = SpecData.PathForDiscovery("case/packages");
+        if (!Directory.Exists(folder))
+        {
+            // A fresh clone without ../shared: one row, which the test skips (or fails in CI) through SpecData.Path.
+            data.Add("(spec data absent)");
+            return data;
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order())
         {
             data.Add(Path.GetFileName(file));
         }

@@ -38,13 +38,13 @@ public abstract class SigningKeyTests(TranscriptsApp app)
         Assert.DoesNotContain(Convert.ToBase64String(seed), body);
         Assert.Throws<AuthenticationTagMismatchException>(() => Open(Guid.NewGuid(), stored.SealedPrivateKey));
         Assert.StartsWith("z6Mk", stored.PublicKeyMultibase);
-        Assert.Equal("did:web:school.example", (string)did["id"]!);
+        Assert.Equal(school.Did, (string)did["id"]!);
         var method = did["verificationMethod"]![0]!;
         Assert.Equal("Multikey", (string)method["type"]!);
         Assert.Equal(stored.PublicKeyMultibase, (string)method["publicKeyMultibase"]!);
         Assert.Equal((string)method["id"]!, (string)did["assertionMethod"]![0]!);
         var hosted = new HttpRequestMessage(HttpMethod.Get, "/.well-known/did.json");
-        hosted.Headers.Host = "school.example";
+        hosted.Headers.Host = school.Host;
         var wellKnown = await anonymous.SendAsync(hosted);
         Assert.Contains(stored.PublicKeyMultibase, await wellKnown.Content.ReadAsStringAsync());
     }

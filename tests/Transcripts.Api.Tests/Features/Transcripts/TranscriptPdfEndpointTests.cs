@@ -36,7 +36,7 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
         var scan = PdfTool.Run("zbarimg", "zbar-tools", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", _folder.File("page1.png"));
         Assert.True(TranscriptQr.TryParse(scan.Stdout.Trim(), out var qr), scan.Stdout + scan.Stderr);
         Assert.Equal($"urn:uuid:{issued.CredentialId}", qr.CredentialId);
-        Assert.Equal(new Uri("https://school.example/"), qr.PublicBase);
+        Assert.Equal(issued.School.BaseUrl, qr.PublicBase);
         var token = TranscriptToken.Parse(qr.Token, qr.CredentialId);
         Assert.True(token.IsSignedBy(await IssuedTranscript.PublishedKeyAsync(app, issued.School.Id, token.VerificationMethod)));
         Assert.True(token.Matches(stored));
@@ -48,6 +48,48 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
         Assert.Contains("Ελένη Παπαδοπούλου", text, StringComparison.Ordinal);
         Assert.Contains("Competency 3", text, StringComparison.Ordinal);
         Assert.Contains("Advanced", text, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Pdf_is_signed_as_a_document_with_the_key_the_did_document_lists_for_documents()
+    {
+        var issued = await IssuedTranscript.CreateAsync(app);
+        using var registrar = app.CreateClientFor(issued.School.Registrar);
+        var pdf = _folder.Write("signed.pdf", await (await registrar.GetAsync($"/credentials/{issued.CredentialId}/pdf")).Content.ReadAsByteArrayAsync());
+        var bundle = System.Text.Json.Nodes.JsonNode.Parse(await registrar.GetStringAsync($"/institutions/{issued.School.Id}/trust-bundle"))!;
+
+        var pdfsig = PdfTool.Run("pdfsig", "poppler-utils", "-nocert", pdf);
+
+        Assert.Contains("Signature Validation: Signature is Valid.", pdfsig.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Total document signed", pdfsig.Stdout, StringComparison.Ordinal);
+        var didDocument = bundle["didDocument"]!;
+        var documentKey = Assert.Single(didDocument["documentSigning"]!.AsArray());
+        Assert.DoesNotContain(didDocument["assertionMethod"]!.AsArray(), m => (string?)m == (string?)documentKey);
+        Assert.Contains(didDocument["verificationMethod"]!.AsArray(), m => (string?)m!["id"] == (string?)documentKey
+            && ((string)m["publicKeyMultibase"]!).StartsWith("zDn", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Pdf_prints_every_url_under_the_institutions_configured_public_base_url_path_included()
+    {
+        var issued = await IssuedTranscript.CreateAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            var school = await db.Institutions.SingleAsync(i => i.Id == issued.School.Id);
+            school.PublicBaseUrl = $"https://school-{issued.School.Id:N}.example/records/";
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        using var registrar = app.CreateClientFor(issued.School.Registrar);
+
+        var response = await registrar.GetAsync($"/credentials/{issued.CredentialId}/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = _folder.Write("base.pdf", await response.Content.ReadAsByteArrayAsync());
+        var text = PdfTool.Run("pdftotext", "poppler-utils", pdf, "-").Stdout.Replace("\n", "", StringComparison.Ordinal);
+        var printed = System.Text.RegularExpressions.Regex.Matches(text, @"https?://[^\s]+").Select(m => m.Value).ToList();
+        Assert.NotEmpty(printed);
+        Assert.All(printed, url => Assert.StartsWith($"https://school-{issued.School.Id:N}.example/records/", url, StringComparison.Ordinal));
     }
 
     [SkippableFact]

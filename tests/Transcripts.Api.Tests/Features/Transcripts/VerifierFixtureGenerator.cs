@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.Transcripts.Pdf;
 using Transcripts.Signing.Keys;
 using Transcripts.Signing.Proofs;
@@ -22,6 +23,8 @@ public sealed class VerifierFixtureGenerator
 {
     public const string Did = "did:web:riverside.example.edu";
     public const string KeyId = Did + "#key-2026";
+    public const string DocumentKeyId = Did + "#key-2026-documents";
+    public const string TranscriptUuid = "0f5e7c1a-3d2b-4c8e-9a41-6b7d2e8f9c10";
     public const string StatusListUrl = "https://riverside.example.edu/status/1";
     public const string SchoolName = "Riverside Community College";
     public const string Learner = "Zoë Ødegård-Šimić";
@@ -71,6 +74,15 @@ public sealed class VerifierFixtureGenerator
             }),
             ["assertionMethod"] = new JsonArray(KeyId),
         };
+        using (var documentKey = DocumentKey())
+        {
+            didDocument["verificationMethod"]!.AsArray().Add(new JsonObject
+            {
+                ["id"] = DocumentKeyId, ["type"] = "Multikey", ["controller"] = Did,
+                ["publicKeyMultibase"] = DocumentSigningKey.PublicKeyMultibase(documentKey),
+            });
+        }
+        didDocument[IssuerIdentity.DocumentSigningRelationship] = new JsonArray(DocumentKeyId);
         files["riverside.trust.json"] = Json(new JsonObject
         {
             ["didDocument"] = didDocument,
@@ -89,19 +101,28 @@ public sealed class VerifierFixtureGenerator
         files["ob-revoked.json"] = Json(Sign(Badge(competencies[1].Competency, competencies[1].Domain, Learner, RevokedIndex), key));
         files["ob-jcs.json"] = Json(Sign(Badge(competencies[2].Competency, competencies[2].Domain, Learner, 7), key, "eddsa-jcs-2022"));
 
-        var clr = Sign(Clr("0f5e7c1a-3d2b-4c8e-9a41-6b7d2e8f9c10", Learner, badges, 8), key);
+        var clr = Sign(Clr(TranscriptUuid, Learner, badges, 8), key);
         var clrBytes = Json(clr);
         files["clr-transcript.json"] = clrBytes;
         var otherClr = Json(Sign(Clr("5a1c9e20-7b44-4f3a-8d15-2c6e9f0b7a38", "Alex Example", [badges[0]], 9), key));
 
-        var qr = QrText(key, "urn:uuid:0f5e7c1a-3d2b-4c8e-9a41-6b7d2e8f9c10", Learner, clrBytes);
+        var qr = QrText(key, "urn:uuid:" + TranscriptUuid, Learner, clrBytes);
         files["transcript.qr.txt"] = Encoding.UTF8.GetBytes(qr + "\n");
         var token = qr[(qr.IndexOf('#', StringComparison.Ordinal) + 1)..];
         var edited = qr[..^token.Length] + token[..^10] + (token[^10] == 'A' ? 'B' : 'A') + token[^9..];
         files["transcript-edited.qr.txt"] = Encoding.UTF8.GetBytes(edited + "\n");
 
         var renderer = new TranscriptPdfRenderer(SampleTranscripts.DefaultTemplate());
-        files["transcript.pdf"] = Render(renderer, sample, qr, clrBytes);
+        using (var signer = Signer())
+        {
+            files["transcript.pdf"] = Render(renderer, sample, qr, clrBytes, signer);
+        }
+        files["transcript-unsigned.pdf"] = Render(renderer, sample, qr, clrBytes);
+        // A forger's copy: the school's own credential and QR, pages as printed, signed with a key the school never published.
+        using (var stranger = new DocumentSigner(DocumentSigningKey.Derive(SHA256.HashData("a forger's key"u8), Guid.Empty), SchoolName, Did, s_issued))
+        {
+            files["transcript-signed-by-stranger.pdf"] = Render(renderer, sample, qr, clrBytes, stranger);
+        }
         files["transcript-attachment-replaced.pdf"] = Render(renderer, sample, qr, otherClr);
         files["transcript-qr-edited.pdf"] = Render(renderer, sample, edited, clrBytes);
 
@@ -124,14 +145,24 @@ public sealed class VerifierFixtureGenerator
         TranscriptQr.Compose(s_publicBase, credentialId,
             TranscriptToken.Create(KeyId, credentialId, learner, DateOnly.FromDateTime(s_issued.UtcDateTime), SHA256.HashData(credential), key));
 
-    private static byte[] Render(TranscriptPdfRenderer renderer, TranscriptDocument sample, string qr, byte[] credential) =>
+    // The page states what the credential does: its id, learner, issue date, competencies and levels.
+    private static byte[] Render(TranscriptPdfRenderer renderer, TranscriptDocument sample, string qr, byte[] credential,
+        DocumentSigner? signer = null) =>
         renderer.Render(sample with
         {
             Institution = sample.Institution with { Name = SchoolName, PublicBaseUrl = s_publicBase },
             Learner = sample.Learner with { Name = Learner },
+            TranscriptId = TranscriptUuid,
+            IssueDate = DateOnly.FromDateTime(s_issued.UtcDateTime),
             QrText = qr,
             Credential = new EmbeddedCredential(EmbeddedCredential.DefaultFileName, EmbeddedCredential.JsonLdMediaType, credential),
-        });
+        }, signer);
+
+    /// <summary>The fixtures' document-signing key: derived, as the service derives it, from the school key's seed.</summary>
+    private static System.Security.Cryptography.ECDsa DocumentKey() =>
+        DocumentSigningKey.Derive(SHA256.HashData("transcripts verifier fixtures: riverside key-2026"u8), Guid.Empty);
+
+    internal static DocumentSigner Signer() => new(DocumentKey(), SchoolName, Did, s_issued.AddMonths(-6));
 
     private static JsonObject Sign(JsonObject credential, KeyPair key, string suite = "eddsa-rdfc-2022") =>
         DataIntegrityProof.Sign(credential, new ProofOptions { Cryptosuite = suite, VerificationMethod = KeyId, Created = s_issued }, key);
@@ -176,6 +207,7 @@ public sealed class VerifierFixtureGenerator
                     ["id"] = achievementId,
                     ["type"] = new JsonArray("Achievement"),
                     ["achievementType"] = "Competency",
+                    ["humanCode"] = competency.Code,
                     ["name"] = $"{competency.Code} {domain}",
                     ["description"] = competency.Statement,
                     ["criteria"] = new JsonObject { ["narrative"] = "Assessed against the institution's four-level proficiency scale." },

@@ -68,7 +68,7 @@ public sealed partial class VerificationPageBrowserTests(KestrelApp app) : IClas
         var qr = await PrintedQrAsync(issued, issued.CredentialId);
         var dom = await Chromium.DumpDomAsync(Local(qr));
 
-        Assert.StartsWith("did:web:school.example#zDn", TranscriptToken.Parse(qr.Token, qr.CredentialId).VerificationMethod, StringComparison.Ordinal);
+        Assert.StartsWith(issued.School.Did + "#zDn", TranscriptToken.Parse(qr.Token, qr.CredentialId).VerificationMethod, StringComparison.Ordinal);
         Assert.Equal("pass", StateOf(dom, "qr"));
     }
 
@@ -95,7 +95,7 @@ public sealed partial class VerificationPageBrowserTests(KestrelApp app) : IClas
         Assert.Contains("The QR code could not be read", garbage, StringComparison.Ordinal);
         Assert.Equal("fail", StateOf(moved, "qr"));
         Assert.Contains("It was made for a different transcript", moved, StringComparison.Ordinal);
-        Assert.Contains("The signature is not valid", moved, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ελένη", moved, StringComparison.Ordinal);   // the server does not open the record for another transcript's token
     }
 
     [SkippableFact]
@@ -109,7 +109,8 @@ public sealed partial class VerificationPageBrowserTests(KestrelApp app) : IClas
         await Chromium.ScreenshotAsync(Local(qr), Path.Combine(s_artifacts, "verification-page-revoked.png"));
 
         Assert.Equal("revoked", StateOf(dom, "status"));
-        Assert.Contains("Revoked on 2026-09-01. Reason: Issued in error.", dom, StringComparison.Ordinal);
+        Assert.Contains("Revoked on 2026-09-01. Reason: withdrawn by the school.", dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("Issued in error", dom, StringComparison.Ordinal);
         Assert.Equal("pass", StateOf(dom, "qr"));
     }
 

@@ -728,6 +728,9 @@ namespace Transcripts.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PublicBaseUrl")
+                        .IsUnique();
+
                     b.ToTable("Institutions");
                 });
 

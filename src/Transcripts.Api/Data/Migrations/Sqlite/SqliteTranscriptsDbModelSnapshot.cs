@@ -723,6 +723,9 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PublicBaseUrl")
+                        .IsUnique();
+
                     b.ToTable("Institutions");
                 });
 

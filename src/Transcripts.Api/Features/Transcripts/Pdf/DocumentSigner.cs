@@ -5,16 +5,14 @@ namespace Transcripts.Api.Features.Transcripts.Pdf;
 
 /// <summary>
 /// The institution's P-256 document-signing key with a self-issued X.509 certificate (RFC 5280) that names it: subject
-/// CN and O the institution's name, a subjectAltName URI with its DID, key usage digitalSignature and nonRepudiation,
-/// extended key usage id-kp-documentSigning (RFC 9336). The certificate only labels the key for PDF readers; a verifier
+/// CN and O the institution's name, a subjectAltName URI with its DID, key usage digitalSignature and nonRepudiation
+/// and no extended key usage (NSS, behind poppler's pdfsig, rejects a signer certificate whose EKU lacks e-mail
+/// protection, and id-kp-documentSigning of RFC 9336 is not that). The certificate only labels the key for PDF readers; a verifier
 /// trusts the key through its trust store (the key the institution publishes), never through the certificate.
 /// Owns the key: dispose it as soon as the PDF is written.
 /// </summary>
 internal sealed class DocumentSigner : IDisposable
 {
-    /// <summary>RFC 9336 §3: id-kp-documentSigning.</summary>
-    public const string DocumentSigningUsage = "1.3.6.1.5.5.7.3.36";
-
     private readonly ECDsa _key;
 
     /// <param name="key">A P-256 private key; the signer disposes it.</param>
@@ -35,7 +33,6 @@ internal sealed class DocumentSigner : IDisposable
         request.CertificateExtensions.Add(alternative.Build());
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(DocumentSigningUsage)], false));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         // notAfter is far off on purpose: the trust store, not the certificate, says until when the key counts.
         Certificate = request.CreateSelfSigned(validFrom, validFrom.AddYears(50));

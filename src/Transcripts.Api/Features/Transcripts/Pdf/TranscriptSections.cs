@@ -67,19 +67,28 @@ internal static class TranscriptSections
     public static void LevelKey(RenderContext c)
     {
         c.ClearQrCode();
-        c.SectionHeading(c.Labels.LevelKey);
         var nameWidth = Math.Min(150, c.Flow.Width * 0.28);
         var textLeft = c.Flow.Left + 18 + nameWidth;
         var textWidth = c.Flow.Right - textLeft;
+        var rows = c.Levels.Select(level =>
+        {
+            var title = $"{level.Name} ({c.Labels.Rank} {level.Rank.ToString(CultureInfo.InvariantCulture)})";
+            var text = level.IsMastery ? $"{level.Description} — {c.Labels.Mastery}" : level.Description;
+            var titleLines = c.Painter.Wrap(title, RenderContext.BodyBold, nameWidth);
+            var lines = c.Painter.Wrap(text, RenderContext.Body, textWidth);
+            return (TitleLines: titleLines, Lines: lines, Height: Math.Max(titleLines.Count, lines.Count) * RenderContext.Body.LineHeight);
+        }).ToList();
+        // The key moves to the next page whole when it fits on one; a longer key never leaves its last row alone.
+        var whole = RenderContext.Heading.LineHeight + 7 + rows.Sum(r => r.Height + 4);
+        if (whole <= c.Flow.Bottom - c.Flow.Top)
+        {
+            c.Flow.Ensure(whole);
+        }
+        c.SectionHeading(c.Labels.LevelKey);
         for (var i = 0; i < c.Levels.Count; i++)
         {
-            var level = c.Levels[i];
-            var title = $"{level.Name} ({c.Labels.Rank} {level.Rank.ToString(CultureInfo.InvariantCulture)})";
-            var titleLines = c.Painter.Wrap(title, RenderContext.BodyBold, nameWidth);
-            var text = level.IsMastery ? $"{level.Description} — {c.Labels.Mastery}" : level.Description;
-            var lines = c.Painter.Wrap(text, RenderContext.Body, textWidth);
-            var height = Math.Max(titleLines.Count, lines.Count) * RenderContext.Body.LineHeight;
-            c.Flow.Ensure(height + 4);
+            var (titleLines, lines, height) = rows[i];
+            c.Flow.Ensure(i == rows.Count - 2 ? height + 4 + rows[i + 1].Height + 4 : height + 4);
             LevelSwatch.Fill(c, c.G, i, new XRect(c.Flow.Left, c.Flow.Y + 1.5, 11, 9));
             c.Painter.DrawWrapped(c.G, titleLines, RenderContext.BodyBold, c.Text, c.Flow.Left + 18, c.Flow.Y);
             c.Painter.DrawWrapped(c.G, lines, RenderContext.Body, c.Text, textLeft, c.Flow.Y);

@@ -3,56 +3,15 @@ using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.Transcripts;
-using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Demo;
 
 /// <summary>
-/// <c>demo --out DIR</c>: a fresh demo institution in a temporary database, its credentials issued and one revoked, written
-/// to DIR/credentials (as issued), DIR/status (signed status lists), DIR/trust (the trust bundle) and DIR/transcripts (PDFs).
-/// Exit codes: 0 written, 2 usage.
+/// Writes a demo institution's files: DIR/credentials (as issued), DIR/status (signed status lists), DIR/trust (the trust
+/// bundle) and DIR/transcripts (PDFs), so the verifier can be tried with nothing else.
 /// </summary>
-internal static class DemoCommand
+internal static class DemoExport
 {
-    public const string Name = "demo";
-
-    public sealed record Arguments(string? Out, string[] Remaining, string DataDirectory, string? Error);
-
-    public static Arguments Parse(string[] args)
-    {
-        var at = Array.IndexOf(args, "--out");
-        if (at < 0 || at + 1 >= args.Length)
-        {
-            return new Arguments(null, [], "", "Usage: demo --out DIR");
-        }
-        var rest = args.Take(at).Concat(args.Skip(at + 2)).ToArray();
-        return new Arguments(Path.GetFullPath(args[at + 1]), rest, Directory.CreateTempSubdirectory("transcripts-demo-").FullName, null);
-    }
-
-    public static async Task<int> RunAsync(WebApplication app, Arguments arguments, TextWriter stdout, CancellationToken cancellationToken)
-    {
-        var services = app.Services;
-        try
-        {
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var provider = scope.ServiceProvider;
-                await DataModule.MigrateAsync(provider, cancellationToken);
-                await DemoSeed.RunAsync(provider.GetRequiredService<TranscriptsDb>(), provider.GetRequiredService<FileStore>(),
-                    provider.GetRequiredService<TimeProvider>(), TextWriter.Null, cancellationToken);
-            }
-            var result = await DemoIssuance.RunAsync(services, cancellationToken) ?? throw new InvalidOperationException("The demo database was not fresh.");
-            await WriteAsync(services, result, arguments.Out!, cancellationToken);
-            await stdout.WriteLineAsync($"Demo written to {arguments.Out}: credentials/, status/, trust/, transcripts/ ({result.Transcripts.Count} transcripts; credential {result.RevokedCredentialId} revoked).");
-            return 0;
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(arguments.DataDirectory, recursive: true);
-        }
-    }
-
     public static async Task WriteAsync(IServiceProvider services, DemoIssuance.Result result, string outDir, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
