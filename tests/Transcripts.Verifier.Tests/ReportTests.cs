@@ -20,7 +20,7 @@ public sealed class ReportTests
         // The cached list was fetched two days before "now" (1 September 2026, 12:00 UTC).
         Assert.Equal($"VALID — issued by Riverside Community College, as your trust store knows it, to {Learner} on 30 June 2026; "
                      + "not revoked as of 30 August, 12:00 UTC.", VerdictLine(run.Out));
-        Assert.Contains("\nPDF transcript: VALID, all 9 checks passed:\n+---", run.Out);
+        Assert.Matches(@"\nPDF transcript: VALID, all \d+ checks passed:\n\+---", run.Out);
     }
 
     [Fact]
