@@ -32,7 +32,7 @@ internal static class ScanReport
         TextReport.Field(text, "Transcript", qr.CredentialId);
         TextReport.Field(text, "Issue date", Verdicts.Day(qr.IssueDate));
         var known = context.TrustedName(qr.Issuer);
-        TextReport.Field(text, "Issuer", Verdicts.Issuer(qr.Issuer, null, known) + (known is null ? "" : $" ({qr.Issuer})"));
+        TextReport.Field(text, "Issuer", Verdicts.Issuer(qr.Issuer, null, known, withDid: true));
         TextReport.Field(text, "Signed with", qr.VerificationMethod);
         TextReport.Field(text, "Credential SHA-256", qr.CredentialSha256);
         if (result.Summary is not null)

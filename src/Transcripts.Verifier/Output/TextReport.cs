@@ -74,7 +74,7 @@ internal sealed class TextReport(TextWriter writer, bool isTerminal, ReportConte
         text.Append('\n');
         Field(text, "Learner", summary.Learner);
         var trusted = Verdicts.TrustedName(summary, context);
-        Field(text, "Issuer", Verdicts.Issuer(summary.IssuerId, summary.IssuerName, trusted) + (trusted is null ? "" : $" ({summary.IssuerId})"));
+        Field(text, "Issuer", Verdicts.Issuer(summary.IssuerId, summary.IssuerName, trusted, withDid: true));
         Field(text, "Credential", summary.Name is null ? summary.Id : $"{summary.Name} ({summary.Id})");
         Field(text, "Issued", Show(summary.ValidFrom));
         Field(text, "Valid until", summary.ValidUntil is null ? "does not expire" : Show(summary.ValidUntil));

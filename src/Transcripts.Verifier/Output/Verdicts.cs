@@ -85,11 +85,12 @@ internal static class Verdicts
         summary.TrustedIssuerName ?? context.TrustedName(summary.IssuerId);
 
     /// <summary>"Riverside Community College, as your trust store knows it", with the credential's own name when it differs.</summary>
-    public static string Issuer(string? did, string? claimedName, string? trustedName)
+    /// <param name="withDid">Whether the DID follows a trusted name, as in the details under the checks.</param>
+    public static string Issuer(string? did, string? claimedName, string? trustedName, bool withDid = false)
     {
         if (trustedName is not null)
         {
-            return $"{trustedName}, as your trust store knows it"
+            return $"{trustedName}{(withDid ? $" ({did})" : "")}, as your trust store knows it"
                 + (claimedName is not null && !string.Equals(claimedName, trustedName, StringComparison.Ordinal) ? $" (the credential calls it \"{claimedName}\")" : "");
         }
         return $"{did ?? "an issuer with no identifier"}, not in your trust store" + (claimedName is null ? "" : $" (it calls itself \"{claimedName}\")");
