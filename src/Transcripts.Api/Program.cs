@@ -90,8 +90,7 @@ if (demoCommand is not null)
     return await DemoCommand.RunAsync(app, demoCommand, Console.Out, app.Lifetime.ApplicationStopping);
 }
 
-await app.PrepareDatabaseAsync(demo);
-await app.RunAsync();
+await app.RunServiceAsync(demo);
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
