@@ -54,7 +54,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddApiInfrastructure();
 builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
 builder.Services.AddLearners().AddEvidence().AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi()
-    .AddSharing().AddBatches().AddTranscripts();
+    .AddSharing().AddBatches().AddTranscripts().AddAudit();
 // Every feature's endpoints, listed here rather than found by scanning; Carter has no validators or negotiators to find.
 builder.Services.AddCarter(configurator: features => features
     .WithModule<InstitutionsModule>().WithModule<KeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()
