@@ -35,6 +35,11 @@ internal static class IssueCredentialVcApi
         {
             return Problems.Validation("credential", "A credential object is required.");
         }
+        // A type the service mints itself is refused whatever its shape (see SubmittedCredentialPolicy).
+        if (SubmittedCredentialPolicy.Check(credential) is { } reserved)
+        {
+            return reserved;
+        }
         // The VC Data Model MUSTs (context first, type, ids, issuer, subjects, dates, typed objects, related resources).
         if (DataModelValidator.ValidateCredential(credential, DataModelPurpose.Issuing) is { Count: > 0 } violations)
         {
@@ -49,10 +54,6 @@ internal static class IssueCredentialVcApi
         if (CredentialContexts.FirstUnknown(contexts) is { } unknown)
         {
             return Problems.UnknownContext(unknown);
-        }
-        if (SubmittedCredentialPolicy.Check(credential) is { } reserved)
-        {
-            return reserved;
         }
         if (credential["proof"] is not null)
         {
