@@ -53,7 +53,7 @@ public sealed class StatusFailsClosedTests
 
         Assert.Contains("nothing to fetch", before.Out);
         Assert.Equal(ExitCodes.Valid, refresh.Exit);
-        Assert.Contains("found in a credential given", refresh.Out);
+        Assert.Contains("Cached", refresh.Out);
         Assert.Equal(ExitCodes.Valid, valid.Exit);
     }
 
