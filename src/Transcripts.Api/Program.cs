@@ -44,7 +44,7 @@ public partial class Program
         builder.Services.AddApiInfrastructure();
         builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
         builder.Services.AddLearners().AddEvidence().AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi()
-            .AddSharing().AddBatches().AddTranscripts();
+            .AddSharing().AddBatches().AddTranscripts().AddAudit();
         // Every feature's endpoints, listed here rather than found by scanning; Carter has no validators or negotiators to find.
         builder.Services.AddCarter(configurator: features => features
             .WithModule<InstitutionsModule>().WithModule<ApiKeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()

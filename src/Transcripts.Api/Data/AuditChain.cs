@@ -143,7 +143,7 @@ internal static class AuditChain
         "ShareLink.CreatedReason", "ShareLink.MaxOpens", "Credential.PageTakenDownAt",
     ];
 
-    private static bool IsOutsideState(string entity, string property, object? value)
+    public static bool IsOutsideState(string entity, string property, object? value)
     {
         var name = entity + "." + property;
         return s_operational.Contains(name) || (value is null or 0 && s_addedLater.Contains(name));

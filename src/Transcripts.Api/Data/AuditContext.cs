@@ -4,11 +4,14 @@ using Transcripts.Api.Infrastructure;
 namespace Transcripts.Api.Data;
 
 /// <summary>Who is writing, and when: what <see cref="TranscriptsDb"/> puts in each audit event.</summary>
-internal sealed class AuditContext(TimeProvider clock, IHttpContextAccessor? http)
+internal sealed class AuditContext(TimeProvider clock, IHttpContextAccessor? http, AuditKey? key = null)
 {
     public const string System = "system";
 
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>The key of the keyed chains; without one, events are written in the unkeyed (legacy) form only.</summary>
+    public AuditKey? Key { get; } = key is { IsConfigured: true } ? key : null;
 
     public string Actor => KeyClaim(ApiKeyAuthentication.KeyIdClaim) is { } keyId ? "key:" + keyId : System;
 

@@ -58,7 +58,8 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
             var version = entry.Property(nameof(IVersioned.RowVersion));
             version.CurrentValue = (int)version.OriginalValue! + 1;
         }
-        if (written.Count == 0)
+        var disclosed = audit.Key is null ? [] : ChangeTracker.Entries<Disclosure>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (written.Count == 0 && disclosed.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -71,11 +72,20 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
             var sequence = last?.Sequence ?? 0;
             var previous = last?.Hash ?? AuditChain.Genesis;
             var at = AuditChain.Truncate(audit.Clock.GetUtcNow());
+            var links = audit.Key is { } key ? new AuditLinks(this, key) : null;
+            foreach (var disclosure in disclosed)
+            {
+                await links!.LinkAsync(disclosure, cancellationToken);
+            }
             foreach (var entry in written)
             {
                 var auditEvent = AuditChain.Link(++sequence, previous, at, audit.Actor, ActionOf(entry.State),
                     entry.Metadata.ClrType.Name, Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
                     InstitutionOf(entry) ?? audit.InstitutionId, AuditChain.StateHashOf(entry));
+                if (links is not null)
+                {
+                    await links.LinkAsync(auditEvent, cancellationToken);
+                }
                 AuditEvents.Add(auditEvent);
                 previous = auditEvent.Hash;
             }

@@ -23,9 +23,10 @@ public sealed class AdminCliTests : IDisposable
     [Theory]
     [InlineData("Required command was not provided", "audit")]
     [InlineData("Unrecognized command or argument 'check'", "audit", "check")]
-    [InlineData("Unrecognized argument '--bogus'", "audit", "verify", "--bogus")]
-    [InlineData("Unrecognized argument 'stray'", "audit", "verify", "stray")]
-    [InlineData("'--Storage:DataDirectory' needs a value", "audit", "verify", "--Storage:DataDirectory")]
+    [InlineData("Unrecognized argument '--bogus'", "audit", "verify", "--institution", "7b0c2f7e-8a51-4c64-9f7e-2d3a1c5b6e70", "--bogus")]
+    [InlineData("Unrecognized argument 'stray'", "audit", "verify", "--institution", "7b0c2f7e-8a51-4c64-9f7e-2d3a1c5b6e70", "stray")]
+    [InlineData("Option '--institution' is required", "audit", "verify")]
+    [InlineData("'--Storage:DataDirectory' needs a value", "audit", "verify", "--institution", "7b0c2f7e-8a51-4c64-9f7e-2d3a1c5b6e70", "--Storage:DataDirectory")]
     [InlineData("Option '--institution' is required", "issue-batch")]
     [InlineData("Cannot parse argument 'school-1' for option '--institution'", "issue-batch", "--institution", "school-1")]
     [InlineData("Unrecognized argument '--learners'", "issue-batch", "--institution", "7b0c2f7e-8a51-4c64-9f7e-2d3a1c5b6e70", "--learners", "x")]
@@ -62,7 +63,7 @@ public sealed class AdminCliTests : IDisposable
     {
         var stderr = new StringWriter();
 
-        var exit = await AdminCli.RunAsync(["audit", "verify", "--Storage:Provider=Postgres"], TextWriter.Null, stderr, NotBuilt);
+        var exit = await AdminCli.RunAsync(["audit", "verify", "--institution", Guid.NewGuid().ToString(), "--Storage:Provider=Postgres"], TextWriter.Null, stderr, NotBuilt);
 
         Assert.Equal(ExitCodes.CouldNotFinish, exit);
         Assert.Contains("could not finish: Storage:Provider is Postgres but Storage:ConnectionString is not set.", stderr.ToString(), StringComparison.Ordinal);

@@ -8,7 +8,8 @@ namespace Transcripts.Api.Features.Audit;
 internal static class AuditStateCheck
 {
     public static async Task<AuditBreak?> FirstMismatchAsync(TranscriptsDb db,
-        Dictionary<(string Type, string Id), (long Sequence, Guid EventId, string StateHash)> latest, CancellationToken cancellationToken)
+        Dictionary<(string Type, string Id), (long Sequence, Guid EventId, string StateHash)> latest, CancellationToken cancellationToken,
+        Guid? institutionId = null)
     {
         var breaks = new List<AuditBreak>();
         var seen = new HashSet<(string, string)>();
@@ -18,6 +19,11 @@ internal static class AuditStateCheck
             {
                 var entry = db.Entry(row);
                 var key = (typeof(T).Name, Convert.ToString(entry.Property("Id").CurrentValue, CultureInfo.InvariantCulture)!);
+                if (institutionId is { } only && !latest.ContainsKey(key)
+                    && !(entry.Metadata.FindProperty("InstitutionId") is not null && entry.Property("InstitutionId").CurrentValue as Guid? == only))
+                {
+                    continue;   // another institution's row: neither checked nor named here
+                }
                 seen.Add(key);
                 if (!latest.TryGetValue(key, out var last))
                 {

@@ -44,8 +44,8 @@ public abstract class AuditChainTests
     public async Task Editing_an_event_in_the_database_is_named_as_the_first_broken_event()
     {
         using var app = NewApp();
-        var (_, admin) = await ArrangeAsync(app);
-        var target = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Skip(5).FirstAsync());
+        var (school, admin) = await ArrangeAsync(app);
+        var target = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.InstitutionId == school.Id).OrderBy(e => e.Sequence).Skip(5).FirstAsync());
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             "UPDATE \"AuditEvents\" SET \"Actor\" = 'key:someone-else' WHERE \"Sequence\" = {0}", target.Sequence));
 
@@ -77,27 +77,29 @@ public abstract class AuditChainTests
     public async Task Deleting_an_event_breaks_the_chain_at_the_gap()
     {
         using var app = NewApp();
-        var (_, admin) = await ArrangeAsync(app);
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = 3"));
+        var (school, admin) = await ArrangeAsync(app);
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.InstitutionId == school.Id).OrderBy(e => e.Sequence).Take(4).ToListAsync());
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = {0}", events[2].Sequence));
 
         var verify = await Seeded.Json(await admin.GetAsync("/audit/verify"));
 
         Assert.False(verify.GetProperty("isIntact").GetBoolean());
-        Assert.Equal(4, verify.GetProperty("firstBrokenSequence").GetInt64());
+        Assert.Equal(events[3].Sequence, verify.GetProperty("firstBrokenSequence").GetInt64());
     }
 
     [SkippableFact]
     public async Task Audit_verify_command_reports_intact_then_the_first_broken_event()
     {
         using var app = NewApp();
-        await ArrangeAsync(app);
+        var (school, _) = await ArrangeAsync(app);
         var settings = app.Services.GetRequiredService<IConfiguration>();
-        string[] args = ["audit", "verify", $"--Storage:Provider={settings["Storage:Provider"]}", $"--Storage:DataDirectory={settings["Storage:DataDirectory"]}",
-            $"--Storage:ConnectionString={settings["Storage:ConnectionString"]}"];
+        string[] args = ["audit", "verify", "--institution", school.Id.ToString(), $"--Storage:Provider={settings["Storage:Provider"]}",
+            $"--Storage:DataDirectory={settings["Storage:DataDirectory"]}", $"--Storage:ConnectionString={settings["Storage:ConnectionString"]}",
+            $"--Signing:KeyEncryptionKey={TranscriptsApp.Kek}"];
         var intactOut = new StringWriter();
 
         var intact = await AdminCli.RunAsync(args, intactOut, TextWriter.Null, Program.BuildApp);
-        var target = await app.WithDbAsync(db => db.AuditEvents.OrderBy(e => e.Sequence).Skip(2).FirstAsync());
+        var target = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.InstitutionId == school.Id).OrderBy(e => e.Sequence).Skip(2).FirstAsync());
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Action\" = 'deleted' WHERE \"Sequence\" = {0}", target.Sequence));
         var brokenOut = new StringWriter();
         var broken = await AdminCli.RunAsync(args, brokenOut, TextWriter.Null, Program.BuildApp);
