@@ -27,8 +27,7 @@ if (AdminCli.Handles(args))
 }
 
 var app = Program.BuildApp(args, new Dictionary<string, string?>());
-await app.PrepareDatabaseAsync();
-await app.RunAsync();
+await app.RunServiceAsync();
 return 0;
 
 /// <summary>The composition root; the entry point is visible to the integration tests' WebApplicationFactory.</summary>

@@ -40,9 +40,9 @@ internal static class DemoCommand
                 var provider = scope.ServiceProvider;
                 await DataModule.MigrateAsync(provider, cancellationToken);
                 await DemoSeed.RunAsync(provider.GetRequiredService<TranscriptsDb>(), provider.GetRequiredService<FileStore>(),
-                    provider.GetRequiredService<TimeProvider>(), TextWriter.Null, cancellationToken);
+                    provider.GetRequiredService<TimeProvider>(), TextWriter.Null, DemoSeed.BaseUrl, cancellationToken);
             }
-            var result = await DemoIssuance.RunAsync(services, cancellationToken) ?? throw new InvalidOperationException("The demo database was not fresh.");
+            var result = await DemoIssuance.RunAsync(services, DemoSeed.BaseUrl, cancellationToken) ?? throw new InvalidOperationException("The demo database was not fresh.");
             await DemoExport.WriteAsync(services, result, outDir, cancellationToken);
             await context.Out.WriteLineAsync($"Demo written to {outDir}: credentials/, status/, trust/, transcripts/ ({result.Transcripts.Count} transcripts; credential {result.RevokedCredentialId} revoked).");
             return ExitCodes.Done;

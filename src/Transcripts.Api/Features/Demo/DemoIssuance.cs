@@ -16,13 +16,13 @@ internal static class DemoIssuance
 {
     public sealed record Result(Guid InstitutionId, Guid RevokedCredentialId, IReadOnlyList<Credential> Transcripts);
 
-    public static async Task<Result?> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<Result?> RunAsync(IServiceProvider services, string baseUrl, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<TranscriptsDb>();
         var clock = provider.GetRequiredService<TimeProvider>();
-        var institution = await db.Institutions.AsNoTracking().Where(i => i.PublicBaseUrl == DemoSeed.BaseUrl + "/").OrderBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+        var institution = await db.Institutions.AsNoTracking().Where(i => i.PublicBaseUrl == baseUrl + "/").OrderBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
         if (institution is null || await db.Credentials.AnyAsync(c => c.InstitutionId == institution.Id, cancellationToken))
         {
             return null;
@@ -50,10 +50,10 @@ internal static class DemoIssuance
         return new Result(institution.Id, revoked.Id, transcripts.OrderBy(t => t.IssuedAt).ThenBy(t => t.Id).ToList());
     }
 
-    public static async Task PrintAsync(Result result, TextWriter console)
+    public static async Task PrintAsync(Result result, string baseUrl, TextWriter console)
     {
         var transcript = result.Transcripts[0].Id;
-        var b = DemoSeed.BaseUrl;
+        var b = baseUrl;
         await console.WriteLineAsync($$"""
             Issued {{result.Transcripts.Count}} transcripts (CLR 2.0 with Open Badges 3.0 inside); credential {{result.RevokedCredentialId}} is revoked.
             With the admin key above as KEY:

@@ -13,6 +13,7 @@ namespace Transcripts.Api.Features.Demo;
 /// </summary>
 internal static class DemoSeed
 {
+    /// <summary>The base URL when none is given (the <c>demo --out</c> command); the served demo uses its real address.</summary>
     public const string BaseUrl = "http://localhost:5000";
 
     private static readonly (string Code, string Title, (string Code, string Statement)[] Competencies)[] s_domains =
@@ -44,7 +45,7 @@ internal static class DemoSeed
         "Mateusz Wiśniewski", "Aisha Rahman", "Jonas Müller", "Zeynep Yılmaz", "Noah Tremblay", "Chiara Esposito",
     ];
 
-    public static async Task RunAsync(TranscriptsDb db, FileStore files, TimeProvider clock, TextWriter console, CancellationToken cancellationToken)
+    public static async Task RunAsync(TranscriptsDb db, FileStore files, TimeProvider clock, TextWriter console, string baseUrl, CancellationToken cancellationToken)
     {
         if (await db.Institutions.AnyAsync(cancellationToken))
         {
@@ -56,7 +57,7 @@ internal static class DemoSeed
         var school = new Institution
         {
             Name = "Riverside Community School (demo)", Url = "https://riverside.example", Email = "registrar@riverside.example",
-            Address = "1 River Road, Springfield", PublicBaseUrl = BaseUrl + "/", CreatedAt = now,
+            Address = "1 River Road, Springfield", PublicBaseUrl = baseUrl + "/", CreatedAt = now,
         };
         db.Institutions.Add(school);
 
@@ -166,13 +167,13 @@ internal static class DemoSeed
             {string.Join(Environment.NewLine, keys.Select(k => $"  {k.Role,-9} {k.Secret}{k.Who}"))}
 
             Try:
-              curl -s -H "Authorization: Bearer {admin}" {BaseUrl}/institution
-              curl -s -H "Authorization: Bearer {admin}" "{BaseUrl}/learners?pageSize=5"
-              curl -s -H "Authorization: Bearer {learnerKey}" {BaseUrl}/learners/{learners[0].Id}/record
-              curl -s -H "Authorization: Bearer {learnerKey}" "{BaseUrl}/learners/{learners[0].Id}/progress?frameworkId={framework.Id}"
-              curl -s -H "Authorization: Bearer {learnerKey}" {BaseUrl}/learners/{learners[0].Id}/disclosures
-              curl -s -H "Authorization: Bearer {admin}" {BaseUrl}/audit/verify
-            OpenAPI: {BaseUrl}/openapi/v1.json
+              curl -s -H "Authorization: Bearer {admin}" {baseUrl}/institution
+              curl -s -H "Authorization: Bearer {admin}" "{baseUrl}/learners?pageSize=5"
+              curl -s -H "Authorization: Bearer {learnerKey}" {baseUrl}/learners/{learners[0].Id}/record
+              curl -s -H "Authorization: Bearer {learnerKey}" "{baseUrl}/learners/{learners[0].Id}/progress?frameworkId={framework.Id}"
+              curl -s -H "Authorization: Bearer {learnerKey}" {baseUrl}/learners/{learners[0].Id}/disclosures
+              curl -s -H "Authorization: Bearer {admin}" {baseUrl}/audit/verify
+            OpenAPI: {baseUrl}/openapi/v1.json
 
             """);
     }
