@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -137,7 +138,7 @@ public sealed class DocumentSignatureTests
         var original = store.Write("in.pdf", Files.Bytes("transcript.pdf"));
         var output = Path.Combine(store.Folder, "out.pdf");
 
-        var qpdf = Tools.Run("qpdf", "qpdf", original, "--overlay", edit, "--", output);
+        var qpdf = DebianTool.Run("qpdf", "qpdf", original, "--overlay", edit, "--", output);
 
         Assert.True(qpdf.ExitCode is 0 or 3, qpdf.Stderr);   // 3: finished with warnings
         var (run, report) = await VerifyJsonAsync(store, output);

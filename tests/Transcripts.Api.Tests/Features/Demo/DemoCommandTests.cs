@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -47,7 +48,7 @@ public sealed class DemoCommandTests : IDisposable
         foreach (var pdf in pdfs)
         {
             // Every demo PDF is signed as a document over the whole file, and poppler (NSS) finds the signature valid.
-            var pdfsig = global::Transcripts.Api.Tests.Features.Transcripts.PdfTool.Run("pdfsig", "poppler-utils", "-nocert", pdf);
+            var pdfsig = global::Transcripts.Tests.DebianTool.Run("pdfsig", "poppler-utils", "-nocert", pdf);
             Assert.True(pdfsig.Stdout.Contains("Signature Validation: Signature is Valid.", StringComparison.Ordinal), pdf + ": " + pdfsig.Stdout + pdfsig.Stderr);
             Assert.Contains("Total document signed", pdfsig.Stdout, StringComparison.Ordinal);
         }

@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Text;
@@ -22,7 +23,7 @@ public sealed class DocumentSignatureTests
         using var folder = new PdfTool.TempFolder();
         var path = folder.Write("signed.pdf", pdf);
 
-        var result = PdfTool.Run("pdfsig", "poppler-utils", "-nocert", path);
+        var result = DebianTool.Run("pdfsig", "poppler-utils", "-nocert", path);
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Contains("Signature Validation: Signature is Valid.", result.Stdout);

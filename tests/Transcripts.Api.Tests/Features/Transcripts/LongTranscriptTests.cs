@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Text.RegularExpressions;
 using Transcripts.Api.Features.Transcripts.Pdf;
 
@@ -17,10 +18,10 @@ public sealed class LongTranscriptTests : IDisposable
     {
         var document = SampleTranscripts.Create(Competencies, statementWords: StatementWords, domains: 5);
         var pdf = _folder.Write("long.pdf", new TranscriptPdfRenderer(SampleTranscripts.DefaultTemplate()).Render(document));
-        var pages = int.Parse(Regex.Match(PdfTool.Run("pdfinfo", "poppler-utils", pdf).Stdout, @"Pages:\s+(\d+)").Groups[1].Value);
+        var pages = int.Parse(Regex.Match(DebianTool.Run("pdfinfo", "poppler-utils", pdf).Stdout, @"Pages:\s+(\d+)").Groups[1].Value);
         Assert.True(pages > 3, $"expected more than 3 pages, got {pages}");
 
-        var text = PdfTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
         var words = new HashSet<string>(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
         foreach (var competency in document.Domains.SelectMany(d => d.Competencies))
@@ -40,12 +41,12 @@ public sealed class LongTranscriptTests : IDisposable
     {
         var document = SampleTranscripts.Create(Competencies, statementWords: StatementWords, domains: 5);
         var pdf = _folder.Write("long.pdf", new TranscriptPdfRenderer(SampleTranscripts.DefaultTemplate()).Render(document));
-        var pages = int.Parse(Regex.Match(PdfTool.Run("pdfinfo", "poppler-utils", pdf).Stdout, @"Pages:\s+(\d+)").Groups[1].Value);
+        var pages = int.Parse(Regex.Match(DebianTool.Run("pdfinfo", "poppler-utils", pdf).Stdout, @"Pages:\s+(\d+)").Groups[1].Value);
 
         var tablePages = 0;
         for (var page = 1; page <= pages; page++)
         {
-            var text = PdfTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", "-f", $"{page}", "-l", $"{page}", pdf, "-").Stdout;
+            var text = DebianTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", "-f", $"{page}", "-l", $"{page}", pdf, "-").Stdout;
             if (Regex.IsMatch(text, @"C\d{3}-[A-Z]"))
             {
                 tablePages++;
@@ -65,7 +66,7 @@ public sealed class LongTranscriptTests : IDisposable
         var document = sample with { Domains = [sample.Domains[0] with { Competencies = [first] }] };
         var pdf = _folder.Write("word.pdf", new TranscriptPdfRenderer(SampleTranscripts.DefaultTemplate()).Render(document));
 
-        var text = PdfTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
 
         Assert.Contains(word, Regex.Replace(text, @"\s+", ""));
     }

@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Text.Json.Nodes;
 using Transcripts.Api.Features.Transcripts.Pdf;
 
@@ -43,8 +44,8 @@ public sealed class MissingGlyphsTests : IDisposable
         var template = SerifTemplate(fallbacks: ["DejaVuSans.ttf"]);
 
         var pdf = _folder.Write("fallback.pdf", new TranscriptPdfRenderer(template).Render(SampleTranscripts.Create(learner: name)));
-        var text = PdfTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
-        var fonts = PdfTool.Run("pdffonts", "poppler-utils", pdf).Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
+        var fonts = DebianTool.Run("pdffonts", "poppler-utils", pdf).Stdout;
 
         Assert.Contains(name, text);
         Assert.Contains("+DejaVu Serif ", fonts);

@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using Transcripts.Api.Features.Transcripts.Pdf;
 
 namespace Transcripts.Api.Tests.Features.Transcripts;
@@ -18,9 +19,9 @@ public sealed class RenderTranscriptPdfTests : IDisposable
     {
         var pdf = _folder.Write("t.pdf", Render(SampleTranscripts.Create()));
 
-        var raster = PdfTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, _folder.File("page1"));
+        var raster = DebianTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, _folder.File("page1"));
         Assert.Equal(0, raster.ExitCode);
-        var scan = PdfTool.Run("zbarimg", "zbar-tools", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", _folder.File("page1.png"));
+        var scan = DebianTool.Run("zbarimg", "zbar-tools", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", _folder.File("page1.png"));
 
         Assert.Equal(0, scan.ExitCode);
         Assert.Equal(SampleTranscripts.QrText, scan.Stdout.TrimEnd('\n'));
@@ -31,7 +32,7 @@ public sealed class RenderTranscriptPdfTests : IDisposable
     {
         var pdf = _folder.Write("t.pdf", Render(SampleTranscripts.Create()));
 
-        var images = PdfTool.Run("pdfimages", "poppler-utils", "-list", pdf).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var images = DebianTool.Run("pdfimages", "poppler-utils", "-list", pdf).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(2, images.Length);   // the column headings and the rule under them: no image rows
     }
@@ -42,8 +43,8 @@ public sealed class RenderTranscriptPdfTests : IDisposable
         var document = SampleTranscripts.Create(credentialBytes: 30_000);
         var pdf = _folder.Write("t.pdf", Render(document));
 
-        var list = PdfTool.Run("pdfdetach", "poppler-utils", "-list", pdf);
-        var save = PdfTool.Run("pdfdetach", "poppler-utils", "-save", "1", "-o", _folder.File("out.json"), pdf);
+        var list = DebianTool.Run("pdfdetach", "poppler-utils", "-list", pdf);
+        var save = DebianTool.Run("pdfdetach", "poppler-utils", "-save", "1", "-o", _folder.File("out.json"), pdf);
 
         Assert.Contains(EmbeddedCredential.DefaultFileName, list.Stdout);
         Assert.Equal(0, save.ExitCode);
@@ -59,7 +60,7 @@ public sealed class RenderTranscriptPdfTests : IDisposable
     {
         var pdf = _folder.Write("t.pdf", Render(SampleTranscripts.Create(learner: name)));
 
-        var text = PdfTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
 
         Assert.Contains(name, text);
         Assert.Contains("Page 1 of ", text);
@@ -73,10 +74,10 @@ public sealed class RenderTranscriptPdfTests : IDisposable
             Institution = SampleTranscripts.Create().Institution with { AddressLines = [.. s_names.Skip(1)] },
         };
         var pdf = _folder.Write("t.pdf", Render(document));
-        var pages = int.Parse(PdfTool.Run("pdfinfo", "poppler-utils", pdf).Stdout.Split('\n')
+        var pages = int.Parse(DebianTool.Run("pdfinfo", "poppler-utils", pdf).Stdout.Split('\n')
             .Single(l => l.StartsWith("Pages:")).Split(':')[1].Trim());
 
-        var text = PdfTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
 
         Assert.All(s_names.Skip(1), name => Assert.Contains(name, text));
         for (var page = 1; page <= pages; page++)
@@ -91,7 +92,7 @@ public sealed class RenderTranscriptPdfTests : IDisposable
     {
         var pdf = _folder.Write("t.pdf", Render(SampleTranscripts.Create(40)));
 
-        var check = PdfTool.Run("qpdf", "qpdf", "--check", pdf);
+        var check = DebianTool.Run("qpdf", "qpdf", "--check", pdf);
 
         Assert.True(check.ExitCode == 0, check.Stdout + check.Stderr);
         Assert.Contains("No syntax or stream encoding errors", check.Stdout);
@@ -102,7 +103,7 @@ public sealed class RenderTranscriptPdfTests : IDisposable
     {
         var pdf = _folder.Write("t.pdf", Render(SampleTranscripts.Create()));
 
-        var info = PdfTool.Run("pdfinfo", "poppler-utils", "-custom", pdf).Stdout;
+        var info = DebianTool.Run("pdfinfo", "poppler-utils", "-custom", pdf).Stdout;
 
         Assert.Contains($"TranscriptsQr:   {SampleTranscripts.QrText}", info);
         Assert.Contains("Author:          Riverside Community College", info);

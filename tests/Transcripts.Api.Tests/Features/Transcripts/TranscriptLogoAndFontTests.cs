@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Text.Json.Nodes;
 using Transcripts.Api.Features.Transcripts.Pdf;
 
@@ -21,10 +22,10 @@ public sealed class TranscriptLogoAndFontTests : IDisposable
         var template = TranscriptTemplateLoader.Parse(json.ToJsonString(), "logo", _folder.Path);
 
         var pdf = _folder.Write("logo.pdf", new TranscriptPdfRenderer(template).Render(SampleTranscripts.Create()));
-        var images = PdfTool.Run("pdfimages", "poppler-utils", "-list", pdf).Stdout;
+        var images = DebianTool.Run("pdfimages", "poppler-utils", "-list", pdf).Stdout;
 
         Assert.Contains(" 40    20 ", images);
-        Assert.Equal(0, PdfTool.Run("qpdf", "qpdf", "--check", pdf).ExitCode);
+        Assert.Equal(0, DebianTool.Run("qpdf", "qpdf", "--check", pdf).ExitCode);
     }
 
     [SkippableFact]
@@ -41,7 +42,7 @@ public sealed class TranscriptLogoAndFontTests : IDisposable
 
         var pdf = _folder.Write("logo.pdf", new TranscriptPdfRenderer(template).Render(document));
 
-        Assert.Contains(" 40    20 ", PdfTool.Run("pdfimages", "poppler-utils", "-list", pdf).Stdout);
+        Assert.Contains(" 40    20 ", DebianTool.Run("pdfimages", "poppler-utils", "-list", pdf).Stdout);
     }
 
     [Fact]

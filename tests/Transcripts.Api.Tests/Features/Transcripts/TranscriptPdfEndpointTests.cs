@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -32,8 +33,8 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
         Assert.Equal("Transcript Ελένη Παπαδοπούλου 2026-09-01.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal((before.AuditEvents, before.Disclosures + 1), await app.SnapshotAsync());
         var pdf = _folder.Write("transcript.pdf", await response.Content.ReadAsByteArrayAsync());
-        PdfTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, _folder.File("page1"));
-        var scan = PdfTool.Run("zbarimg", "zbar-tools", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", _folder.File("page1.png"));
+        DebianTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, _folder.File("page1"));
+        var scan = DebianTool.Run("zbarimg", "zbar-tools", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", _folder.File("page1.png"));
         Assert.True(TranscriptQr.TryParse(scan.Stdout.Trim(), out var qr), scan.Stdout + scan.Stderr);
         Assert.Equal($"urn:uuid:{issued.CredentialId}", qr.CredentialId);
         Assert.Equal(issued.School.BaseUrl, qr.PublicBase);
@@ -42,9 +43,9 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
         Assert.True(token.Matches(stored));
         Assert.Equal("Ελένη Παπαδοπούλου", token.LearnerName);
         Assert.Equal(new DateOnly(2026, 9, 1), token.IssueDate);
-        PdfTool.Run("pdfdetach", "poppler-utils", "-save", "1", "-o", _folder.File("attached.json"), pdf);
+        DebianTool.Run("pdfdetach", "poppler-utils", "-save", "1", "-o", _folder.File("attached.json"), pdf);
         Assert.Equal(stored, File.ReadAllBytes(_folder.File("attached.json")));
-        var text = PdfTool.Run("pdftotext", "poppler-utils", "-layout", pdf, "-").Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", "-layout", pdf, "-").Stdout;
         Assert.Contains("Ελένη Παπαδοπούλου", text, StringComparison.Ordinal);
         Assert.Contains("Competency 3", text, StringComparison.Ordinal);
         Assert.Contains("Advanced", text, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
         var pdf = _folder.Write("signed.pdf", await (await registrar.GetAsync($"/credentials/{issued.CredentialId}/pdf")).Content.ReadAsByteArrayAsync());
         var bundle = System.Text.Json.Nodes.JsonNode.Parse(await registrar.GetStringAsync($"/institutions/{issued.School.Id}/trust-bundle"))!;
 
-        var pdfsig = PdfTool.Run("pdfsig", "poppler-utils", "-nocert", pdf);
+        var pdfsig = DebianTool.Run("pdfsig", "poppler-utils", "-nocert", pdf);
 
         Assert.Contains("Signature Validation: Signature is Valid.", pdfsig.Stdout, StringComparison.Ordinal);
         Assert.Contains("Total document signed", pdfsig.Stdout, StringComparison.Ordinal);
@@ -78,7 +79,7 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
 
         var pdf = _folder.Write("base.pdf", await (await registrar.GetAsync($"/credentials/{issued.CredentialId}/pdf")).Content.ReadAsByteArrayAsync());
 
-        var text = PdfTool.Run("pdftotext", "poppler-utils", pdf, "-").Stdout.Replace("\n", "", StringComparison.Ordinal);
+        var text = DebianTool.Run("pdftotext", "poppler-utils", pdf, "-").Stdout.Replace("\n", "", StringComparison.Ordinal);
         var printed = System.Text.RegularExpressions.Regex.Matches(text, @"https?://[^\s]+").Select(m => m.Value).ToList();
         Assert.NotEmpty(printed);
         Assert.All(printed, url => Assert.StartsWith(configured!, url, StringComparison.Ordinal));
@@ -129,7 +130,7 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
 
         Assert.Contains("Issued in error", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, reprint.StatusCode);
-        var text = PdfTool.Run("pdftotext", "poppler-utils", _folder.Write("reprint.pdf", await reprint.Content.ReadAsByteArrayAsync()), "-").Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", _folder.Write("reprint.pdf", await reprint.Content.ReadAsByteArrayAsync()), "-").Stdout;
         Assert.Contains("REPRINT OF A REVOKED TRANSCRIPT", text, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Text.Json.Nodes;
 using Transcripts.Api.Features.Transcripts.Pdf;
 
@@ -76,7 +77,7 @@ public sealed class TranscriptTemplateTests : IDisposable
         var template = TranscriptTemplateLoader.Load(SampleTranscripts.TemplatePath("transcript.fr.json"));
         var pdf = _folder.Write("fr.pdf", new TranscriptPdfRenderer(template).Render(SampleTranscripts.Create(20)));
 
-        var text = PdfTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
+        var text = DebianTool.Run("pdftotext", "poppler-utils", "-enc", "UTF-8", pdf, "-").Stdout;
 
         Assert.Contains("Relevé de compétences", text);
         Assert.Contains("En un coup d’œil", text);
@@ -96,7 +97,7 @@ public sealed class TranscriptTemplateTests : IDisposable
 
         var pdf = _folder.Write("letter.pdf", new TranscriptPdfRenderer(template).Render(SampleTranscripts.Create(30)));
 
-        Assert.Contains("612 x 792 pts (letter)", PdfTool.Run("pdfinfo", "poppler-utils", pdf).Stdout);
+        Assert.Contains("612 x 792 pts (letter)", DebianTool.Run("pdfinfo", "poppler-utils", pdf).Stdout);
     }
 
     private static void Set(JsonNode root, string path, JsonNode? value)

@@ -1,3 +1,4 @@
+using Transcripts.Tests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -28,8 +29,8 @@ public sealed partial class VerificationPageBrowserTests(KestrelApp app) : IClas
     {
         using var registrar = app.CreateClientFor(issued.School.Registrar);
         var pdf = _folder.Write($"{credentialId}.pdf", await (await registrar.GetAsync($"/credentials/{credentialId}/pdf")).Content.ReadAsByteArrayAsync());
-        PdfTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, _folder.File("page1"));
-        var scan = PdfTool.Run("zbarimg", "zbar-tools", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", _folder.File("page1.png"));
+        DebianTool.Run("pdftoppm", "poppler-utils", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", pdf, _folder.File("page1"));
+        var scan = DebianTool.Run("zbarimg", "zbar-tools", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", _folder.File("page1.png"));
         Assert.True(TranscriptQr.TryParse(scan.Stdout.Trim(), out var qr), scan.Stdout + scan.Stderr);
         return qr;
     }

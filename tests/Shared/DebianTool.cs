@@ -1,14 +1,12 @@
 using System.Diagnostics;
-using PdfSharp.Fonts;
-using Transcripts.Tests;
 
-namespace Transcripts.Verifier.Tests;
+namespace Transcripts.Tests;
 
 /// <summary>
-/// Runs a Debian tool (qpdf, pdfsig); a missing one skips the test with the package to install, or fails it when
-/// <c>TRANSCRIPTS_REQUIRE_SPEC=1</c> (CI, where <c>.ci/run</c> installs it).
+/// Runs a Debian tool (poppler-utils, zbar-tools, qpdf). A missing tool skips the test with the package to install, or
+/// fails it when <c>TRANSCRIPTS_REQUIRE_SPEC=1</c> (CI, where <c>.ci/run</c> installs it).
 /// </summary>
-public static class Tools
+public static class DebianTool
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
@@ -35,25 +33,4 @@ public static class Tools
         process.WaitForExit();
         return new Result(process.ExitCode, stdout, stderr.Result);
     }
-}
-
-/// <summary>DejaVu Sans for the forgers' overlays drawn with PDFsharp (fonts-dejavu-core).</summary>
-internal sealed class DejaVuResolver : IFontResolver
-{
-    private const string FontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    private static readonly Lazy<bool> s_installed = new(() =>
-    {
-        GlobalFontSettings.FontResolver ??= new DejaVuResolver();
-        return true;
-    });
-
-    public static void Install()
-    {
-        Skip.If(!File.Exists(FontFile), $"{FontFile} is missing (Debian package fonts-dejavu-core).");
-        _ = s_installed.Value;
-    }
-
-    public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) => new("DejaVuSans");
-
-    public byte[] GetFont(string faceName) => File.ReadAllBytes(FontFile);
 }
