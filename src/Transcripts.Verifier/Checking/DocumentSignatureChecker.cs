@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json.Nodes;
 using Transcripts.Signing.Keys;
+using Transcripts.Signing.Trust;
 using Transcripts.Signing.Verification;
 using Transcripts.Verifier.Inputs;
 using Transcripts.Verifier.TrustStore;
@@ -20,7 +20,6 @@ namespace Transcripts.Verifier.Checking;
 internal static class DocumentSignatureChecker
 {
     public const string Name = "document signature";
-    public const string DocumentSigning = "documentSigning";
     private const string Changed = "This PDF was changed after the school signed it: ";
 
     public static Check? Check(byte[] file, PdfTranscript pdf, IReadOnlyList<TrustedIssuer> issuers, string? issuerDid)
@@ -42,11 +41,11 @@ internal static class DocumentSignatureChecker
                     : Changed + "its signature no longer covers the whole file.");
         }
         var issuer = issuers.FirstOrDefault(i => i.Did == issuerDid);
-        var keys = issuer is null ? [] : DocumentKeys(issuer.DidDocument);
+        var keys = issuer is null ? null : TrustedInstitution.FromDidDocument(issuer.DidDocument, issuer.Name, DocumentKeyRule.Relationship);
         string? last = null;
         foreach (var signature in covering)
         {
-            var (status, reason) = Verify(file, signature, keys, issuer);
+            var (status, reason) = Verify(file, signature, keys);
             if (status == CheckStatus.Passed)
             {
                 return new(Name, status, reason);
@@ -60,7 +59,7 @@ internal static class DocumentSignatureChecker
         return new(Name, CheckStatus.Unknown, last!);
     }
 
-    private static (CheckStatus, string) Verify(byte[] file, PdfSignatureField signature, IReadOnlyList<DocumentKey> keys, TrustedIssuer? issuer)
+    private static (CheckStatus, string) Verify(byte[] file, PdfSignatureField signature, TrustedInstitution? keys)
     {
         SignerInfo info;
         try
@@ -83,29 +82,15 @@ internal static class DocumentSignatureChecker
         {
             return (CheckStatus.Failed, Changed + "the signed bytes no longer match the document signature.");
         }
-        var signerKey = CompressedPoint(info.Certificate);
-        if (issuer is null)
+        if (keys is null)
         {
             return (CheckStatus.Unknown, "The PDF is signed as a document, but its credential's issuer is not in your trust store, so the signature could not be judged.");
         }
-        var who = issuer.Name is null ? issuer.Did : $"{issuer.Name} ({issuer.Did})";
-        if (keys.Count == 0)
-        {
-            return (CheckStatus.Unknown, $"The PDF is signed as a document, but your trust store lists no document-signing key for {who}: import its current trust bundle to check it.");
-        }
-        var key = signerKey is null ? null : keys.FirstOrDefault(k => k.Key.Bytes.SequenceEqual(signerKey));
-        if (key is null)
-        {
-            return (CheckStatus.Failed, $"The PDF is signed, but not with a document-signing key your trust store lists for {who}: someone else made or re-signed this file.");
-        }
-        if (key.Revoked is { } revoked)
-        {
-            return (CheckStatus.Failed, $"The PDF is signed with the key {key.Id}, which {who} revoked on {revoked}: the signature cannot vouch for the file. Ask the school for a new copy.");
-        }
-        return (CheckStatus.Passed, $"The whole PDF is signed by {who} with its document-signing key {key.Id}: not one byte has changed since it was signed.");
+        var decision = DocumentKeyRule.Judge(keys, SignerKey(info.Certificate));
+        return (decision.Status, decision.Reason);
     }
 
-    private static byte[]? CompressedPoint(X509Certificate2? certificate)
+    private static P256PublicKey? SignerKey(X509Certificate2? certificate)
     {
         using var ecdsa = certificate?.GetECDsaPublicKey();
         if (ecdsa is null || ecdsa.KeySize != 256)
@@ -113,27 +98,6 @@ internal static class DocumentSignatureChecker
             return null;
         }
         var q = ecdsa.ExportParameters(includePrivateParameters: false).Q;
-        return [(byte)(0x02 | (q.Y![^1] & 1)), .. q.X!];
-    }
-
-    private sealed record DocumentKey(string Id, P256PublicKey Key, string? Revoked);
-
-    private static List<DocumentKey> DocumentKeys(JsonObject didDocument)
-    {
-        var did = (string?)(didDocument["id"] as JsonValue);
-        var ids = (didDocument[DocumentSigning] as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : null)
-            .OfType<string>().Select(s => s.StartsWith('#') ? did + s : s).ToHashSet(StringComparer.Ordinal);
-        var keys = new List<DocumentKey>();
-        foreach (var method in (didDocument["verificationMethod"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            var id = method["id"] is JsonValue v && v.TryGetValue<string>(out var s) ? (s.StartsWith('#') ? did + s : s) : null;
-            var multibase = method["publicKeyMultibase"] is JsonValue m && m.TryGetValue<string>(out var t) ? t : null;
-            if (id is not null && ids.Contains(id) && Multikey.TryDecode(multibase, out var key) && key is P256PublicKey p256)
-            {
-                var revoked = method["revoked"] is JsonValue r && r.TryGetValue<string>(out var when) ? when : null;
-                keys.Add(new DocumentKey(id, p256, revoked));
-            }
-        }
-        return keys;
+        return P256PublicKey.TryFromBytes([(byte)(0x02 | (q.Y![^1] & 1)), .. q.X!], out var key) ? key : null;
     }
 }

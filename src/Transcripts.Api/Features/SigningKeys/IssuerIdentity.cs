@@ -13,7 +13,7 @@ namespace Transcripts.Api.Features.SigningKeys;
 internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Settings, string Did, Uri PublicBase)
 {
     /// <summary>The DID document's relationship that lists the keys allowed to sign PDF transcripts as documents.</summary>
-    public const string DocumentSigningRelationship = "documentSigning";
+    public const string DocumentSigningRelationship = Transcripts.Signing.Trust.DocumentKeyRule.Relationship;
 
     public string VerificationMethod(SigningKey key) =>
         Settings.UsesDidKey ? DidKey.VerificationMethodId(Multikey.Decode(key.PublicKeyMultibase)) : $"{Did}#{key.PublicKeyMultibase}";
