@@ -11,7 +11,8 @@ namespace Transcripts.Api.Tests;
 public static class Endpoints
 {
     public sealed record Endpoint(string Name, HttpMethod Method, Func<Seeded, string> Path, Func<Seeded, HttpContent?> Body,
-        string[] Roles, bool IsJson = false, bool HasVersion = false, bool IsLearnerScoped = false, bool StartsBackgroundWork = false);
+        string[] Roles, bool IsJson = false, bool HasVersion = false, bool IsLearnerScoped = false, bool StartsBackgroundWork = false,
+        bool HasRequiredFields = true);
 
     /// <summary>
     /// After an endpoint that <see cref="Endpoint.StartsBackgroundWork"/> succeeded, waits (at most 30 s) until the batch it
@@ -117,8 +118,9 @@ public static class Endpoints
             s => J(new { learnerId = s.School.LearnerA, competencyId = s.School.Competencies[1], levelId = s.School.Levels[1], feedback = "Good start" }),
             s_staff, IsJson: true),
         new("UpdateAssessment", HttpMethod.Put, s => $"/assessments/{s.AssessmentId}",
-            s => J(new { levelId = s.School.Levels[3], assessedOn = "2026-09-01", version = 0 }), s_staff, IsJson: true, HasVersion: true),
-        new("DeleteAssessment", HttpMethod.Delete, s => $"/assessments/{s.AssessmentId}", _ => null, s_staff),
+            s => J(new { levelId = s.School.Levels[3], assessedOn = "2026-09-01", version = 0, reason = "Moderation raised the mark" }), s_staff,
+            IsJson: true, HasVersion: true),
+        new("DeleteAssessment", HttpMethod.Delete, s => $"/assessments/{s.AssessmentId}?reason=Recorded%20for%20the%20wrong%20learner", _ => null, s_staff),
         new("ListAssessments", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/assessments", _ => null, s_all, IsLearnerScoped: true),
         new("ListAttainments", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/attainments", _ => null, s_all, IsLearnerScoped: true),
         new("AwardAttainment", HttpMethod.Post, s => $"/learners/{s.School.LearnerA}/attainments",
@@ -165,9 +167,9 @@ public static class Endpoints
         new("GetTranscriptPdf", HttpMethod.Get, s => $"/credentials/{s.TranscriptId}/pdf", _ => null, ["admin", "registrar", "learner"],
             IsLearnerScoped: true),
         new("RenderTranscriptPdfBatch", HttpMethod.Post, _ => "/transcripts/pdf-batch", s => J(new { credentialIds = new[] { s.TranscriptId } }),
-            s_registrar, IsJson: true),
+            s_registrar, IsJson: true, HasRequiredFields: false),
         new("CreateBatch", HttpMethod.Post, _ => "/batches", s => J(new { learnerIds = new[] { s.School.LearnerA } }), s_registrar, IsJson: true,
-            StartsBackgroundWork: true),
+            StartsBackgroundWork: true, HasRequiredFields: false),
         new("GetBatch", HttpMethod.Get, s => $"/batches/{s.BatchId}", _ => null, s_registrar),
         new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
         new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),

@@ -19,7 +19,9 @@ public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId,
         var evidence = await Id(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/evidence",
             new { title = "Essay", narrative = "Wrote an essay." }));
         var file = await Id(await admin.PostAsync($"/learners/{school.LearnerA}/evidence/files", FileForm("work.png", "image/png", Png)));
-        var recorded = await Json(await admin.PostAsJsonAsync("/assessments",
+        // The assessor is the assessment's author: only they, or a registrar giving a reason, may change it.
+        using var assessor = app.CreateClientFor(school.Assessor);
+        var recorded = await Json(await assessor.PostAsJsonAsync("/assessments",
             new { learnerId = school.LearnerA, competencyId = school.Competencies[0], levelId = school.Levels[2], evidenceId = evidence }));
         var goal = await Id(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/goals",
             new { competencyId = school.Competencies[1], targetDate = "2027-06-30" }));

@@ -125,10 +125,13 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
 public sealed record School(Guid Id, string Admin, string Registrar, string Assessor, Guid LearnerA, string LearnerAKey,
     Guid LearnerB, string LearnerBKey, Guid FrameworkId, Guid ScaleId, Guid[] Levels, Guid[] Competencies)
 {
-    /// <summary>The public base URL a seeded institution is given: https://s{id}.school.example/.</summary>
+    /// <summary>
+    /// The public base URL a seeded institution is given: https://s{the random last 12 hex digits of its id}.school.example/,
+    /// unique per institution and short enough that the printed QR text stays within what a phone reads.
+    /// </summary>
     public static Uri BaseUrlOf(Guid institutionId) => new($"https://{HostOf(institutionId)}/");
 
-    private static string HostOf(Guid institutionId) => $"s{institutionId:N}.school.example";
+    private static string HostOf(Guid institutionId) => $"s{institutionId.ToString("N")[20..]}.school.example";
 
     /// <summary>The host of <see cref="BaseUrl"/>.</summary>
     public string Host => HostOf(Id);

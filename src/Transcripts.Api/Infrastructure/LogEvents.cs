@@ -3,7 +3,7 @@ namespace Transcripts.Api.Infrastructure;
 /// <summary>
 /// Every log event id of the service, in one table: each feature has its own hundred (ApiKeys 1100s, Frameworks 1200s,
 /// Learners 1300s, Assessments 1400s, Evidence 1500s, SQLite 1600s, SigningKeys 5000s, Credentials 5100s, StatusLists 5200s,
-/// Transcripts 5300s, Sharing 5400s, Batches 5500s, Verification 5600s). A test checks that no id is used twice.
+/// Transcripts 5300s, Sharing 5400s, Batches 5500s, Verification 5600s, Audit 5700s). A test checks that no id is used twice.
 /// </summary>
 internal static class LogEvents
 {
@@ -23,8 +23,13 @@ internal static class LogEvents
     public const int CredentialIssued = 5101;
     public const int CredentialSuperseded = 5102;
     public const int CredentialStatusChanged = 5103;
+    public const int CredentialRevokedForAttainment = 5104;
     public const int StatusListCreated = 5201;
     public const int StatusListBitChanged = 5202;
+    public const int StatusListsResigned = 5203;
+    public const int StatusListsCannotResign = 5204;
+    public const int StatusListsChangedWhileResigning = 5205;
+    public const int StatusListResignFailed = 5206;
     public const int TranscriptPdfRendered = 5301;
     public const int TranscriptPdfRefused = 5302;
     public const int TranscriptPdfBatchRendered = 5303;
@@ -38,4 +43,6 @@ internal static class LogEvents
     public const int BatchResumeSkipped = 5505;
     public const int BatchAborted = 5506;
     public const int VerificationPageViewed = 5601;
+    public const int AuditHeadPublished = 5701;
+    public const int AuditHeadPublishFailed = 5702;
 }

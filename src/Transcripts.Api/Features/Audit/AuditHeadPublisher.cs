@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Audit;
 
@@ -75,9 +76,9 @@ internal sealed partial class AuditHeadPublisher(IServiceScopeFactory scopes, Ti
         }
     }
 
-    [LoggerMessage(5601, LogLevel.Information, "Audit head of institution {InstitutionId} published: event link {AuditSequence}, disclosure link {DisclosureSequence}")]
+    [LoggerMessage(LogEvents.AuditHeadPublished, LogLevel.Information, "Audit head of institution {InstitutionId} published: event link {AuditSequence}, disclosure link {DisclosureSequence}")]
     private static partial void LogPublished(ILogger logger, Guid institutionId, long auditSequence, long disclosureSequence);
 
-    [LoggerMessage(5602, LogLevel.Warning, "Publishing the audit heads failed; the next tick tries again")]
+    [LoggerMessage(LogEvents.AuditHeadPublishFailed, LogLevel.Warning, "Publishing the audit heads failed; the next tick tries again")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

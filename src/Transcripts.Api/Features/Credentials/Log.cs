@@ -1,4 +1,5 @@
 using Transcripts.Api.Infrastructure;
+
 namespace Transcripts.Api.Features.Credentials;
 
 /// <summary>Credential events: 5100–5199. Ids only; never names or credential content.</summary>
@@ -13,6 +14,6 @@ internal static partial class Log
     [LoggerMessage(LogEvents.CredentialStatusChanged, LogLevel.Information, "Credential {CredentialId} status {Purpose} set to {Value}")]
     public static partial void StatusChanged(ILogger logger, Guid credentialId, string purpose, bool value);
 
-    [LoggerMessage(5104, LogLevel.Information, "Credential {CredentialId} revoked because attainment {AttainmentId} was withdrawn or downgraded")]
+    [LoggerMessage(LogEvents.CredentialRevokedForAttainment, LogLevel.Information, "Credential {CredentialId} revoked because attainment {AttainmentId} was withdrawn or downgraded")]
     public static partial void CredentialRevokedWithAttainment(ILogger logger, Guid credentialId, Guid? attainmentId);
 }

@@ -3,6 +3,7 @@ using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Institutions;
 using Transcripts.Signing.Keys;
 using Transcripts.Signing.Proofs;
+using Transcripts.Signing.Trust;
 
 namespace Transcripts.Api.Features.SigningKeys;
 
@@ -13,7 +14,7 @@ namespace Transcripts.Api.Features.SigningKeys;
 internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Settings, string Did, Uri PublicBase)
 {
     /// <summary>The DID document's relationship that lists the keys allowed to sign PDF transcripts as documents.</summary>
-    public const string DocumentSigningRelationship = Transcripts.Signing.Trust.DocumentKeyRule.Relationship;
+    public const string DocumentSigningRelationship = DocumentKeyRule.Relationship;
 
     public string VerificationMethod(SigningKey key) =>
         Settings.UsesDidKey ? DidKey.VerificationMethodId(Multikey.Decode(key.PublicKeyMultibase)) : $"{Did}#{key.PublicKeyMultibase}";

@@ -1,4 +1,5 @@
 using Transcripts.Api.Infrastructure;
+
 namespace Transcripts.Api.Features.StatusLists;
 
 /// <summary>Status list events: 5200–5299.</summary>
@@ -10,15 +11,15 @@ internal static partial class Log
     [LoggerMessage(LogEvents.StatusListBitChanged, LogLevel.Information, "Status list {ListId} entry {Index} set to {Value}")]
     public static partial void BitChanged(ILogger logger, Guid listId, int index, bool value);
 
-    [LoggerMessage(5203, LogLevel.Information, "Re-signed {Count} status lists of institution {InstitutionId} before they expire")]
+    [LoggerMessage(LogEvents.StatusListsResigned, LogLevel.Information, "Re-signed {Count} status lists of institution {InstitutionId} before they expire")]
     public static partial void ListsResigned(ILogger logger, Guid institutionId, int count);
 
-    [LoggerMessage(5204, LogLevel.Warning, "Cannot re-sign {Count} status lists of institution {InstitutionId}: it has no usable signing key; they will expire")]
+    [LoggerMessage(LogEvents.StatusListsCannotResign, LogLevel.Warning, "Cannot re-sign {Count} status lists of institution {InstitutionId}: it has no usable signing key; they will expire")]
     public static partial void ResignSkipped(ILogger logger, Guid institutionId, int count);
 
-    [LoggerMessage(5205, LogLevel.Information, "Status lists of institution {InstitutionId} changed while being re-signed; retried on the next pass")]
+    [LoggerMessage(LogEvents.StatusListsChangedWhileResigning, LogLevel.Information, "Status lists of institution {InstitutionId} changed while being re-signed; retried on the next pass")]
     public static partial void ResignConflict(ILogger logger, Guid institutionId);
 
-    [LoggerMessage(5206, LogLevel.Error, "The status list re-signing pass failed")]
+    [LoggerMessage(LogEvents.StatusListResignFailed, LogLevel.Error, "The status list re-signing pass failed")]
     public static partial void ResignFailed(ILogger logger, Exception exception);
 }

@@ -26,10 +26,10 @@ public abstract class AttainmentTests(TranscriptsApp app)
         })).EnsureSuccessStatusCode();
         var evidence = await Seeded.Id(await assessor.PostAsJsonAsync($"/learners/{school.LearnerA}/evidence", new { title = "Lab report", narrative = "Measured and explained." }));
 
-        var first = await AssessAsync(assessor, school, 1, "2026-09-02", evidence);
+        var first = await AssessAsync(assessor, school, 1, "2026-08-02", evidence);
         Assert.Equal("InProgress", first.GetProperty("attainment").GetProperty("status").GetString());
-        await AssessAsync(assessor, school, 2, "2026-09-09");
-        var third = await AssessAsync(assessor, school, 3, "2026-09-16");
+        await AssessAsync(assessor, school, 2, "2026-08-09");
+        var third = await AssessAsync(assessor, school, 3, "2026-08-16");
 
         // Scores 2, 3, 4: 2 → 2.65 → 3.5275, which is at or above Proficient (3) and falls in level Proficient.
         var attainment = third.GetProperty("attainment");
@@ -52,11 +52,11 @@ public abstract class AttainmentTests(TranscriptsApp app)
     {
         var school = await app.SeedInstitutionAsync();
         using var assessor = app.CreateClientFor(school.Assessor);
-        var recorded = await AssessAsync(assessor, school, 3, "2026-09-02");
+        var recorded = await AssessAsync(assessor, school, 3, "2026-08-02");
         var assessmentId = recorded.GetProperty("assessment").GetProperty("id").GetGuid();
         Assert.Equal("Attained", recorded.GetProperty("attainment").GetProperty("status").GetString());
 
-        var corrected = await Seeded.Json(await assessor.PutAsJsonAsync($"/assessments/{assessmentId}", new { levelId = school.Levels[0], assessedOn = "2026-09-02", version = 0 }));
+        var corrected = await Seeded.Json(await assessor.PutAsJsonAsync($"/assessments/{assessmentId}", new { levelId = school.Levels[0], assessedOn = "2026-08-02", version = 0 }));
         Assert.Equal("InProgress", corrected.GetProperty("attainment").GetProperty("status").GetString());
         Assert.Equal("Beginning", (await Seeded.Json(await assessor.GetAsync($"/attainments/{corrected.GetProperty("attainment").GetProperty("id").GetGuid()}/explanation")))
             .GetProperty("level").GetString());
@@ -77,7 +77,7 @@ public abstract class AttainmentTests(TranscriptsApp app)
         {
             competencyId = school.Competencies[0], levelId = school.Levels[3], reason = "Credit transferred from a previous school",
         }));
-        var afterAssessment = await AssessAsync(assessor, school, 0, "2026-09-03");
+        var afterAssessment = await AssessAsync(assessor, school, 0, "2026-08-03");
         var withdrawn = await Seeded.Json(await registrar.PostAsJsonAsync($"/attainments/{awarded.GetProperty("id").GetGuid()}/withdraw",
             new { reason = "Transfer record was wrong", version = afterAssessment.GetProperty("attainment").GetProperty("version").GetInt32() }));
         var again = await registrar.PostAsJsonAsync($"/attainments/{awarded.GetProperty("id").GetGuid()}/withdraw",

@@ -76,7 +76,7 @@ public abstract class IssueAchievementCredentialTests(TranscriptsApp app)
         using var registrar = app.CreateClientFor(seeded.School.Registrar);
         var old = await Issuance.IssueAchievementAsync(registrar, seeded.AttainmentId);
         (await registrar.PutAsJsonAsync($"/assessments/{seeded.AssessmentId}",
-            new { levelId = seeded.School.Levels[3], assessedOn = "2026-09-01", version = 0 })).EnsureSuccessStatusCode();
+            new { levelId = seeded.School.Levels[3], assessedOn = "2026-09-01", version = 0, reason = "Moderation raised the mark" })).EnsureSuccessStatusCode();
 
         var corrected = await Issuance.IssueAchievementAsync(registrar, seeded.AttainmentId);
 

@@ -60,7 +60,7 @@ public abstract class SigningKeyTests(TranscriptsApp app)
 
         (await admin.PostAsJsonAsync("/signing-keys", new { keyType = "P256" })).EnsureSuccessStatusCode();
         (await registrar.PutAsJsonAsync($"/assessments/{seeded.AssessmentId}",
-            new { levelId = seeded.School.Levels[3], assessedOn = "2026-09-01", version = 0 })).EnsureSuccessStatusCode();
+            new { levelId = seeded.School.Levels[3], assessedOn = "2026-09-01", version = 0, reason = "Moderation raised the mark" })).EnsureSuccessStatusCode();
         var after = await Issuance.IssueAchievementAsync(registrar, seeded.AttainmentId);
         using var anonymous = app.CreateClient();
         var did = JsonNode.Parse(await anonymous.GetStringAsync($"/institutions/{seeded.School.Id}/did.json"))!;
