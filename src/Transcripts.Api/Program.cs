@@ -58,6 +58,17 @@ public partial class Program
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<BodyLimits>();
+        // A path no endpoint serves is a 404 for everyone: the fallback authorization policy guards endpoints that forgot a
+        // policy, not addresses that do not exist (a wrong method still reaches routing's 405 endpoint).
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            await next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();   // the API description holds no records

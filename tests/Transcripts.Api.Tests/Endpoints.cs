@@ -128,6 +128,7 @@ public static class Endpoints
             IsJson: true, IsLearnerScoped: true),
         new("WithdrawAttainment", HttpMethod.Post, s => $"/attainments/{s.AttainmentId}/withdraw", _ => J(new { reason = "Recorded in error", version = 0 }),
             s_registrar, IsJson: true, HasVersion: true),
+        new("PreviewAttainmentWithdrawal", HttpMethod.Get, s => $"/attainments/{s.AttainmentId}/withdrawal-preview", _ => null, s_registrar),
         new("ExplainAttainment", HttpMethod.Get, s => $"/attainments/{s.AttainmentId}/explanation", _ => null, s_all),
         new("GetProgress", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/progress?frameworkId={s.School.FrameworkId}", _ => null, s_all,
             IsLearnerScoped: true),
@@ -173,6 +174,9 @@ public static class Endpoints
         new("GetBatch", HttpMethod.Get, s => $"/batches/{s.BatchId}", _ => null, s_registrar),
         new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
         new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),
+        new("PublishAuditHead", HttpMethod.Post, _ => "/audit/head", _ => null, s_admin),
+        new("TakeDownVerificationPage", HttpMethod.Post, s => $"/credentials/{s.TranscriptId}/page/take-down", _ => null,
+            ["admin", "registrar", "learner"], IsLearnerScoped: true),
     ];
 
     /// <summary>Ids that name nothing, for reading an entry's path without seeding.</summary>

@@ -32,13 +32,26 @@ public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId,
         var attainment = recorded.GetProperty("attainment").GetProperty("id").GetGuid();
         var credential = await Id(await admin.PostAsJsonAsync("/credentials/achievements", new { attainmentId = attainment }));
         var signingKey = (await Json(await admin.GetAsync("/signing-keys")))[0].GetProperty("id").GetGuid();
+        return new Seeded(school, evidence, file, recorded.GetProperty("assessment").GetProperty("id").GetGuid(),
+            attainment, goal, key, credential, signingKey);
+    }
+
+    /// <summary>
+    /// <see cref="CreateAsync"/> plus what the rest of the endpoint table acts on (VC API credentials, one suspended; a
+    /// transcript; a share link; a finished batch), for the tests driven by <see cref="Endpoints.All"/>.
+    /// </summary>
+    public static async Task<Seeded> ForEveryEndpointAsync(TranscriptsApp app)
+    {
+        var seeded = await CreateAsync(app);
+        var school = seeded.School;
+        using var admin = app.CreateClientFor(school.Admin);
         // A VC API credential carries a suspension entry (Open Badges and CLR credentials only a revocation entry).
         var suspendable = await IssuedByVcApiAsync(admin);
         var suspended = await IssuedByVcApiAsync(admin);
         (await admin.PostAsJsonAsync($"/credentials/{suspended}/suspend", new { reason = "Under review" })).EnsureSuccessStatusCode();
         var transcript = await Id(await admin.PostAsJsonAsync("/credentials/transcripts", new { learnerId = school.LearnerA }));
         var shareLink = await Id(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/share-links",
-            new { credentialIds = new[] { credential }, reason = "Sent to the college on the learner's request" }));
+            new { credentialIds = new[] { seeded.CredentialId }, reason = "Sent to the college on the learner's request" }));
         // A finished batch, written directly: one made through the API would keep issuing in the background during other tests.
         var batch = await app.WithDbAsync(async db =>
         {
@@ -50,8 +63,10 @@ public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId,
             await db.SaveChangesAsync();
             return row.Id;
         });
-        return new Seeded(school, evidence, file, recorded.GetProperty("assessment").GetProperty("id").GetGuid(),
-            attainment, goal, key, credential, signingKey, suspendable, suspended, transcript, shareLink, batch);
+        return seeded with
+        {
+            SuspendableCredentialId = suspendable, SuspendedCredentialId = suspended, TranscriptId = transcript, ShareLinkId = shareLink, BatchId = batch,
+        };
     }
 
     /// <summary>A credential issued through <c>POST /credentials/issue</c>; its id is the last segment of the answer's location.</summary>

@@ -34,7 +34,7 @@ public abstract partial class BadInputTests(TranscriptsApp app)
 
     private async Task<(Seeded Seeded, HttpClient Admin)> ArrangeAsync()
     {
-        var seeded = await Seeded.CreateAsync(app);
+        var seeded = await Seeded.ForEveryEndpointAsync(app);
         return (seeded, app.CreateClientFor(seeded.School.Admin));
     }
 

@@ -23,7 +23,7 @@ public abstract class RoleMatrixTests(TranscriptsApp app)
     {
         app.EnsureAvailable();
         var endpoint = Endpoints.Named(endpointName);
-        var seeded = await Seeded.CreateAsync(app);
+        var seeded = await Seeded.ForEveryEndpointAsync(app);
         using var client = app.CreateClientFor(seeded.School.KeyFor(role));
         var before = await app.SnapshotAsync();
 
@@ -59,7 +59,7 @@ public abstract class RoleMatrixTests(TranscriptsApp app)
     {
         app.EnsureAvailable();
         var endpoint = Endpoints.Named(endpointName);
-        var seeded = await Seeded.CreateAsync(app);
+        var seeded = await Seeded.ForEveryEndpointAsync(app);
         using var learnerB = app.CreateClientFor(seeded.School.LearnerBKey);
         var before = await app.SnapshotAsync();
 
@@ -85,7 +85,7 @@ public abstract class RoleMatrixTests(TranscriptsApp app)
     {
         app.EnsureAvailable();
         var endpoint = Endpoints.Named(endpointName);
-        var seeded = await Seeded.CreateAsync(app);
+        var seeded = await Seeded.ForEveryEndpointAsync(app);
         var other = await app.SeedInstitutionAsync("Other school");
         using var stranger = app.CreateClientFor(other.Admin);
         var before = await app.SnapshotAsync();
@@ -99,7 +99,7 @@ public abstract class RoleMatrixTests(TranscriptsApp app)
     [SkippableFact]
     public async Task Another_institutions_lists_are_empty_of_this_institution()
     {
-        var seeded = await Seeded.CreateAsync(app);
+        var seeded = await Seeded.ForEveryEndpointAsync(app);
         var other = await app.SeedInstitutionAsync("Other school");
         using var stranger = app.CreateClientFor(other.Admin);
 

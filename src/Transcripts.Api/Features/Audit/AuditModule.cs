@@ -11,6 +11,6 @@ internal sealed class AuditModule : ICarterModule
         var group = app.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
         ListAuditEvents.Map(group);
         VerifyAuditChain.Map(group);
-        GetAuditHead.Map(group);
+        PublishAuditHead.Map(group);
     }
 }

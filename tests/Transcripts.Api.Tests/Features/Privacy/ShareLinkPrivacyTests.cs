@@ -2,17 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using Transcripts.Api.Tests.Features.Sharing;
+
 namespace Transcripts.Api.Tests.Features.Privacy;
 
 public sealed class ShareLinkPrivacyTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private static HttpRequestMessage Open(string token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/share");
-        request.Headers.Add("X-Share-Token", token);
-        return request;
-    }
-
     [Fact]
     public async Task A_learner_lists_and_withdraws_all_links_so_nothing_stays_shared_by_mistake()
     {
@@ -35,7 +30,7 @@ public sealed class ShareLinkPrivacyTests(SqliteApp app) : IClassFixture<SqliteA
         Assert.All(after, l => Assert.False(l.GetProperty("isLive").GetBoolean()));
         foreach (var link in new[] { first, second })
         {
-            await Problem.AssertAsync(await anonymous.SendAsync(Open(link.GetProperty("token").GetString()!)), HttpStatusCode.NotFound, "not-found");
+            await Problem.AssertAsync(await anonymous.SendAsync(ShareRequest.Open(link.GetProperty("token").GetString()!)), HttpStatusCode.NotFound, "not-found");
         }
         using var classmate = app.CreateClientFor(seeded.School.LearnerBKey);
         await Problem.AssertAsync(await classmate.GetAsync($"/learners/{seeded.School.LearnerA}/share-links"), HttpStatusCode.NotFound, "not-found");
@@ -52,9 +47,9 @@ public sealed class ShareLinkPrivacyTests(SqliteApp app) : IClassFixture<SqliteA
             new { credentialIds = new[] { seeded.CredentialId }, maxOpens = 2 }));
         var token = created.GetProperty("token").GetString()!;
 
-        var opened = await anonymous.SendAsync(Open(token));
-        (await anonymous.SendAsync(Open(token))).EnsureSuccessStatusCode();
-        var third = await anonymous.SendAsync(Open(token));
+        var opened = await anonymous.SendAsync(ShareRequest.Open(token));
+        (await anonymous.SendAsync(ShareRequest.Open(token))).EnsureSuccessStatusCode();
+        var third = await anonymous.SendAsync(ShareRequest.Open(token));
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal("no-store", opened.Headers.CacheControl?.ToString());

@@ -19,8 +19,8 @@ public abstract class ShareLinkTests(TranscriptsApp app)
         var created = await Seeded.Json(await learner.PostAsJsonAsync($"/learners/{seeded.School.LearnerA}/share-links",
             new { credentialIds = new[] { transcript.GetProperty("id").GetGuid() } }));
         var token = created.GetProperty("token").GetString()!;
-        var first = JsonNode.Parse(await anonymous.GetStringAsync($"/share/{token}"))!;
-        await anonymous.GetStringAsync($"/share/{token}");
+        var first = JsonNode.Parse(await ShareRequest.ReadAsync(anonymous, token))!;
+        await ShareRequest.ReadAsync(anonymous, token);
         (await learner.PostAsync($"/share-links/{created.GetProperty("id").GetGuid()}/withdraw", null)).EnsureSuccessStatusCode();
 
         var shared = first["verifiableCredential"]!.AsArray();
@@ -30,7 +30,7 @@ public abstract class ShareLinkTests(TranscriptsApp app)
         var stored = await app.WithDbAsync(db => db.ShareLinks.SingleAsync(l => l.Id == created.GetProperty("id").GetGuid()));
         Assert.DoesNotContain(token, Convert.ToBase64String(stored.TokenHash));
         Assert.Equal(2, await app.WithDbAsync(db => db.Disclosures.CountAsync(d => d.Record == $"share link {stored.Id}")));
-        await Problem.AssertAsync(await anonymous.GetAsync($"/share/{token}"), HttpStatusCode.NotFound, "not-found");
+        await Problem.AssertAsync(await anonymous.SendAsync(ShareRequest.Open(token)), HttpStatusCode.NotFound, "not-found");
     }
 
     [SkippableFact]
@@ -50,11 +50,11 @@ public abstract class ShareLinkTests(TranscriptsApp app)
         await Problem.AssertAsync(await assessor.PostAsJsonAsync($"/learners/{seeded.School.LearnerA}/share-links", body), HttpStatusCode.Forbidden, "forbidden");
         await Problem.AssertAsync(await learner.PostAsJsonAsync($"/learners/{seeded.School.LearnerA}/share-links",
             new { credentialIds = new[] { seeded.CredentialId }, expiresAt = app.Clock.GetUtcNow().AddDays(-1) }), HttpStatusCode.BadRequest, "validation-failed");
-        await Problem.AssertAsync(await anonymous.GetAsync($"/share/{new string('A', 43)}"), HttpStatusCode.NotFound, "not-found");
+        await Problem.AssertAsync(await anonymous.SendAsync(ShareRequest.Open(new string('A', 43))), HttpStatusCode.NotFound, "not-found");
         Assert.Equal(before, await app.SnapshotAsync());
         app.Clock.Advance(TimeSpan.FromHours(2));
 
-        await Problem.AssertAsync(await anonymous.GetAsync($"/share/{created.GetProperty("token").GetString()}"), HttpStatusCode.NotFound, "not-found");
+        await Problem.AssertAsync(await anonymous.SendAsync(ShareRequest.Open(created.GetProperty("token").GetString()!)), HttpStatusCode.NotFound, "not-found");
     }
 
     [SkippableFact]

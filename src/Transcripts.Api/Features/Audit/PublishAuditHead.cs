@@ -9,10 +9,10 @@ namespace Transcripts.Api.Features.Audit;
 /// The head of this institution's audit and disclosure chains, signed with its current signing key, for the admin to archive
 /// outside the service; it is also kept as a published head that later checks compare with.
 /// </summary>
-internal static class GetAuditHead
+internal static class PublishAuditHead
 {
     public static void Map(IEndpointRouteBuilder group) =>
-        group.MapPost("/head", Handle).WithName(nameof(GetAuditHead))
+        group.MapPost("/head", Handle).WithName(nameof(PublishAuditHead))
             .WithSummary("Sign and publish the head of the institution's audit and disclosure chains, to archive elsewhere (admin)")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
