@@ -29,7 +29,9 @@ internal static class DataModule
             var connectionString = new SqliteConnectionStringBuilder { DataSource = storage.SqlitePath, Pooling = true }.ToString();
             services.AddDbContext<SqliteTranscriptsDb>(o => o.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance));
             services.AddScoped<TranscriptsDb>(sp => sp.GetRequiredService<SqliteTranscriptsDb>());
-            services.AddSingleton(sp => new SqliteCheckpointer(storage.SqlitePath, sp.GetRequiredService<TimeProvider>(),
+            // The checkpoint cadence is the file's housekeeping, in real seconds whatever the service's clock says: a clock
+            // moved on by days (a test's, or a corrected one) must not replay a tick for every second it skipped.
+            services.AddSingleton(sp => new SqliteCheckpointer(storage.SqlitePath, TimeProvider.System,
                 sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
             services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
         }

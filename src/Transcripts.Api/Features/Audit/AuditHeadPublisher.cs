@@ -16,9 +16,18 @@ internal sealed partial class AuditHeadPublisher(IServiceScopeFactory scopes, Ti
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PublishInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // A delay started after each pass, not a periodic timer: a clock that jumps ahead by a year gives one publication,
+        // not one for every interval it skipped.
+        while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await Task.Delay(options.Value.PublishInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
             try
             {
                 await PublishAllAsync(stoppingToken);

@@ -151,14 +151,19 @@ public sealed class KeyCompromiseTests(SqliteApp app) : IClassFixture<SqliteApp>
         using var admin = app.CreateClientFor(seeded.School.Admin);
         using var registrar = app.CreateClientFor(seeded.School.Registrar);
         (await admin.PutAsJsonAsync("/signing-keys/settings", new { cryptosuite = "eddsa-rdfc-2022", usesDidKey = true })).EnsureSuccessStatusCode();
-        var genuine = await Issuance.IssueAchievementAsync(registrar, seeded.AttainmentId);
+        // A new attainment: the seeded one already has its credential, signed under did:web before the switch.
+        var awarded = await Seeded.Json(await registrar.PostAsJsonAsync($"/learners/{seeded.School.LearnerB}/attainments",
+            new { competencyId = seeded.School.Competencies[1], levelId = seeded.School.Levels[3], reason = "Transfer credit" }));
+        var genuine = await Issuance.IssueAchievementAsync(registrar, awarded.GetProperty("id").GetGuid());
+        Assert.StartsWith("did:key:", (string)genuine["issuer"]!["id"]!);
         var compromised = await OfficeVerifier.ActiveKeyAsync(app, seeded.School.Id);
         using var stolen = (await OfficeVerifier.StealAsync(app, compromised))!;
         var forgery = Resign(genuine, (string)genuine["proof"]!["verificationMethod"]!, stolen, app.Clock.GetUtcNow(),
             c => c["credentialSubject"]!["id"] = "did:example:the-thief");
         using var office = new OfficeVerifier();
         await office.TrustAsync(app, seeded.School.Id);
-        Assert.Equal(0, (await office.VerifyAsync(app, office.Write("forgery-before.json", forgery))).Exit);
+        var before = await office.VerifyAsync(app, office.Write("forgery-before.json", forgery));
+        Assert.True(before.Exit == 0, before.Out + before.Err);
 
         (await admin.PostAsJsonAsync("/signing-keys", new { })).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/signing-keys/{compromised}/revoke", new { reason = "Key file leaked" })).EnsureSuccessStatusCode();
