@@ -35,10 +35,14 @@ internal static partial class ServiceProcess
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Waits up to 20 s for <c>GET /health</c> to answer 200; throws with the process's error output otherwise.</summary>
+    /// <summary>
+    /// Waits up to 2 minutes for <c>GET /health</c> to answer 200 (a cold start of the built service on a loaded 2-core
+    /// machine has taken over 20 s); throws otherwise.
+    /// </summary>
     public static async Task WaitUntilHealthyAsync(HttpClient client, Process process)
     {
-        for (var i = 0; i < 200; i++)
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
             {

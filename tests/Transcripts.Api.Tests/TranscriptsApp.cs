@@ -71,9 +71,26 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
         return client;
     }
 
+    private Task? _prepared;
+
+    /// <summary>
+    /// Waits for the start-up work that runs once the server listens (on an empty database: an institution and its first
+    /// admin key). Requests wait for it by themselves; direct database access must too, or what a test seeds and counts
+    /// races with it.
+    /// </summary>
+    private Task PreparedAsync() => _prepared ??= PrepareAsync();
+
+    private async Task PrepareAsync()
+    {
+        using var client = CreateClient();
+        // Any answer will do (a service without a key-encryption key is unhealthy): it comes only after the start-up work.
+        using var response = await client.GetAsync("/health");
+    }
+
     internal async Task<T> WithDbAsync<T>(Func<TranscriptsDb, Task<T>> action)
     {
         EnsureAvailable();
+        await PreparedAsync();
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<TranscriptsDb>());
     }
