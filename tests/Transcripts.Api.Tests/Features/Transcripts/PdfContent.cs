@@ -5,7 +5,7 @@ namespace Transcripts.Api.Tests.Features.Transcripts;
 
 /// <summary>
 /// What a reader and the verifier take from a PDF transcript, compared between two files: the embedded files (name and
-/// bytes), the QR text in the document information, each page's images (the printed QR code) and words. Creation
+/// bytes), the QR text in the document information, each page's images and words. Creation
 /// times, object numbering and document signatures are not content and are not compared.
 /// </summary>
 internal static class PdfContent
