@@ -62,8 +62,11 @@ try
             var competencies = await db.Competencies.AsNoTracking().ToDictionaryAsync(c => c.Id);
             var framework = await db.Frameworks.AsNoTracking().FirstAsync(f => f.InstitutionId == institutionId);
             var scale = await db.Scales.AsNoTracking().Include(s => s.Levels).FirstAsync(s => s.InstitutionId == institutionId);
-            var status = new JsonObject { ["id"] = "https://bench.example/status/1#1", ["type"] = "BitstringStatusListEntry",
-                ["statusPurpose"] = "revocation", ["statusListIndex"] = "1", ["statusListCredential"] = "https://bench.example/status/1" };
+            var status = new JsonObject
+            {
+                ["id"] = "https://bench.example/status/1#1", ["type"] = "BitstringStatusListEntry",
+                ["statusPurpose"] = "revocation", ["statusListIndex"] = "1", ["statusListCredential"] = "https://bench.example/status/1"
+            };
             JsonObject Build(Attainment a) => AchievementCredentialBuilder.Build(Guid.NewGuid(), signer!.Identity.Profile(),
                 new AchievementFacts(learner, a, competencies[a.CompetencyId], framework, scale, []), signer.Identity.PublicBase, signer.Now, status.DeepClone());
             var pairs = attainments.Select(a => (competencies[a.CompetencyId], (Competency?)competencies[competencies[a.CompetencyId].ParentId!.Value],
@@ -170,8 +173,11 @@ static async Task<Guid> SeedAsync(TranscriptsDb db, int learners, string suite)
         framework.Competencies.Add(domain);
         for (var c = 0; c < Competencies / 3; c++)
         {
-            var competency = new Competency { FrameworkId = framework.Id, ParentId = domain.Id, HumanCode = $"D{d}.{c}", ListOrder = c,
-                FullStatement = $"Explains and applies idea {c} of domain {d} in an unfamiliar situation, with evidence." };
+            var competency = new Competency
+            {
+                FrameworkId = framework.Id, ParentId = domain.Id, HumanCode = $"D{d}.{c}", ListOrder = c,
+                FullStatement = $"Explains and applies idea {c} of domain {d} in an unfamiliar situation, with evidence."
+            };
             framework.Competencies.Add(competency);
             competencies.Add(competency);
         }

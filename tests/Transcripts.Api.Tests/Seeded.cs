@@ -65,7 +65,11 @@ public sealed record Seeded(School School, Guid EvidenceId, Guid FileEvidenceId,
         });
         return seeded with
         {
-            SuspendableCredentialId = suspendable, SuspendedCredentialId = suspended, TranscriptId = transcript, ShareLinkId = shareLink, BatchId = batch,
+            SuspendableCredentialId = suspendable,
+            SuspendedCredentialId = suspended,
+            TranscriptId = transcript,
+            ShareLinkId = shareLink,
+            BatchId = batch,
         };
     }
 

@@ -81,7 +81,9 @@ public sealed class StatusListCredential
         list = null;
         var report = CredentialVerifier.Verify(credential, options with
         {
-            TrustedIssuers = new HashSet<string>(StringComparer.Ordinal) { issuer }, StatusLists = null, StatusListCredentials = null,
+            TrustedIssuers = new HashSet<string>(StringComparer.Ordinal) { issuer },
+            StatusLists = null,
+            StatusListCredentials = null,
             StatusRequiredIssuers = null,
         });
         if (report.Checks.FirstOrDefault(c => c.Status != CheckStatus.Passed && c.Name != CheckNames.Validity) is { } problem)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
-using Transcripts.Api.Features.Learners;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Sharing;

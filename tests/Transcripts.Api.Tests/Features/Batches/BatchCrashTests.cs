@@ -8,10 +8,15 @@ namespace Transcripts.Api.Tests.Features.Batches;
 /// <summary>
 /// The built service as a child process: a batch is killed half-way (SIGKILL), the service restarts and resumes, the batch
 /// is run again; every learner has exactly one transcript and the status list accounts for every credential once.
+/// The kill is placed by the database, not by timing: the test takes SQLite's write lock, reads how many learners the
+/// batch has saved, and kills the service while still holding the lock once that count reaches <see cref="KillAfter"/>,
+/// so the service cannot save another learner between the count and the kill.
 /// </summary>
 public sealed class BatchCrashTests : IDisposable
 {
     private const int Learners = 16;
+    private const int KillAfter = 3;
+    private static readonly TimeSpan s_bound = TimeSpan.FromMinutes(2);
     private readonly string _dataDir = Directory.CreateTempSubdirectory("transcripts-crash-").FullName;
 
     [Fact]
@@ -26,21 +31,19 @@ public sealed class BatchCrashTests : IDisposable
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey!);
             learners = await SeedAsync(client);
             batchId = (await Seeded.Json(await client.PostAsJsonAsync("/batches", new { }))).GetProperty("id").GetGuid();
-            for (var done = 0; done < 3;)
-            {
-                await Task.Delay(20);
-                done = (await Seeded.Json(await client.GetAsync($"/batches/{batchId}"))).GetProperty("done").GetInt32();
-            }
         }
-        finally
+        catch
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            throw;
         }
-        var interrupted = Count("SELECT COUNT(*) FROM BatchItems WHERE Status <> 'Pending'");
-        Assert.InRange(interrupted, 3, Learners - 1);
+        var saved = await KillOnceSavedAsync(process, batchId);
+        Assert.InRange(saved, KillAfter, Learners - 1);
+        // Nothing was saved after the count the kill was based on.
+        Assert.Equal(saved, SavedItems(batchId));
+        Assert.Equal(saved, Count("SELECT COUNT(*) FROM Credentials WHERE Kind = 'Transcript'"));
 
-        (process, client, _) = await StartAsync(printsKey: false);
+        (process, client, _) = await StartAsync(printsKey: false, pause: TimeSpan.Zero);
         try
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey!);
@@ -112,11 +115,74 @@ public sealed class BatchCrashTests : IDisposable
         return learners;
     }
 
-    private async Task<(Process Process, HttpClient Client, string? AdminKey)> StartAsync(bool printsKey)
+    /// <summary>
+    /// Polls the database under its write lock (SQLite lets one writer at a time; the service waits for the lock) until
+    /// the batch has saved at least <see cref="KillAfter"/> learners, then kills the service before releasing the lock.
+    /// Gives up after <see cref="s_bound"/> with what the database says.
+    /// </summary>
+    private async Task<long> KillOnceSavedAsync(Process process, Guid batchId)
+    {
+        var deadline = DateTime.UtcNow + s_bound;
+        try
+        {
+            while (true)
+            {
+                using var connection = Open();
+                using (var begin = connection.CreateCommand())
+                {
+                    begin.CommandText = "BEGIN IMMEDIATE";
+                    begin.ExecuteNonQuery();
+                }
+                var saved = SavedItems(batchId, connection);
+                if (saved >= KillAfter || process.HasExited || DateTime.UtcNow > deadline)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                    Assert.True(saved >= KillAfter, process.HasExited && process.ExitCode != 137 && process.ExitCode != -1
+                        ? $"the service exited ({process.ExitCode}) after saving {saved} learners"
+                        : $"the batch saved only {saved} learners in {s_bound.TotalMinutes} minutes");
+                    return saved;
+                }
+                using (var rollback = connection.CreateCommand())
+                {
+                    rollback.CommandText = "ROLLBACK";
+                    rollback.ExecuteNonQuery();
+                }
+                connection.Close();
+                await Task.Delay(10);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private long SavedItems(Guid batchId, SqliteConnection? connection = null)
+    {
+        using var own = connection is null ? Open() : null;
+        using var command = (connection ?? own!).CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM BatchItems WHERE upper(BatchId) = $batch AND Status <> 'Pending'";
+        command.Parameters.AddWithValue("$batch", batchId.ToString().ToUpperInvariant());
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "transcripts.db")};Pooling=False;Default Timeout=30");
+        connection.Open();
+        return connection;
+    }
+
+    private async Task<(Process Process, HttpClient Client, string? AdminKey)> StartAsync(bool printsKey, TimeSpan? pause = null)
     {
         var port = ServiceProcess.FreePort();
         var process = Process.Start(ServiceProcess.StartInfo(_dataDir, ["--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir,
-            "--Logging:LogLevel:Default", "Warning", "--Batches:PauseBetweenItems", "00:00:00.150"]))!;
+            "--Logging:LogLevel:Default", "Warning",
+            "--Batches:PauseBetweenItems", (pause ?? TimeSpan.FromMilliseconds(300)).ToString("c", System.Globalization.CultureInfo.InvariantCulture)]))!;
         var key = printsKey ? await ServiceProcess.ReadPrintedAdminKeyAsync(process) : null;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
@@ -127,8 +193,7 @@ public sealed class BatchCrashTests : IDisposable
 
     private long Count(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "transcripts.db")};Pooling=False");
-        connection.Open();
+        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);

@@ -16,8 +16,10 @@ namespace Transcripts.Api.Tests.Features.Transcripts;
 /// core: a deterministic test institution (did:web, Ed25519 key from a fixed seed) issuing Open Badges 3.0 credentials, a
 /// CLR 2.0 transcript that embeds them, a signed revocation list, a trust bundle, PDF transcripts (valid, attachment
 /// replaced, QR token edited) and QR text. Run with TRANSCRIPTS_WRITE_FIXTURES=1 to rewrite them; otherwise the test
-/// checks that the committed JSON files are still what the code produces (Ed25519 signatures are deterministic; PDFs
-/// carry a creation time and are only checked to exist).
+/// checks that the committed files are still what the code produces: JSON byte for byte (Ed25519 signatures are
+/// deterministic), PDFs by content, since they carry a creation time and a document signature that differ on every run:
+/// the same attachments byte for byte, the same QR text in the metadata, the same images and the same words on each
+/// page (the printed QR code's text among them).
 /// </summary>
 public sealed class VerifierFixtureGenerator
 {
@@ -51,11 +53,31 @@ public sealed class VerifierFixtureGenerator
         {
             var path = Path.Combine(FilesFolder, name);
             Assert.True(File.Exists(path), $"{name} is missing; run this test with TRANSCRIPTS_WRITE_FIXTURES=1.");
-            if (!name.EndsWith(".pdf", StringComparison.Ordinal))
+            if (name.EndsWith(".pdf", StringComparison.Ordinal))
+            {
+                var differences = PdfContent.Differences(File.ReadAllBytes(path), bytes);
+                Assert.True(differences.Count == 0,
+                    $"{name} is out of date ({string.Join("; ", differences)}); run this test with TRANSCRIPTS_WRITE_FIXTURES=1.");
+            }
+            else
             {
                 Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(path)), $"{name} is out of date; run this test with TRANSCRIPTS_WRITE_FIXTURES=1.");
             }
         }
+    }
+
+    [Fact]
+    public void The_pdf_comparison_sees_a_changed_attachment_qr_text_and_page()
+    {
+        var files = Generate();
+        var genuine = files["transcript-unsigned.pdf"];
+
+        Assert.Empty(PdfContent.Differences(genuine, genuine));
+        Assert.Contains(PdfContent.Differences(genuine, files["transcript-attachment-replaced.pdf"]), d => d.Contains("attachment", StringComparison.Ordinal));
+        Assert.Contains(PdfContent.Differences(genuine, files["transcript-qr-edited.pdf"]), d => d.Contains("QR text", StringComparison.Ordinal));
+        // The page shows the QR code as vector paths, not an image; its text is printed on the page too, among the words.
+        Assert.Contains(PdfContent.Differences(genuine, files["transcript-qr-edited.pdf"]), d => d.Contains("words", StringComparison.Ordinal));
+        Assert.Contains(PdfContent.Differences(genuine, files["fuzz-seed.pdf"]), d => d.Contains("words", StringComparison.Ordinal));
     }
 
     internal static Dictionary<string, byte[]> Generate()

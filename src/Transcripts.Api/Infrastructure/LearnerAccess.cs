@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
-using Transcripts.Api.Infrastructure;
 
-namespace Transcripts.Api.Features.Learners;
+namespace Transcripts.Api.Infrastructure;
 
 /// <summary>
 /// The one way a handler finds a learner for a caller: staff see their institution's learners, a learner only
