@@ -96,6 +96,29 @@ public abstract class WithdrawalRevokesCredentialsTests(TranscriptsApp app)
         Assert.Equal(CheckStatus.Passed, (await Issuance.VerifyAsync(app, school.Id, issued.OtherBadge)).Outcome);
     }
 
+    [SkippableTheory]
+    [InlineData("corrected", "attainment downgraded: a corrected assessment lowered the level by the framework's mastery rule")]
+    [InlineData("removed", "attainment downgraded: an assessment was removed and the level fell")]
+    public async Task A_corrected_or_removed_assessment_that_lowers_the_attainment_revokes_the_badge_and_the_transcript(string change, string reason)
+    {
+        var issued = await IssueAsync();
+        var school = issued.Seeded.School;
+        using var assessor = app.CreateClientFor(school.Assessor);
+        var id = issued.Seeded.AssessmentId;
+
+        using var response = change == "corrected"
+            ? await assessor.PutAsJsonAsync($"/assessments/{id}", new { levelId = school.Levels[0], assessedOn = "2026-08-31", version = 0 })
+            : await assessor.DeleteAsync($"/assessments/{id}?version=0");
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        foreach (var credential in new[] { issued.Badge, issued.Transcript })
+        {
+            Assert.Equal(CheckStatus.Failed, (await Issuance.VerifyAsync(app, school.Id, credential))[CheckNames.Status]!.Status);
+            Assert.Equal(reason, (await RowAsync(credential)).RevocationReason);
+        }
+        Assert.Equal(CheckStatus.Passed, (await Issuance.VerifyAsync(app, school.Id, issued.OtherBadge)).Outcome);
+    }
+
     [SkippableFact]
     public async Task A_mastery_rule_change_that_lowers_an_attainment_revokes_what_it_states_as_its_preview_said()
     {
