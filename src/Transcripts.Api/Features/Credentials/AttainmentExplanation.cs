@@ -5,9 +5,6 @@ using Transcripts.Api.Data.Entities;
 
 namespace Transcripts.Api.Features.Credentials;
 
-/// <summary>An assessment an attainment was derived from, as far as an explanation may state it: its date and level (never its feedback).</summary>
-internal sealed record UsedAssessment(DateOnly AssessedOn, Guid LevelId);
-
 /// <summary>
 /// The short factual explanation an institution may sign into each achievement credential: the rule that gave the level
 /// (or that a registrar awarded it) and the dates and levels of the assessments the rule used, oldest first. No feedback,
