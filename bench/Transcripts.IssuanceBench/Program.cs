@@ -68,11 +68,12 @@ try
                 ["statusPurpose"] = "revocation", ["statusListIndex"] = "1", ["statusListCredential"] = "https://bench.example/status/1"
             };
             JsonObject Build(Attainment a) => AchievementCredentialBuilder.Build(Guid.NewGuid(), signer!.Identity.Profile(),
-                new AchievementFacts(learner, a, competencies[a.CompetencyId], framework, scale, []), signer.Identity.PublicBase, signer.Now, status.DeepClone());
+                new AchievementFacts(learner, a, competencies[a.CompetencyId], framework, scale, [], []), signer.Identity.PublicBase, signer.Now, status.DeepClone(),
+                signer.Identity.Policy);
             var pairs = attainments.Select(a => (competencies[a.CompetencyId], (Competency?)competencies[competencies[a.CompetencyId].ParentId!.Value],
                 framework, scale)).ToList();
             JsonObject BuildClr(List<JsonObject> embedded) => ClrCredentialBuilder.Build(Guid.NewGuid(), signer!.Identity.Profile(), learner, embedded,
-                pairs, signer.Identity.PublicBase, signer.Now, status.DeepClone());
+                pairs, signer.Identity.PublicBase, signer.Now, status.DeepClone(), signer.Identity.Policy);
             for (var warm = Stopwatch.StartNew(); warm.Elapsed.TotalSeconds < 3;)
             {
                 var (warmOb, warmClr) = (new StageWatch(), new StageWatch());

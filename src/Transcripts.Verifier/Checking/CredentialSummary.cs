@@ -4,8 +4,15 @@ using System.Text.Json.Nodes;
 
 namespace Transcripts.Verifier.Checking;
 
-/// <summary>A competency or achievement and the level the learner reached, as named in the credential.</summary>
-internal sealed record Competency(string Name, string? Level);
+/// <summary>
+/// A competency or achievement and the level the learner reached, as named in the credential, with the issuer's
+/// explanation of how the level was reached when the credential carries one (an OB 3.0 Evidence entry of genre
+/// <see cref="ExplanationGenre"/>: the rule and the dates and levels of the assessments it used).
+/// </summary>
+internal sealed record Competency(string Name, string? Level, string? Explanation = null)
+{
+    public const string ExplanationGenre = "Explanation";
+}
 
 /// <summary>What a credential says, for the person reading the report (never used to decide validity).</summary>
 internal sealed record CredentialSummary(string Kind, string? Id, string? Name, string? Learner, string? IssuerId, string? IssuerName,
@@ -20,7 +27,7 @@ internal sealed record CredentialSummary(string Kind, string? Id, string? Name, 
         var competencies = new List<Competency>();
         if (subject?["achievement"] is JsonObject achievement && Text(achievement, "name") is { } name)
         {
-            competencies.Add(new Competency(name, Level(subject, achievement)));
+            competencies.Add(new Competency(name, Level(subject, achievement), ExplanationOf(credential)));
         }
         competencies.AddRange(embedded.SelectMany(e => e.Competencies));
         var issuer = credential["issuer"];
@@ -65,6 +72,12 @@ internal sealed record CredentialSummary(string Kind, string? Id, string? Name, 
                                                 && h.GetValueKind() == JsonValueKind.False) is { } plain
             ? Text(plain, "identityHash")
             : Text(subject, "id");
+    }
+
+    private static string? ExplanationOf(JsonObject credential)
+    {
+        var evidence = credential["evidence"] switch { JsonArray a => a.OfType<JsonObject>(), JsonObject o => [o], _ => [] };
+        return evidence.FirstOrDefault(e => Text(e, "genre") == Competency.ExplanationGenre) is { } explanation ? Text(explanation, "narrative") : null;
     }
 
     // OB 3.0 Result.achievedLevel names a RubricCriterionLevel of the achievement's ResultDescription.

@@ -30,12 +30,13 @@ public sealed record PdfTranscript(string AttachmentName, byte[] Credential, str
     public static bool LooksLikePdf(ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 
     /// <summary>Reads the embedded credential and the QR text of a PDF transcript.</summary>
-    /// <exception cref="InputException">The file is not a readable PDF, nests too deeply, or carries no credential.</exception>
+    /// <exception cref="InputException">The file is not a readable PDF, nests too deeply, inflates beyond bound, or carries no credential.</exception>
     public static PdfTranscript Read(byte[] pdf, int maxAttachmentBytes)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         _ = s_licensed.Value;
         PdfNesting.Check(pdf);
+        PdfInflation.Check(pdf);
         var document = OpenOnLargeStack(pdf);
         using (document)
         {

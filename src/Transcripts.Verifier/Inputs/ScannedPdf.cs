@@ -32,6 +32,7 @@ internal static class ScannedPdf
     public static T? Search<T>(byte[] pdf, Func<GrayImage, int, T?> found, out PdfImageSearch search) where T : class
     {
         PdfNesting.Check(pdf);
+        PdfInflation.Check(pdf, PdfInflation.MaxScanInflatedBytes);
         int images = 0, unreadable = 0;
         string? unreadableWhy = null;
         try

@@ -135,6 +135,10 @@ internal static class JsonReport
             json.WriteStartObject();
             json.WriteString("name", competency.Name);
             json.WriteString("level", competency.Level);
+            if (competency.Explanation is { } explanation)
+            {
+                json.WriteString("explanation", explanation);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

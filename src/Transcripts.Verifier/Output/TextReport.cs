@@ -86,6 +86,11 @@ internal sealed class TextReport(TextWriter writer, bool isTerminal, ReportConte
                 table.Add(Clean(competency.Name), Clean(competency.Level ?? "—"));
             }
             table.WriteTo(text, _width, isTerminal);
+            foreach (var competency in summary.Competencies.Where(c => c.Explanation is not null))
+            {
+                text.Append("How \"").Append(Clean(competency.Name)).Append("\" was reached (the issuer's explanation): ")
+                    .Append(Clean(competency.Explanation!)).Append('\n');
+            }
         }
     }
 

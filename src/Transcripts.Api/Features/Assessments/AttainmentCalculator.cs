@@ -12,8 +12,13 @@ namespace Transcripts.Api.Features.Assessments;
 internal static class AttainmentCalculator
 {
     /// <returns>The attainment as it will be saved, or null when the learner has no assessment of the competency left.</returns>
+    public static Task<Attainment?> RecomputeAsync(TranscriptsDb db, Guid institutionId, Guid learnerId, Guid competencyId,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        RecomputeAsync(db, institutionId, learnerId, competencyId, now, null, cancellationToken);
+
+    /// <param name="rule">The rule to apply instead of the framework's stored one (a rule being changed, or previewed).</param>
     public static async Task<Attainment?> RecomputeAsync(TranscriptsDb db, Guid institutionId, Guid learnerId, Guid competencyId,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, MasteryRule? rule, CancellationToken cancellationToken)
     {
         var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == competencyId, cancellationToken)
             ?? db.Attainments.Local.SingleOrDefault(a => a.LearnerId == learnerId && a.CompetencyId == competencyId);
@@ -31,7 +36,7 @@ internal static class AttainmentCalculator
                 MasteryLevelId = db.Scales.Where(s => s.Id == f.ScaleId).Select(s => s.MasteryLevelId).FirstOrDefault(),
             })
             .SingleAsync(cancellationToken);
-        var rule = setting.Rule ?? new MasteryRule { FrameworkId = setting.FrameworkId };
+        rule ??= setting.Rule ?? new MasteryRule { FrameworkId = setting.FrameworkId };
         var scaleLevels = await db.Levels.AsNoTracking().Where(l => l.ScaleId == setting.ScaleId).ToListAsync(cancellationToken);
 
         // Assessments as they will be after this save: the database's, with this context's pending changes applied.

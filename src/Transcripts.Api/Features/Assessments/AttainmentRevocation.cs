@@ -24,9 +24,13 @@ internal static class AttainmentRevocation
     public sealed record Affected(Guid Id, string Kind, DateTimeOffset IssuedAt, string Url);
 
     /// <summary>The credentials in force that state <paramref name="attainment"/> (tracked, so the caller can revoke them).</summary>
-    public static async Task<List<Credential>> FindAsync(TranscriptsDb db, Attainment attainment, CancellationToken cancellationToken)
+    public static Task<List<Credential>> FindAsync(TranscriptsDb db, Attainment attainment, CancellationToken cancellationToken) =>
+        FindAsync(db, attainment.Id, attainment.LearnerId, cancellationToken);
+
+    /// <summary>The credentials in force that state attainment <paramref name="attainmentId"/> of <paramref name="learnerId"/> (tracked).</summary>
+    public static async Task<List<Credential>> FindAsync(TranscriptsDb db, Guid attainmentId, Guid learnerId, CancellationToken cancellationToken)
     {
-        var achievementIds = await db.Credentials.Where(c => c.AttainmentId == attainment.Id && c.Kind == CredentialKind.Achievement)
+        var achievementIds = await db.Credentials.Where(c => c.AttainmentId == attainmentId && c.Kind == CredentialKind.Achievement)
             .Select(c => c.Id).ToListAsync(cancellationToken);
         if (achievementIds.Count == 0)
         {
@@ -35,7 +39,7 @@ internal static class AttainmentRevocation
         var achievements = await db.Credentials.Where(c => achievementIds.Contains(c.Id) && c.RevokedAt == null).ToListAsync(cancellationToken);
         var embedded = achievementIds.Select(AchievementCredentialBuilder.Urn).ToHashSet(StringComparer.Ordinal);
         // A learner has a handful of transcripts; each is read to see which badges it embeds (their ids are in the signed JSON).
-        var transcripts = await db.Credentials.Where(c => c.LearnerId == attainment.LearnerId && c.Kind == CredentialKind.Transcript
+        var transcripts = await db.Credentials.Where(c => c.LearnerId == learnerId && c.Kind == CredentialKind.Transcript
             && c.RevokedAt == null).ToListAsync(cancellationToken);
         return [.. achievements.OrderBy(c => c.IssuedAt), .. transcripts.Where(t => Embeds(t, embedded)).OrderBy(c => c.IssuedAt)];
     }

@@ -49,7 +49,9 @@ internal static class AwardAttainment
                 attainment = new Attainment { InstitutionId = caller.InstitutionId, LearnerId = learnerId, CompetencyId = request.CompetencyId };
                 db.Attainments.Add(attainment);
             }
-            else if (IsDowngrade(attainment, level) && await RevokeStatedAsync(attainment, request.Reason, db, caller, keys, lists, clock, logger, cancellationToken) is { } problem)
+            else if (await AttainmentDowngrade.IsLoweredAsync(db, AttainmentDowngrade.Of(attainment),
+                    new Attainment { Status = AttainmentStatus.Attained, LevelId = level.Id }, cancellationToken)
+                && await RevokeStatedAsync(attainment, request.Reason, db, caller, keys, lists, clock, logger, cancellationToken) is { } problem)
             {
                 return problem;
             }
@@ -66,9 +68,6 @@ internal static class AwardAttainment
         });
 
     // A credential states the level it was issued at; a lower level makes it overstate the learner, so it is revoked.
-    private static bool IsDowngrade(Attainment attainment, Level level) =>
-        attainment.Status == AttainmentStatus.Attained && attainment.Score is { } before && level.Score < before;
-
     private static async Task<ProblemHttpResult?> RevokeStatedAsync(Attainment attainment, string reason, TranscriptsDb db, CurrentCaller caller,
         SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {

@@ -41,6 +41,7 @@ internal sealed class LearnerFactsReader(Guid institutionId)
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.LearnerId!.Value, c => c.Credential);
         var evidence = await EvidenceAsync(db, attainments.SelectMany(g => g), cancellationToken);
+        var used = await UsedAssessmentsAsync(db, attainments.SelectMany(g => g), cancellationToken);
         await LoadReferenceDataAsync(db, attainments.SelectMany(g => g).Select(a => a.CompetencyId), cancellationToken);
 
         var facts = new List<LearnerFacts>(itemIds.Count);
@@ -52,7 +53,7 @@ internal sealed class LearnerFactsReader(Guid institutionId)
             {
                 var competency = _competencies[a.CompetencyId];
                 var framework = _frameworks[competency.FrameworkId];
-                return new AchievementFacts(learner, a, competency, framework, _scales[framework.ScaleId!.Value], evidence(a));
+                return new AchievementFacts(learner, a, competency, framework, _scales[framework.ScaleId!.Value], evidence(a), used(a));
             }).ToList();
             var domains = achievementFacts.Select(f => f.Competency.ParentId is { } parent ? _competencies[parent] : null).ToList();
             facts.Add(new LearnerFacts(itemId, learner, achievementFacts, domains, current[learner.Id].ToList()));
@@ -83,6 +84,20 @@ internal sealed class LearnerFactsReader(Guid institutionId)
         var evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         return a => a.InputAssessments().Where(evidenceOf.ContainsKey).Select(id => evidenceOf[id]).Distinct()
             .Select(id => evidence[id]).OrderBy(e => e.CreatedAt).ToList();
+    }
+
+    /// <summary>Each attainment's assessments as an explanation states them (date and level), for the institution's credential policy.</summary>
+    private static async Task<Func<Attainment, IReadOnlyList<UsedAssessment>>> UsedAssessmentsAsync(TranscriptsDb db,
+        IEnumerable<Attainment> attainments, CancellationToken cancellationToken)
+    {
+        var assessmentIds = attainments.SelectMany(a => a.InputAssessments()).Distinct().ToList();
+        if (assessmentIds.Count == 0)
+        {
+            return _ => [];
+        }
+        var used = await db.Assessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.AssessedOn, a.LevelId }).ToDictionaryAsync(a => a.Id, a => new UsedAssessment(a.AssessedOn, a.LevelId), cancellationToken);
+        return a => [.. a.InputAssessments().Where(used.ContainsKey).Select(id => used[id])];
     }
 
     private async Task LoadReferenceDataAsync(TranscriptsDb db, IEnumerable<Guid> competencyIds, CancellationToken cancellationToken)

@@ -96,14 +96,14 @@ internal sealed record TranscriptPlan(LearnerFacts Facts, IssuerSigner? Signer, 
             }
             var (credential, signed) = Seal(signer, CredentialKind.Achievement, achievement.Id, learnerId, achievement.Facts.Attainment.Id,
                 achievement.Coverage, status, (id, entry) => AchievementCredentialBuilder.Build(id, signer.Identity.Profile(), achievement.Facts,
-                    signer.Identity.PublicBase, signer.Now, entry), times);
+                    signer.Identity.PublicBase, signer.Now, entry, signer.Identity.Policy), times);
             created.Add(credential);
             embedded.Add(signed);   // attached to the transcript as signed: no re-parse, no copy
         }
         var competencies = Achievements.Select(a => (a.Facts.Competency, a.Domain, a.Facts.Framework, a.Facts.Scale)).ToList();
         var (transcript, _) = Seal(signer, CredentialKind.Transcript, TranscriptId, learnerId, null, TranscriptCoverage, TranscriptStatus!.Value,
             (id, entry) => ClrCredentialBuilder.Build(id, signer.Identity.Profile(), Facts.Learner, embedded, competencies,
-                signer.Identity.PublicBase, signer.Now, entry), times);
+                signer.Identity.PublicBase, signer.Now, entry, signer.Identity.Policy), times);
         created.Add(transcript);
         return new SignedTranscript(this, created);
     }

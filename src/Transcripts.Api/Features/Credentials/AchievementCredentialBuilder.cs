@@ -5,20 +5,23 @@ using Transcripts.Signing.Proofs;
 namespace Transcripts.Api.Features.Credentials;
 
 /// <summary>Everything an Open Badges 3.0 AchievementCredential states about one attainment.</summary>
+/// <param name="Assessments">The assessments the rule used (dates and levels), for the explanation a policy may ask for.</param>
 internal sealed record AchievementFacts(Learner Learner, Attainment Attainment, Competency Competency, Framework Framework,
-    ProficiencyScale Scale, IReadOnlyList<Data.Entities.Evidence> Evidence);
+    ProficiencyScale Scale, IReadOnlyList<Data.Entities.Evidence> Evidence, IReadOnlyList<UsedAssessment> Assessments);
 
 /// <summary>
 /// Builds the unsigned OB 3.0 <c>AchievementCredential</c> (OB 3.0 §B.1.1): achievement of type Competency aligned to its
 /// CASE item, the scale as a ResultDescription of rubric levels, the level reached as a Result, and the evidence.
-/// Evidence sits on the credential, where OB 3.0 defines it.
+/// Evidence sits on the credential, where OB 3.0 defines it. What it says about the learner follows the institution's
+/// <see cref="CredentialPolicy"/>: identifiers (<see cref="LearnerIdentity"/>), evidence by reference and hash
+/// (<see cref="EvidenceReference"/>) and, by choice, how the level was reached (<see cref="AttainmentExplanation"/>).
 /// </summary>
 internal static class AchievementCredentialBuilder
 {
     public static string Urn(Guid id) => "urn:uuid:" + id.ToString("D");
 
     public static JsonObject Build(Guid credentialId, JsonObject issuer, AchievementFacts facts, Uri publicBase, DateTimeOffset validFrom,
-        JsonNode credentialStatus)
+        JsonNode credentialStatus, CredentialPolicy policy)
     {
         var credential = new JsonObject
         {
@@ -31,7 +34,7 @@ internal static class AchievementCredentialBuilder
             ["credentialSubject"] = new JsonObject
             {
                 ["type"] = new JsonArray("AchievementSubject"),
-                ["identifier"] = LearnerIdentifiers(facts.Learner),
+                ["identifier"] = LearnerIdentity.Identifiers(facts.Learner, policy),
                 ["achievement"] = Achievement(facts.Competency, facts.Framework, facts.Scale, publicBase),
                 ["result"] = new JsonArray(new JsonObject
                 {
@@ -42,16 +45,17 @@ internal static class AchievementCredentialBuilder
             },
             ["credentialStatus"] = credentialStatus,
         };
-        if (facts.Evidence.Count > 0)
+        var evidence = new JsonArray(facts.Evidence.Select(e => (JsonNode?)EvidenceReference.Build(e, policy)).ToArray());
+        if (policy.IncludeExplanation)
         {
-            credential["evidence"] = new JsonArray(facts.Evidence.Select(e => (JsonNode?)EvidenceOf(e)).ToArray());
+            evidence.Add(AttainmentExplanation.Evidence(facts));
+        }
+        if (evidence.Count > 0)
+        {
+            credential["evidence"] = evidence;
         }
         return credential;
     }
-
-    public static JsonArray LearnerIdentifiers(Learner learner) => new(
-        new JsonObject { ["type"] = "IdentityObject", ["identityHash"] = learner.Name, ["identityType"] = "name", ["hashed"] = false },
-        new JsonObject { ["type"] = "IdentityObject", ["identityHash"] = Urn(learner.Id), ["identityType"] = "systemId", ["hashed"] = false });
 
     public static string CaseItemUri(Competency competency, Uri publicBase) =>
         new Uri(publicBase, $"ims/case/v1p1/CFItems/{competency.CaseIdentifier ?? competency.Id.ToString("D")}").ToString();
@@ -113,24 +117,5 @@ internal static class AchievementCredentialBuilder
             description["requiredLevel"] = Urn(mastery);
         }
         return description;
-    }
-
-    private static JsonObject EvidenceOf(Data.Entities.Evidence evidence)
-    {
-        var node = new JsonObject { ["type"] = new JsonArray("Evidence"), ["name"] = evidence.Title };
-        if (evidence.Url is { Length: > 0 } url)
-        {
-            node["id"] = url;
-        }
-        if (evidence.Narrative is { Length: > 0 } narrative)
-        {
-            node["narrative"] = narrative;
-        }
-        if (evidence.Kind == EvidenceKind.File)
-        {
-            node["genre"] = evidence.MediaType;
-            node["description"] = $"File {evidence.FileName} (SHA-256 {evidence.FileSha256})";
-        }
-        return node;
     }
 }

@@ -14,13 +14,13 @@ internal static class ClrCredentialBuilder
 {
     public static JsonObject Build(Guid credentialId, JsonObject issuer, Learner learner, IReadOnlyList<JsonObject> achievementCredentials,
         IReadOnlyList<(Competency Competency, Competency? Domain, Framework Framework, ProficiencyScale Scale)> competencies, Uri publicBase,
-        DateTimeOffset validFrom, JsonNode credentialStatus)
+        DateTimeOffset validFrom, JsonNode credentialStatus, CredentialPolicy policy)
     {
         var domains = competencies.Where(c => c.Domain is not null).GroupBy(c => c.Domain!.Id).Select(g => g.First()).ToList();
         var subject = new JsonObject
         {
             ["type"] = new JsonArray("ClrSubject"),
-            ["identifier"] = AchievementCredentialBuilder.LearnerIdentifiers(learner),
+            ["identifier"] = LearnerIdentity.Identifiers(learner, policy),
             ["verifiableCredential"] = new JsonArray(achievementCredentials.Select(c => (JsonNode?)(c.Parent is null ? c : c.DeepClone())).ToArray()),
         };
         if (domains.Count > 0)

@@ -30,7 +30,8 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         }
         var facts = await FactsAsync(attainment, cancellationToken);
         var credential = await CreateAsync(signer, CredentialKind.Achievement, attainment.LearnerId, attainment.Id, coverage,
-            (id, status) => AchievementCredentialBuilder.Build(id, signer.Identity.Profile(), facts, signer.Identity.PublicBase, signer.Now, status),
+            (id, status) => AchievementCredentialBuilder.Build(id, signer.Identity.Profile(), facts, signer.Identity.PublicBase, signer.Now, status,
+                signer.Identity.Policy),
             cancellationToken);
         await SupersedeAsync(current, credential, signer, cancellationToken);
         return credential;
@@ -62,7 +63,8 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         // Credentials signed by this issuer a moment ago are embedded as signed (no re-parse); earlier ones from their stored bytes.
         var embedded = achievements.Select(a => _signed.Remove(a.Id, out var signed) ? signed : JsonNode.Parse(a.Bytes)!.AsObject()).ToList();
         var credential = await CreateAsync(signer, CredentialKind.Transcript, learner.Id, null, coverage,
-            (id, status) => ClrCredentialBuilder.Build(id, signer.Identity.Profile(), learner, embedded, competencies, signer.Identity.PublicBase, signer.Now, status),
+            (id, status) => ClrCredentialBuilder.Build(id, signer.Identity.Profile(), learner, embedded, competencies, signer.Identity.PublicBase, signer.Now, status,
+                signer.Identity.Policy),
             cancellationToken);
         if (isFull)
         {
@@ -191,13 +193,16 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         var scale = await CachedAsync(framework.ScaleId!.Value, () => db.Scales.AsNoTracking().Include(s => s.Levels).SingleAsync(s => s.Id == framework.ScaleId, cancellationToken));
         var assessmentIds = attainment.InputAssessments();
         List<Data.Entities.Evidence> evidence = [];
+        List<UsedAssessment> used = [];
         if (assessmentIds.Count > 0)
         {
-            var evidenceIds = await db.Assessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id) && a.EvidenceId != null)
-                .Select(a => a.EvidenceId!.Value).Distinct().ToListAsync(cancellationToken);
+            var assessments = await db.Assessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id))
+                .Select(a => new { a.EvidenceId, a.AssessedOn, a.LevelId }).ToListAsync(cancellationToken);
+            used = [.. assessments.Select(a => new UsedAssessment(a.AssessedOn, a.LevelId))];
+            var evidenceIds = assessments.Where(a => a.EvidenceId != null).Select(a => a.EvidenceId!.Value).Distinct().ToList();
             evidence = await db.Evidence.AsNoTracking().Where(e => evidenceIds.Contains(e.Id)).ToListAsync(cancellationToken);
         }
-        return new AchievementFacts(learner, attainment, competency, framework, scale, evidence.OrderBy(e => e.CreatedAt).ToList());
+        return new AchievementFacts(learner, attainment, competency, framework, scale, evidence.OrderBy(e => e.CreatedAt).ToList(), used);
     }
 
     private Task<Competency> CompetencyAsync(Guid id, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ internal sealed class FrameworksModule : ICarterModule
         AddCompetency.Map(frameworks);
         UpdateCompetency.Map(frameworks);
         SetMasteryRule.Map(frameworks);
+        PreviewMasteryRule.Map(frameworks);
         ImportCasePackage.Map(frameworks);
 
         var scales = app.MapGroup("/scales").WithTags("Proficiency scales").RequireAuthorization(Policies.Member);

@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Assessments;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Frameworks;
@@ -23,33 +26,52 @@ internal static class SetMasteryRule
 
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapPut("/{id:guid}/mastery-rule", Handle).WithName(nameof(SetMasteryRule))
-            .WithSummary("Choose how assessments become attainments in this framework (registrar); later changes recompute on the next assessment")
+            .WithSummary("Choose how assessments become attainments in this framework (registrar). The framework's rule-derived attainments are "
+                + "recomputed at once; those it lowers revoke the credentials and transcripts stating the higher level (see …/mastery-rule/preview)")
             .RequireAuthorization(Policies.Registrar)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<Results<Ok<MasteryRuleResponse>, ProblemHttpResult>> Handle(Guid id, Request request,
-        TranscriptsDb db, CurrentCaller caller, CancellationToken cancellationToken)
-    {
-        if (!Enum.IsDefined(request.Method))
+    private static Task<Results<Ok<MasteryRuleResponse>, ProblemHttpResult>> Handle(Guid id, Request request,
+        TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock,
+        ILogger<Credentials.CredentialIssuer> logger, CancellationToken cancellationToken) =>
+        StatusListService.RetryOnConflictAsync(db, async () =>
         {
-            return Problems.Validation("method", "Unknown method.");
-        }
-        var rule = await db.MasteryRules.SingleOrDefaultAsync(r => r.FrameworkId == id
-            && db.Frameworks.Any(f => f.Id == id && f.InstitutionId == caller.InstitutionId), cancellationToken);
-        if (rule is null)
-        {
-            return Problems.NotFound("framework", id);
-        }
-        if (rule.RowVersion != request.Version)
-        {
-            return Problems.StaleUpdate("mastery rule of framework", id, rule.RowVersion);
-        }
-        rule.Method = request.Method;
-        rule.DecayWeight = request.DecayWeight;
-        rule.RequiredCount = request.RequiredCount;
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(MasteryRuleResponse.From(rule));
-    }
+            if (!Enum.IsDefined(request.Method))
+            {
+                return (Results<Ok<MasteryRuleResponse>, ProblemHttpResult>)Problems.Validation("method", "Unknown method.");
+            }
+            var rule = await db.MasteryRules.SingleOrDefaultAsync(r => r.FrameworkId == id
+                && db.Frameworks.Any(f => f.Id == id && f.InstitutionId == caller.InstitutionId), cancellationToken);
+            if (rule is null)
+            {
+                return Problems.NotFound("framework", id);
+            }
+            if (rule.RowVersion != request.Version)
+            {
+                return Problems.StaleUpdate("mastery rule of framework", id, rule.RowVersion);
+            }
+            rule.Method = request.Method;
+            rule.DecayWeight = request.DecayWeight;
+            rule.RequiredCount = request.RequiredCount;
+            var lowered = await MasteryRuleChange.RecomputeAsync(db, caller.InstitutionId, id, rule, clock.GetUtcNow(), cancellationToken);
+            var affected = lowered.SelectMany(l => l.Credentials).DistinctBy(c => c.Id).ToList();
+            if (affected.Count > 0)
+            {
+                var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
+                if (signer is null)
+                {
+                    return problem!;
+                }
+                using (signer)
+                {
+                    await AttainmentRevocation.RevokeAsync(affected, AttainmentRevocation.DowngradedPrefix, AttainmentDowngrade.RuleChanged, signer, lists,
+                        logger, cancellationToken);
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(MasteryRuleResponse.From(rule));
+        });
 }

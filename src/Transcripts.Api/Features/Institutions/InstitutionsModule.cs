@@ -3,7 +3,7 @@ using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Institutions;
 
-/// <summary>The caller's own institution: its profile and logo.</summary>
+/// <summary>The caller's own institution: its profile, logo and credential policy.</summary>
 internal sealed class InstitutionsModule : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
@@ -13,5 +13,7 @@ internal sealed class InstitutionsModule : ICarterModule
         UpdateInstitution.Map(group);
         SetInstitutionLogo.Map(group);
         GetInstitutionLogo.Map(group);
+        GetCredentialPolicy.Map(group);
+        SetCredentialPolicy.Map(group);
     }
 }

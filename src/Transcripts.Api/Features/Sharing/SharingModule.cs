@@ -14,6 +14,8 @@ internal sealed class SharingModule : ICarterModule
         WithdrawShareLink.Map(group);
         ListShareLinks.Map(group);
         WithdrawAllShareLinks.Map(group);
+        PreviewCredential.Map(group);
+        PreviewShareLink.Map(group);
         OpenShareLink.Map(app);
     }
 }

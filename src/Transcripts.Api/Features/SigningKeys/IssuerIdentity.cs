@@ -16,6 +16,9 @@ internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Se
     /// <summary>The DID document's relationship that lists the keys allowed to sign PDF transcripts as documents.</summary>
     public const string DocumentSigningRelationship = DocumentKeyRule.Relationship;
 
+    /// <summary>What the institution's credentials carry about a learner; the minimal choice unless the institution set one.</summary>
+    public CredentialPolicy Policy { get; init; } = CredentialPolicy.Minimal(Institution.Id);
+
     public string VerificationMethod(SigningKey key) =>
         Settings.UsesDidKey ? DidKey.VerificationMethodId(Multikey.Decode(key.PublicKeyMultibase)) : $"{Did}#{key.PublicKeyMultibase}";
 

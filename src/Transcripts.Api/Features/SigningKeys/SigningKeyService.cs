@@ -76,7 +76,9 @@ internal sealed class SigningKeyService(TranscriptsDb db, KeyEncryption encrypti
         var institution = await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == institutionId, cancellationToken);
         var settings = await SettingsAsync(institutionId, cancellationToken);
         var active = await ActiveKeyAsync(institutionId, cancellationToken);
-        return IssuerIdentity.For(institution, settings, active, options.Value);
+        var policy = await db.CredentialPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.InstitutionId == institutionId, cancellationToken);
+        var identity = IssuerIdentity.For(institution, settings, active, options.Value);
+        return identity is not null && policy is not null ? identity with { Policy = policy } : identity;
     }
 
     /// <summary>The active key, seeing this request's unsaved changes (a key retired or revoked a moment ago is not active).</summary>

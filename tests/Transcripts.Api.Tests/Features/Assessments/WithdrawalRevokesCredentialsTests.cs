@@ -72,6 +72,97 @@ public abstract class WithdrawalRevokesCredentialsTests(TranscriptsApp app)
     }
 
     [SkippableFact]
+    public async Task A_new_assessment_the_rule_turns_into_a_lower_level_revokes_the_badge_and_the_transcript_but_a_higher_one_does_not()
+    {
+        var issued = await IssueAsync();
+        var school = issued.Seeded.School;
+        using var assessor = app.CreateClientFor(school.Assessor);
+
+        var higher = await assessor.PostAsJsonAsync("/assessments",
+            new { learnerId = school.LearnerA, competencyId = school.Competencies[0], levelId = school.Levels[3] });
+        var stillValid = await Issuance.VerifyAsync(app, school.Id, issued.Badge);
+        var lower = await assessor.PostAsJsonAsync("/assessments",
+            new { learnerId = school.LearnerA, competencyId = school.Competencies[0], levelId = school.Levels[1] });
+
+        Assert.Equal(HttpStatusCode.Created, higher.StatusCode);
+        Assert.Equal(CheckStatus.Passed, stillValid.Outcome);
+        Assert.Equal(HttpStatusCode.Created, lower.StatusCode);
+        Assert.Equal("InProgress", (await Seeded.Json(lower)).GetProperty("attainment").GetProperty("status").GetString());
+        foreach (var credential in new[] { issued.Badge, issued.Transcript })
+        {
+            Assert.Equal(CheckStatus.Failed, (await Issuance.VerifyAsync(app, school.Id, credential))[CheckNames.Status]!.Status);
+            Assert.Equal("attainment downgraded: a new assessment lowered the level by the framework's mastery rule", (await RowAsync(credential)).RevocationReason);
+        }
+        Assert.Equal(CheckStatus.Passed, (await Issuance.VerifyAsync(app, school.Id, issued.OtherBadge)).Outcome);
+    }
+
+    [SkippableTheory]
+    [InlineData("corrected", "attainment downgraded: a corrected assessment lowered the level by the framework's mastery rule")]
+    [InlineData("removed", "attainment downgraded: an assessment was removed and the level fell")]
+    public async Task A_corrected_or_removed_assessment_that_lowers_the_attainment_revokes_the_badge_and_the_transcript(string change, string reason)
+    {
+        var issued = await IssueAsync();
+        var school = issued.Seeded.School;
+        using var assessor = app.CreateClientFor(school.Assessor);
+        var id = issued.Seeded.AssessmentId;
+
+        using var response = change == "corrected"
+            ? await assessor.PutAsJsonAsync($"/assessments/{id}", new { levelId = school.Levels[0], assessedOn = "2026-08-31", version = 0 })
+            : await assessor.DeleteAsync($"/assessments/{id}?version=0");
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        foreach (var credential in new[] { issued.Badge, issued.Transcript })
+        {
+            Assert.Equal(CheckStatus.Failed, (await Issuance.VerifyAsync(app, school.Id, credential))[CheckNames.Status]!.Status);
+            Assert.Equal(reason, (await RowAsync(credential)).RevocationReason);
+        }
+        Assert.Equal(CheckStatus.Passed, (await Issuance.VerifyAsync(app, school.Id, issued.OtherBadge)).Outcome);
+    }
+
+    [SkippableFact]
+    public async Task A_mastery_rule_change_that_lowers_an_attainment_revokes_what_it_states_as_its_preview_said()
+    {
+        var issued = await IssueAsync();
+        var school = issued.Seeded.School;
+        using var assessor = app.CreateClientFor(school.Assessor);
+        var registrar = issued.Registrar;
+        foreach (var (on, level) in new[] { ("2026-05-01", 1), ("2026-06-01", 3) })
+        {
+            (await assessor.PostAsJsonAsync("/assessments",
+                new { learnerId = school.LearnerA, competencyId = school.Competencies[1], levelId = school.Levels[level], assessedOn = on })).EnsureSuccessStatusCode();
+        }
+        var attainment = (await Seeded.Json(await registrar.GetAsync($"/learners/{school.LearnerA}/attainments"))).GetProperty("items").EnumerateArray()
+            .Single(a => a.GetProperty("competencyId").GetGuid() == school.Competencies[1]).GetProperty("id").GetGuid();
+        var advanced = await Issuance.IssueAchievementAsync(registrar, attainment);
+        var rule = $"/frameworks/{school.FrameworkId}/mastery-rule";
+
+        var awardPreviewLower = await Seeded.Json(await registrar.GetAsync($"/attainments/{attainment}/withdrawal-preview?levelId={school.Levels[2]}"));
+        var awardPreviewHigher = await Seeded.Json(await registrar.GetAsync($"/attainments/{attainment}/withdrawal-preview?levelId={school.Levels[3]}"));
+        var preview = await Seeded.Json(await registrar.PostAsJsonAsync($"{rule}/preview", new { method = "Mean" }));
+        var unchanged = await Issuance.VerifyAsync(app, school.Id, advanced);
+        var set = await registrar.PutAsJsonAsync(rule, new { method = "Mean", version = preview.GetProperty("version").GetInt32() });
+
+        Assert.Equal([Issuance.IdOf(advanced)], Ids(awardPreviewLower, "achievements"));
+        Assert.Empty(Ids(awardPreviewHigher, "achievements"));
+        var lowered = Assert.Single(preview.GetProperty("lowered").EnumerateArray());
+        Assert.Equal(attainment, lowered.GetProperty("attainmentId").GetGuid());
+        Assert.Equal(school.Levels[3], lowered.GetProperty("levelBefore").GetGuid());
+        Assert.Equal(school.Levels[2], lowered.GetProperty("levelAfter").GetGuid());
+        Assert.Equal([Issuance.IdOf(advanced)], Ids(preview, "achievements"));
+        Assert.Empty(Ids(preview, "transcripts"));
+        Assert.Equal(CheckStatus.Passed, unchanged.Outcome);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal("attainment downgraded: the framework's mastery rule changed and gives a lower level", (await RowAsync(advanced)).RevocationReason);
+        Assert.Equal(CheckStatus.Failed, (await Issuance.VerifyAsync(app, school.Id, advanced))[CheckNames.Status]!.Status);
+        foreach (var credential in new[] { issued.Badge, issued.Transcript, issued.OtherBadge })
+        {
+            Assert.Equal(CheckStatus.Passed, (await Issuance.VerifyAsync(app, school.Id, credential)).Outcome);
+        }
+        var recomputed = (await Seeded.Json(await registrar.GetAsync($"/attainments/{attainment}/explanation")));
+        Assert.Equal("Proficient", recomputed.GetProperty("level").GetString());
+    }
+
+    [SkippableFact]
     public async Task The_preview_is_for_registrars_and_404s_for_another_institutions_attainment()
     {
         var issued = await IssueAsync();

@@ -9,6 +9,9 @@ internal sealed record TemplateJson(
 {
     /// <summary>Lets a template say what it is for; ignored by the renderer.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Prints the learner's date of birth under their name; off unless a template asks (it is never in a credential).</summary>
+    public bool? ShowDateOfBirth { get; init; }
 }
 
 internal sealed record MarginsJson(double? Top, double? Right, double? Bottom, double? Left);

@@ -57,7 +57,7 @@ internal static class TranscriptSections
         y += RenderContext.Small.LineHeight;
         y += c.Painter.DrawWrapped(c.G, nameLines, nameStyle, c.Text, c.Flow.Left + 12, y);
         y = Pair(c, c.Labels.LearnerIdentifier, learner.Identifier, y, width, c.Flow.Left + 12);
-        if (learner.DateOfBirth is { } born)
+        if (c.Template.ShowDateOfBirth && learner.DateOfBirth is { } born)
         {
             Pair(c, c.Labels.DateOfBirth, c.Date(born), y, width, c.Flow.Left + 12);
         }

@@ -24,6 +24,8 @@ internal sealed record TranscriptTemplate
     public required TranscriptLabels Labels { get; init; }
     public required IReadOnlyList<TranscriptSection> Sections { get; init; }
     public required bool ShowEvidenceTitles { get; init; }
+    /// <summary>Whether the learner's date of birth is printed (a template's choice; false by default).</summary>
+    public bool ShowDateOfBirth { get; init; }
     public required bool ShowSignatureLine { get; init; }
 
     /// <summary>A .NET date format such as <c>yyyy-MM-dd</c> or <c>dd/MM/yyyy</c>.</summary>

@@ -73,6 +73,7 @@ internal static partial class TranscriptTemplateLoader
             Labels = Labels(Required(raw.Labels, "labels"), Required(raw.Signature, "signature")),
             Sections = Sections(Required(raw.Sections, "sections")),
             ShowEvidenceTitles = raw.ShowEvidenceTitles ?? true,
+            ShowDateOfBirth = raw.ShowDateOfBirth ?? false,
             ShowSignatureLine = raw.Signature!.Show ?? false,
             DateFormat = DateFormat(raw.DateFormat ?? "yyyy-MM-dd"),
         };

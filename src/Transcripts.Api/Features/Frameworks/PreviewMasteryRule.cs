@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Assessments;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Frameworks;
+
+/// <summary>
+/// What changing the framework's mastery rule would lower and revoke, before a registrar sets it: the rule-derived
+/// attainments it lowers and the achievement credentials and transcripts that state them. Nothing is saved.
+/// </summary>
+internal static class PreviewMasteryRule
+{
+    public sealed record Request
+    {
+        public required MasteryMethod Method { get; init; }
+        [Range(0.01, 0.99)]
+        public double DecayWeight { get; init; } = 0.65;
+        [Range(1, 50)]
+        public int RequiredCount { get; init; } = 3;
+    }
+
+    public sealed record LoweredAttainment(Guid AttainmentId, Guid LearnerId, Guid CompetencyId, Guid? LevelBefore, Guid? LevelAfter,
+        AttainmentStatus StatusAfter);
+
+    public sealed record Response(Guid FrameworkId, int Version, IReadOnlyList<LoweredAttainment> Lowered,
+        IReadOnlyList<AttainmentRevocation.Affected> Achievements, IReadOnlyList<AttainmentRevocation.Affected> Transcripts);
+
+    public static void Map(IEndpointRouteBuilder group) =>
+        group.MapPost("/{id:guid}/mastery-rule/preview", Handle).WithName(nameof(PreviewMasteryRule))
+            .WithSummary("The attainments a new mastery rule would lower and the credentials and transcripts it would revoke (registrar); changes nothing")
+            .RequireAuthorization(Policies.Registrar)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db, CurrentCaller caller,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(request.Method))
+        {
+            return Problems.Validation("method", "Unknown method.");
+        }
+        var stored = await db.MasteryRules.AsNoTracking().SingleOrDefaultAsync(r => r.FrameworkId == id
+            && db.Frameworks.Any(f => f.Id == id && f.InstitutionId == caller.InstitutionId), cancellationToken);
+        if (stored is null)
+        {
+            return Problems.NotFound("framework", id);
+        }
+        var proposed = new MasteryRule
+        {
+            Id = stored.Id, FrameworkId = id, Method = request.Method, DecayWeight = request.DecayWeight, RequiredCount = request.RequiredCount,
+        };
+        // The recomputation changes tracked attainments in memory only: this handler never saves.
+        var lowered = await MasteryRuleChange.RecomputeAsync(db, caller.InstitutionId, id, proposed, clock.GetUtcNow(), cancellationToken);
+        var affected = lowered.SelectMany(l => l.Credentials).DistinctBy(c => c.Id).ToList();
+        return TypedResults.Ok(new Response(id, stored.RowVersion,
+            [.. lowered.Select(l => new LoweredAttainment(l.Attainment.Id, l.Attainment.LearnerId, l.Attainment.CompetencyId, l.Before.LevelId,
+                l.Attainment.Status == AttainmentStatus.Attained ? l.Attainment.LevelId : null, l.Attainment.Status))],
+            AttainmentRevocation.Describe(affected.Where(c => c.Kind == CredentialKind.Achievement)),
+            AttainmentRevocation.Describe(affected.Where(c => c.Kind == CredentialKind.Transcript))));
+    }
+}
