@@ -116,7 +116,8 @@ public sealed class BatchCrashTests : IDisposable
     {
         var port = ServiceProcess.FreePort();
         var process = Process.Start(ServiceProcess.StartInfo(_dataDir, ["--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir,
-            "--Logging:LogLevel:Default", "Warning", "--Batches:PauseBetweenItems", "00:00:00.150"]))!;
+            "--Logging:LogLevel:Default", "Warning", "--Batches:PauseBetweenItems", "00:00:00.150",
+            "--Batches:LeaseDuration", "00:00:02", "--Batches:PollInterval", "00:00:00.500"]))!;
         var key = printsKey ? await ServiceProcess.ReadPrintedAdminKeyAsync(process) : null;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
