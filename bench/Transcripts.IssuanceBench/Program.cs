@@ -109,7 +109,8 @@ try
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<TranscriptsDb>();
         var processor = new BatchProcessor(services.GetRequiredService<IServiceScopeFactory>(),
-            Options.Create(new BatchOptions { LearnersInFlight = inFlight }), services.GetRequiredService<ILogger<BatchProcessor>>());
+            Options.Create(new BatchOptions { LearnersInFlight = inFlight }), services.GetRequiredService<Transcripts.Api.Infrastructure.ServiceInstance>(),
+            services.GetRequiredService<ILogger<BatchProcessor>>());
         var failed = 0;
         var times = new BatchStageTimes();
         var gen2 = GC.CollectionCount(2);

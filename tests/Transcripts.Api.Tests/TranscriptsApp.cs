@@ -50,6 +50,9 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataDirectory", DataDir);
         // Tests run the status list re-signer's pass themselves (StatusListResigner.ResignDueAsync), at the fake clock's time.
         builder.UseSetting("StatusLists:ResignInBackground", "false");
+        // Tests that run a batch's processor themselves count what it saved: the background runner, which would join any
+        // batch with unclaimed learners, looks for such work only on start (a batch created through the API wakes it at once).
+        builder.UseSetting("Batches:PollInterval", "01:00:00");
         if (KeyEncryptionKey is { } kek)
         {
             builder.UseSetting("Signing:KeyEncryptionKey", kek);

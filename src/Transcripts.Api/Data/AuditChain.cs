@@ -132,8 +132,10 @@ internal static class AuditChain
         }
     }
 
-    // Counters the service writes in place (one UPDATE, no audit event): their changes are not the record's.
-    private static readonly HashSet<string> s_operational = ["ApiKey.LastUsedAt", "ShareLink.OpenCount"];
+    // Counters and claims the service writes in place (one UPDATE, no audit event): their changes are not the record's. A
+    // batch learner's claim (which instance works it, until when) is coordination between instances, not a record.
+    private static readonly HashSet<string> s_operational =
+        ["ApiKey.LastUsedAt", "ShareLink.OpenCount", "BatchItem.LeasedBy", "BatchItem.LeaseExpiresAt"];
 
     // Columns added after rows were first hashed: they enter the state only once they hold a value, so every row written
     // before the column existed still matches the state its last event recorded.

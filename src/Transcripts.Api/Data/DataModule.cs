@@ -13,6 +13,8 @@ internal static class DataModule
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
+        services.AddSingleton<Infrastructure.ServiceInstance>();
+        services.AddSingleton<Infrastructure.ClusterLeadership>();
         services.AddSingleton(sp => new AuditKey(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped(sp => new AuditContext(sp.GetRequiredService<TimeProvider>(), sp.GetService<IHttpContextAccessor>(), sp.GetService<AuditKey>()));
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();

@@ -7,13 +7,18 @@ namespace Transcripts.Api.Data;
 /// <summary>
 /// The records database. Provider-neutral: <see cref="SqliteTranscriptsDb"/> and <see cref="PostgresTranscriptsDb"/>
 /// each own a migration set. Every save bumps the concurrency token of updated rows and appends one
-/// hash-chained <see cref="AuditEvent"/> per written row, in the same transaction.
+/// hash-chained <see cref="AuditEvent"/> per written row, in the same transaction. Saves that write rows take turns: one at
+/// a time in this process, and on PostgreSQL one at a time across every instance sharing the database (a transaction-scoped
+/// advisory lock), so two instances never claim the same link of the chain.
 /// </summary>
 internal abstract class TranscriptsDb(DbContextOptions options, AuditContext audit) : DbContext(options)
 {
-    // One writer of the chain at a time in this process, so two saves never claim the same link.
-    // A second process (PostgreSQL deployments) is stopped by the unique index on Sequence instead.
+    // One writer of the chain at a time in this process, so two saves never claim the same link. Other processes are held
+    // off by LockAcrossInstancesAsync (PostgreSQL), and finally by the unique index on Sequence.
     private static readonly SemaphoreSlim s_auditLock = new(1, 1);
+
+    // Set while this context holds the write turn through BeginLockedWriteAsync: its saves do not wait for it again.
+    private bool _holdsWriteTurn;
 
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -64,37 +69,113 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        if (_holdsWriteTurn)
+        {
+            return await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, cancellationToken);
+        }
         await s_auditLock.WaitAsync(cancellationToken);
         try
         {
-            var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var sequence = last?.Sequence ?? 0;
-            var previous = last?.Hash ?? AuditChain.Genesis;
-            var at = AuditChain.Truncate(audit.Clock.GetUtcNow());
-            var links = audit.Key is { } key ? new AuditLinks(this, key) : null;
-            foreach (var disclosure in disclosed)
+            if (!UsesWriteLockAcrossInstances || Database.CurrentTransaction is not null)
             {
-                await links!.LinkAsync(disclosure, cancellationToken);
+                await LockAcrossInstancesAsync(cancellationToken);
+                return await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, cancellationToken);
             }
-            foreach (var entry in written)
-            {
-                var auditEvent = AuditChain.Link(++sequence, previous, at, audit.Actor, ActionOf(entry.State),
-                    entry.Metadata.ClrType.Name, Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
-                    InstitutionOf(entry) ?? audit.InstitutionId, AuditChain.StateHashOf(entry));
-                if (links is not null)
-                {
-                    await links.LinkAsync(auditEvent, cancellationToken);
-                }
-                AuditEvents.Add(auditEvent);
-                previous = auditEvent.Hash;
-            }
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await LockAcrossInstancesAsync(cancellationToken);
+            var saved = await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
         }
         finally
         {
             s_auditLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Takes the write turn (this process's, and on PostgreSQL the cluster's) and opens a transaction, so a check and the
+    /// save it guards are one step no other writer can come between: reads made after this call see every committed write,
+    /// and nothing else is written until the turn is given back (commit, or dispose to roll back). Keep it short.
+    /// </summary>
+    public async Task<LockedWrite> BeginLockedWriteAsync(CancellationToken cancellationToken)
+    {
+        await s_auditLock.WaitAsync(cancellationToken);
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction = null;
+        var taken = false;
+        try
+        {
+            transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await LockAcrossInstancesAsync(cancellationToken);
+            taken = true;
+            _holdsWriteTurn = true;
+            return new LockedWrite(this, transaction);
+        }
+        finally
+        {
+            if (!taken)
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+                s_auditLock.Release();
+            }
+        }
+    }
+
+    /// <summary>A write turn from <see cref="BeginLockedWriteAsync"/>: commit it, or dispose it to roll back; either gives the turn back.</summary>
+    internal sealed class LockedWrite(TranscriptsDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction) : IAsyncDisposable
+    {
+        private bool _released;
+
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_released)
+            {
+                return;
+            }
+            _released = true;
+            await transaction.DisposeAsync();
+            db._holdsWriteTurn = false;
+            s_auditLock.Release();
+        }
+    }
+
+    /// <summary>Whether other processes may write the same database, so saves must take a lock the database holds.</summary>
+    protected virtual bool UsesWriteLockAcrossInstances => false;
+
+    /// <summary>Inside the current transaction, waits until no other instance holds the write turn (PostgreSQL); else nothing.</summary>
+    protected virtual Task LockAcrossInstancesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<int> AppendAndSaveAsync(List<EntityEntry> written, List<Disclosure> disclosed, bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken)
+    {
+        var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        var at = AuditChain.Truncate(audit.Clock.GetUtcNow());
+        var links = audit.Key is { } key ? new AuditLinks(this, key) : null;
+        foreach (var disclosure in disclosed)
+        {
+            await links!.LinkAsync(disclosure, cancellationToken);
+        }
+        foreach (var entry in written)
+        {
+            var auditEvent = AuditChain.Link(++sequence, previous, at, audit.Actor, ActionOf(entry.State),
+                entry.Metadata.ClrType.Name, Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
+                InstitutionOf(entry) ?? audit.InstitutionId, AuditChain.StateHashOf(entry));
+            if (links is not null)
+            {
+                await links.LinkAsync(auditEvent, cancellationToken);
+            }
+            AuditEvents.Add(auditEvent);
+            previous = auditEvent.Hash;
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private static string ActionOf(EntityState state) => state switch

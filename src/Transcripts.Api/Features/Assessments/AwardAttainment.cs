@@ -32,7 +32,7 @@ internal static class AwardAttainment
     private static Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
         TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock,
         ILogger<Credentials.CredentialIssuer> logger, CancellationToken cancellationToken) =>
-        StatusListService.RetryOnConflictAsync(db, async () =>
+        ConflictRetry.RunAsync(db, async () =>
         {
             if (!await db.Learners.AnyAsync(l => l.Id == learnerId && l.InstitutionId == caller.InstitutionId, cancellationToken))
             {
@@ -65,7 +65,7 @@ internal static class AwardAttainment
             attainment.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(AttainmentResponse.From(attainment));
-        });
+        }, cancellationToken);
 
     // A credential states the level it was issued at; a lower level makes it overstate the learner, so it is revoked.
     private static async Task<ProblemHttpResult?> RevokeStatedAsync(Attainment attainment, string reason, TranscriptsDb db, CurrentCaller caller,
@@ -79,7 +79,7 @@ internal static class AwardAttainment
         var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
         if (signer is null)
         {
-            return problem;
+            return problem!.Value.ToProblem();
         }
         using (signer)
         {

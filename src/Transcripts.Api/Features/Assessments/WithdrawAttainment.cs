@@ -31,7 +31,7 @@ internal static class WithdrawAttainment
     private static Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
         CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger<Credentials.CredentialIssuer> logger,
         CancellationToken cancellationToken) =>
-        StatusListService.RetryOnConflictAsync(db, async () =>
+        ConflictRetry.RunAsync(db, async () =>
         {
             var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.Id == id && a.InstitutionId == caller.InstitutionId, cancellationToken);
             if (attainment is null)
@@ -53,7 +53,7 @@ internal static class WithdrawAttainment
                 var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
                 if (signer is null)
                 {
-                    return problem!;
+                    return problem!.Value.ToProblem();
                 }
                 using (signer)
                 {
@@ -67,5 +67,5 @@ internal static class WithdrawAttainment
             attainment.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(AttainmentResponse.From(attainment));
-        });
+        }, cancellationToken);
 }

@@ -9,11 +9,15 @@ namespace Transcripts.Api.Features.Audit;
 /// <summary>
 /// Every <see cref="AuditOptions.PublishInterval"/>, signs and writes the head of each institution's chains (for institutions
 /// with an active signing key) when it moved since the last published head. Copy the folder elsewhere (backup, another
-/// machine): a check then compares the database with the last head it can still read.
+/// machine): a check then compares the database with the last head it can still read. When several instances share one
+/// database, only the one that leads the job (<see cref="ClusterLeadership"/>) publishes.
 /// </summary>
 internal sealed partial class AuditHeadPublisher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuditOptions> options,
-    IOptions<StorageOptions> storage, ILogger<AuditHeadPublisher> logger) : BackgroundService
+    IOptions<StorageOptions> storage, ClusterLeadership leadership, ILogger<AuditHeadPublisher> logger) : BackgroundService
 {
+    /// <summary>The job's name in <see cref="ClusterLeadership"/>.</summary>
+    public const string Job = "audit-head";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A delay started after each pass, not a periodic timer: a clock that jumps ahead by a year gives one publication,
@@ -30,9 +34,12 @@ internal sealed partial class AuditHeadPublisher(IServiceScopeFactory scopes, Ti
             }
             try
             {
-                await PublishAllAsync(stoppingToken);
+                if (await leadership.LeadsAsync(Job, stoppingToken))
+                {
+                    await PublishAllAsync(stoppingToken);
+                }
             }
-            catch (Exception e) when (e is DbUpdateException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is DbUpdateException or IOException or InvalidOperationException or Npgsql.NpgsqlException)
             {
                 LogFailed(logger, e);
             }
@@ -59,7 +66,7 @@ internal sealed partial class AuditHeadPublisher(IServiceScopeFactory scopes, Ti
     }
 
     /// <summary>Signs the institution's current head and writes it (unless unchanged and <paramref name="onlyIfMoved"/>).</summary>
-    public async Task<(System.Text.Json.Nodes.JsonObject? Document, string? Path, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem)> PublishAsync(
+    public async Task<(System.Text.Json.Nodes.JsonObject? Document, string? Path, SignerUnavailable? Unavailable)> PublishAsync(
         TranscriptsDb db, SigningKeyService keys, Guid institutionId, bool onlyIfMoved, CancellationToken cancellationToken)
     {
         var head = await AuditHead.CurrentAsync(db, institutionId, clock.GetUtcNow(), cancellationToken);

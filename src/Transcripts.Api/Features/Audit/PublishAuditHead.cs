@@ -22,6 +22,6 @@ internal static class PublishAuditHead
     {
         response.Headers.CacheControl = "no-store";
         var (document, _, problem) = await publisher.PublishAsync(db, keys, caller.InstitutionId, onlyIfMoved: false, cancellationToken);
-        return document is null ? problem! : TypedResults.Ok(document);
+        return document is null ? problem!.Value.ToProblem() : TypedResults.Ok(document);
     }
 }

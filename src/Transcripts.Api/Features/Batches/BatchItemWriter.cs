@@ -5,57 +5,75 @@ using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
+using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Batches;
 
 /// <summary>
-/// Saves prepared learners one at a time, in order. Just before the save it checks that the plan still holds (its key
-/// is still the active one; the learner's active credentials are still those it was planned against); then the
-/// learner's credentials, status-list counts, superseded credentials and the item's state are one save. A plan that no
-/// longer holds, or whose save lost to a concurrent write (another request took a reserved index, or changed a status
-/// list or credential meanwhile), is planned and signed again from fresh reads, with a freshly opened key.
+/// Saves prepared learners one at a time, in order. Each save is one write turn (<see cref="TranscriptsDb.BeginLockedWriteAsync"/>):
+/// it checks that this instance still holds the learner's claim (another may have taken it over after the claim lapsed:
+/// then the learner is left to it, and nothing is written), and that the plan still holds (its key is still the active
+/// one; the learner's active credentials are still those it was planned against); then the learner's credentials,
+/// status-list counts, superseded credentials and the item's state are one commit. A plan that no longer holds, or whose
+/// save lost to a concurrent write (another request or instance took a reserved index, or changed a status list or
+/// credential meanwhile), is planned and signed again from fresh reads, with a freshly opened key (<see cref="ConflictRetry"/>).
 /// </summary>
 internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run, ILogger logger)
 {
-    private const int Attempts = 20;
-
-    public async Task<BatchItem> SaveAsync(PreparedItem prepared, CancellationToken cancellationToken)
+    /// <summary>The learner's saved item, or null when another instance holds its claim now.</summary>
+    public async Task<BatchItem?> SaveAsync(PreparedItem prepared, CancellationToken cancellationToken)
     {
         IssuerSigner? replanned = null;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            return await ConflictRetry.RunAsync(async attempt =>
+            {
+                for (var replans = 0; ; replans++)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var services = scope.ServiceProvider;
+                    var db = services.GetRequiredService<TranscriptsDb>();
+                    var started = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        await using (var write = await db.BeginLockedWriteAsync(cancellationToken))
+                        {
+                            var item = await db.BatchItems.SingleAsync(i => i.Id == prepared.Plan.Facts.ItemId, cancellationToken);
+                            if (item.Status != BatchItemStatus.Pending || item.LeasedBy != run.Instance)
+                            {
+                                await run.Allocator.ReleaseAsync(prepared.Plan.Reserved, cancellationToken);
+                                return null;
+                            }
+                            if (attempt + replans >= ConflictRetry.Attempts || await StillHoldsAsync(db, prepared.Plan, cancellationToken))
+                            {
+                                var created = await WriteAsync(services, db, item, prepared, cancellationToken);
+                                await write.CommitAsync(cancellationToken);
+                                var issued = services.GetRequiredService<ILogger<CredentialIssuer>>();
+                                foreach (var credential in created)
+                                {
+                                    Credentials.Log.CredentialIssued(issued, credential.Id, credential.Kind.ToString(), credential.SigningKeyId);
+                                }
+                                if (prepared.Plan.Signer is { } signer && signer != replanned)
+                                {
+                                    run.RetireBefore(signer);
+                                }
+                                return item;
+                            }
+                        }
+                        (prepared, replanned) = await ReplanAsync(services, db, prepared, replanned, cancellationToken);
+                    }
+                    finally
+                    {
+                        run.Times?.Add(BatchStage.Store, Stopwatch.GetTimestamp() - started);
+                    }
+                }
+            }, async _ =>
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var services = scope.ServiceProvider;
-                var db = services.GetRequiredService<TranscriptsDb>();
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    if (attempt < Attempts && !await StillHoldsAsync(db, prepared.Plan, cancellationToken))
-                    {
-                        (prepared, replanned) = await ReplanAsync(services, db, prepared, replanned, cancellationToken);
-                        continue;
-                    }
-                    var item = await WriteAsync(services, db, prepared, cancellationToken);
-                    if (prepared.Plan.Signer is { } signer && signer != replanned)
-                    {
-                        run.RetireBefore(signer);
-                    }
-                    return item;
-                }
-                catch (DbUpdateException) when (attempt < Attempts)
-                {
-                    db.ChangeTracker.Clear();
-                    await run.Allocator.RefreshAsync(db, cancellationToken);
-                    (prepared, replanned) = await ReplanAsync(services, db, prepared, replanned, cancellationToken);
-                    await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
-                }
-                finally
-                {
-                    run.Times?.Add(BatchStage.Store, Stopwatch.GetTimestamp() - started);
-                }
-            }
+                var db = scope.ServiceProvider.GetRequiredService<TranscriptsDb>();
+                await run.Allocator.RefreshAsync(db, cancellationToken);
+                (prepared, replanned) = await ReplanAsync(scope.ServiceProvider, db, prepared, replanned, cancellationToken);
+            }, cancellationToken);
         }
         finally
         {
@@ -92,10 +110,12 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
         return (PreparedItem.Sign(plan, run.Times), signer);
     }
 
-    private async Task<BatchItem> WriteAsync(IServiceProvider services, TranscriptsDb db, PreparedItem prepared, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Credential>> WriteAsync(IServiceProvider services, TranscriptsDb db, BatchItem item, PreparedItem prepared,
+        CancellationToken cancellationToken)
     {
         var plan = prepared.Plan;
-        var item = await db.BatchItems.SingleAsync(i => i.Id == plan.Facts.ItemId, cancellationToken);
+        // The claim's instance stays on the saved learner (who saved it, for the operator); it no longer lapses.
+        item.LeaseExpiresAt = null;
         if (prepared.Error is { } error)
         {
             await run.Allocator.ReleaseAsync(plan.Reserved, cancellationToken);
@@ -103,7 +123,7 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
             item.Reason = error.Message;
             await db.SaveChangesAsync(cancellationToken);
             Log.ItemFailed(logger, item.Id, error.Error.ToString());
-            return item;
+            return [];
         }
         if (!plan.Issues)
         {
@@ -111,7 +131,7 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
             item.Reason = plan.SkipReason ?? plan.FailReason;
             item.CredentialId = plan.TranscriptId == Guid.Empty ? null : plan.TranscriptId;
             await db.SaveChangesAsync(cancellationToken);
-            return item;
+            return [];
         }
         var created = prepared.Signed!.Created;
         var listIds = created.Select(c => c.RevocationListId).Distinct().ToList();
@@ -137,11 +157,6 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
         item.Reason = null;
         item.CredentialId = plan.TranscriptId;
         await db.SaveChangesAsync(cancellationToken);
-        var issued = services.GetRequiredService<ILogger<CredentialIssuer>>();
-        foreach (var credential in created)
-        {
-            Credentials.Log.CredentialIssued(issued, credential.Id, credential.Kind.ToString(), credential.SigningKeyId);
-        }
-        return item;
+        return created;
     }
 }

@@ -19,4 +19,18 @@ public sealed class BatchOptions
     /// <summary>A pause after each learner, so a large batch leaves room for interactive requests. Default none.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan PauseBetweenItems { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How long an instance's claim on a chunk of learners lasts. An instance that dies leaves its claimed learners to the
+    /// others once the claim lapses; one that stops gracefully gives them back at once. Longer than a chunk takes to save.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often an instance looks for batch work no instance holds (a batch created on another instance, learners whose
+    /// claim lapsed), and how often a batch's last instance checks whether the learners others hold are done.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

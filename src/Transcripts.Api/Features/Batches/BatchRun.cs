@@ -5,8 +5,11 @@ using Transcripts.Api.Features.StatusLists;
 namespace Transcripts.Api.Features.Batches;
 
 /// <summary>What one batch run shares between its planner, signing threads and writer.</summary>
-internal sealed class BatchRun(Guid institutionId, BatchStageTimes? times) : IDisposable
+internal sealed class BatchRun(Guid institutionId, string instance, BatchStageTimes? times) : IDisposable
 {
+    /// <summary>The instance this run claims learners for (<see cref="Infrastructure.ServiceInstance"/>).</summary>
+    public string Instance { get; } = instance;
+
     private readonly Lock _lock = new();
     private readonly List<IssuerSigner> _signers = [];
 
@@ -36,7 +39,7 @@ internal sealed class BatchRun(Guid institutionId, BatchStageTimes? times) : IDi
                 _signers.Add(signer);
             }
         }
-        return (signer, problem?.ProblemDetails.Detail);
+        return (signer, problem?.Reason());
     }
 
     /// <summary>Disposes the shared signers opened before <paramref name="inUse"/>: learners are saved in order, so none is used again.</summary>

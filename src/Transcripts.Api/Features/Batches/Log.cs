@@ -10,15 +10,15 @@ internal static partial class Log
     [LoggerMessage(LogEvents.BatchFinished, LogLevel.Information, "Batch {BatchId} finished")]
     public static partial void BatchFinished(ILogger logger, Guid batchId);
 
-    [LoggerMessage(LogEvents.BatchResumed, LogLevel.Information, "Batch {BatchId} resumed after a stop")]
+    [LoggerMessage(LogEvents.BatchResumed, LogLevel.Information, "Batch {BatchId} picked up: it has learners no instance holds")]
     public static partial void BatchResumed(ILogger logger, Guid batchId);
 
     [LoggerMessage(LogEvents.BatchItemFailed, LogLevel.Warning, "Batch item {ItemId} failed: {Error}")]
     public static partial void ItemFailed(ILogger logger, Guid itemId, string error);
 
-    [LoggerMessage(LogEvents.BatchAborted, LogLevel.Error, "Batch {BatchId} stopped by an unexpected error; its pending learners are resumed on the next start")]
+    [LoggerMessage(LogEvents.BatchAborted, LogLevel.Error, "Batch {BatchId} stopped by an unexpected error; its pending learners are claimed again once their claims lapse")]
     public static partial void BatchAborted(ILogger logger, Exception exception, Guid batchId);
 
-    [LoggerMessage(LogEvents.BatchResumeSkipped, LogLevel.Debug, "Unfinished batches were not looked for: {Reason}")]
+    [LoggerMessage(LogEvents.BatchResumeSkipped, LogLevel.Debug, "Batch work was not looked for: {Reason}")]
     public static partial void ResumeSkipped(ILogger logger, string reason);
 }

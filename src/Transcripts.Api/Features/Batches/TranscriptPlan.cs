@@ -22,7 +22,7 @@ internal sealed record PlannedAchievement(AchievementFacts Facts, Competency? Do
 /// What a batch does for one learner, decided from <see cref="LearnerFacts"/> with the same rules as
 /// <see cref="CredentialIssuer"/>: an achievement credential is reused when an active one states the same attainment
 /// version, else a new one supersedes it; the transcript is skipped when an active one embeds the same credentials, else a
-/// new one supersedes every active transcript. Planning reserves status-list indexes but writes nothing.
+/// new full transcript supersedes what <see cref="TranscriptSupersession"/> says. Planning reserves status-list indexes but writes nothing.
 /// </summary>
 internal sealed record TranscriptPlan(LearnerFacts Facts, IssuerSigner? Signer, IReadOnlyList<PlannedAchievement> Achievements,
     Guid TranscriptId, string TranscriptCoverage, (Guid ListId, int Index)? TranscriptStatus, IReadOnlyList<Guid> ReplacedTranscripts,
@@ -70,7 +70,7 @@ internal sealed record TranscriptPlan(LearnerFacts Facts, IssuerSigner? Signer, 
         var planned = achievements.Select(a => a.IsNew
             ? new PlannedAchievement(a.Facts, a.Domain, a.Id, a.Coverage, statuses[next++], a.Replaces, null)
             : new PlannedAchievement(a.Facts, a.Domain, a.Id, a.Coverage, null, [], stored[a.Id])).ToList();
-        return new TranscriptPlan(facts, signer, planned, Guid.NewGuid(), transcriptCoverage, statuses[next], transcripts.Select(c => c.Id).ToList(), null, null);
+        return new TranscriptPlan(facts, signer, planned, Guid.NewGuid(), transcriptCoverage, statuses[next], TranscriptSupersession.Replaced(isFull: true, transcripts).Select(c => c.Id).ToList(), null, null);
     }
 
     private static TranscriptPlan Outcome(LearnerFacts facts, string? skip, string? fail) =>

@@ -37,7 +37,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         return credential;
     }
 
-    /// <summary>A transcript of <paramref name="attainments"/> (all attained, of one learner); supersedes earlier full transcripts when <paramref name="isFull"/>.</summary>
+    /// <summary>A transcript of <paramref name="attainments"/> (all attained, of one learner); what it supersedes is <see cref="TranscriptSupersession"/>'s rule.</summary>
     public async Task<(Credential Credential, bool IsNew)> IssueTranscriptAsync(IssuerSigner signer, Learner learner,
         IReadOnlyList<Attainment> attainments, bool isFull, CancellationToken cancellationToken)
     {
@@ -66,10 +66,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
             (id, status) => ClrCredentialBuilder.Build(id, signer.Identity.Profile(), learner, embedded, competencies, signer.Identity.PublicBase, signer.Now, status,
                 signer.Identity.Policy),
             cancellationToken);
-        if (isFull)
-        {
-            await SupersedeAsync(current, credential, signer, cancellationToken);
-        }
+        await SupersedeAsync(TranscriptSupersession.Replaced(isFull, current).ToList(), credential, signer, cancellationToken);
         return (credential, true);
     }
 

@@ -34,7 +34,7 @@ internal static class CredentialStatusChange
     private static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> ApplyAsync(Change change, Guid id, Request request,
         TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock,
         ILogger<CredentialIssuer> logger, CancellationToken cancellationToken) =>
-        StatusListService.RetryOnConflictAsync(db, async () =>
+        ConflictRetry.RunAsync(db, async () =>
         {
             var credential = await db.Credentials.SingleOrDefaultAsync(c => c.Id == id && c.InstitutionId == caller.InstitutionId, cancellationToken);
             if (credential is null)
@@ -56,7 +56,7 @@ internal static class CredentialStatusChange
             var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
             if (signer is null)
             {
-                return problem!;
+                return problem!.Value.ToProblem();
             }
             using (signer)
             {
@@ -76,5 +76,5 @@ internal static class CredentialStatusChange
             }
             Log.StatusChanged(logger, id, change == Change.Revoke ? StatusListService.Revocation : StatusListService.Suspension, change != Change.Unsuspend);
             return TypedResults.Ok(CredentialResponse.From(credential));
-        });
+        }, cancellationToken);
 }

@@ -24,7 +24,7 @@ internal static class IssueAchievementCredential
 
     private static async Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
         CurrentCaller caller, SigningKeyService keys, CredentialIssuer issuer, TimeProvider clock, CancellationToken cancellationToken) =>
-        await StatusListService.RetryOnConflictAsync(db, async () =>
+        await ConflictRetry.RunAsync(db, async () =>
         {
             var attainment = await db.Attainments.AsNoTracking()
                 .SingleOrDefaultAsync(a => a.Id == request.AttainmentId && a.InstitutionId == caller.InstitutionId, cancellationToken);
@@ -39,7 +39,7 @@ internal static class IssueAchievementCredential
             var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
             if (signer is null)
             {
-                return problem!;
+                return problem!.Value.ToProblem();
             }
             using (signer)
             {
@@ -47,5 +47,5 @@ internal static class IssueAchievementCredential
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(CredentialResponse.From(credential));
             }
-        });
+        }, cancellationToken);
 }

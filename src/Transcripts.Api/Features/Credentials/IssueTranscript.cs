@@ -31,7 +31,7 @@ internal static class IssueTranscript
     private static async Task<Results<Created<CredentialResponse>, Ok<CredentialResponse>, ProblemHttpResult>> Handle(Request request,
         TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, CredentialIssuer issuer, TimeProvider clock,
         CancellationToken cancellationToken) =>
-        await StatusListService.RetryOnConflictAsync(db, async () =>
+        await ConflictRetry.RunAsync(db, async () =>
         {
             var learner = await db.Learners.AsNoTracking()
                 .SingleOrDefaultAsync(l => l.Id == request.LearnerId && l.InstitutionId == caller.InstitutionId, cancellationToken);
@@ -60,7 +60,7 @@ internal static class IssueTranscript
             var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
             if (signer is null)
             {
-                return problem!;
+                return problem!.Value.ToProblem();
             }
             using (signer)
             {
@@ -69,5 +69,5 @@ internal static class IssueTranscript
                 return isNew ? TypedResults.Created($"/credentials/{credential.Id}", CredentialResponse.From(credential))
                     : TypedResults.Ok(CredentialResponse.From(credential));
             }
-        });
+        }, cancellationToken);
 }

@@ -38,7 +38,7 @@ internal static class DemoIssuance
         var revoked = await db.Credentials.Where(c => c.InstitutionId == institution.Id && c.Kind == CredentialKind.Achievement)
             .OrderBy(c => c.IssuedAt).ThenBy(c => c.Id).FirstAsync(cancellationToken);
         var (signer, signProblem) = await provider.GetRequiredService<SigningKeyService>().OpenSignerAsync(db, institution.Id, clock, cancellationToken);
-        using (signer ?? throw new InvalidOperationException(signProblem!.ProblemDetails.Detail))
+        using (signer ?? throw new InvalidOperationException(signProblem!.Value.Reason()))
         {
             revoked.RevokedAt = signer.Now;
             revoked.RevocationReason = "Demo: recorded in error";

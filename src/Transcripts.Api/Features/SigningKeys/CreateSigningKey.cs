@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Transcripts.Api.Data;
-using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.SigningKeys;
@@ -25,7 +25,7 @@ internal static class CreateSigningKey
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Created<SigningKeyResponse>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
-        CurrentCaller caller, SigningKeyService keys, StatusListService statusLists, TimeProvider clock, CancellationToken cancellationToken)
+        CurrentCaller caller, SigningKeyService keys, [FromServices] IEnumerable<ISignedWithActiveKey> signed, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!keys.CanSign)
         {
@@ -38,12 +38,15 @@ internal static class CreateSigningKey
             using (signer)
             {
                 await keys.PublishIssuedCredentialsAsync(signer, cancellationToken);
-                await statusLists.ResignAllAsync(signer, cancellationToken);
+                foreach (var documents in signed)
+                {
+                    await documents.ResignAllAsync(signer, cancellationToken);
+                }
             }
         }
-        else if (problem is not null && Problems.CodeOf(problem) != Problems.Codes.IssuerIdentifierMissing)
+        else if (problem is { } why && why != SignerUnavailable.NoIssuerIdentifier)
         {
-            return problem;
+            return why.ToProblem();
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/signing-keys/{key.Id}", SigningKeyResponse.From(key));

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
-using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.SigningKeys;
@@ -31,7 +31,7 @@ internal static class RevokeSigningKey
             .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Results<Ok<SigningKeyResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
-        CurrentCaller caller, SigningKeyService keys, StatusListService statusLists, TimeProvider clock,
+        CurrentCaller caller, SigningKeyService keys, [FromServices] IEnumerable<ISignedWithActiveKey> signed, TimeProvider clock,
         ILogger<SigningKeyService> logger, CancellationToken cancellationToken)
     {
         var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.Id == id && k.InstitutionId == caller.InstitutionId, cancellationToken);
@@ -57,7 +57,10 @@ internal static class RevokeSigningKey
             using (signer)
             {
                 await keys.PublishIssuedCredentialsAsync(signer, cancellationToken);
-                await statusLists.ResignAllAsync(signer, cancellationToken);
+                foreach (var documents in signed)
+                {
+                    await documents.ResignAllAsync(signer, cancellationToken);
+                }
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -195,26 +195,26 @@ internal static class SigningKeyServiceExtensions
     /// Opens the institution's active key for signing, or says why not. An institution that never had a key gets an
     /// Ed25519 key here (saved with the caller's changes).
     /// </summary>
-    public static async Task<(IssuerSigner? Signer, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Problem)> OpenSignerAsync(
+    public static async Task<(IssuerSigner? Signer, SignerUnavailable? Unavailable)> OpenSignerAsync(
         this SigningKeyService keys, TranscriptsDb db, Guid institutionId, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!keys.CanSign)
         {
-            return (null, Infrastructure.Problems.SigningUnavailable());
+            return (null, SignerUnavailable.NotConfigured);
         }
         var active = await keys.ActiveKeyAsync(institutionId, cancellationToken);
         if (active is null)
         {
             if (await db.SigningKeys.AnyAsync(k => k.InstitutionId == institutionId, cancellationToken))
             {
-                return (null, Infrastructure.Problems.NoSigningKey());
+                return (null, SignerUnavailable.NoActiveKey);
             }
             active = await keys.RotateAsync(institutionId, SigningKeyService.Ed25519Type, cancellationToken);
         }
         var identity = await keys.IdentityAsync(institutionId, cancellationToken);
         if (identity is null)
         {
-            return (null, Infrastructure.Problems.IssuerIdentifierMissing());
+            return (null, SignerUnavailable.NoIssuerIdentifier);
         }
         return (new IssuerSigner(identity, active, keys.Open(active), clock.GetUtcNow()), null);
     }

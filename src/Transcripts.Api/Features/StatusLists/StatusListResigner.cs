@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.StatusLists;
 
@@ -10,20 +11,27 @@ namespace Transcripts.Api.Features.StatusLists;
 /// bit changes: every <see cref="StatusListOptions.CheckEvery"/>, each list signed more than
 /// <see cref="StatusListOptions.ResignAfter"/> ago is signed again with the institution's active key. A list changed by a
 /// request meanwhile fails its version check and is left to the next pass; an institution that cannot sign (no
-/// key-encryption key, every key revoked) is logged and skipped.
+/// key-encryption key, every key revoked) is logged and skipped. When several instances share one database, only the one
+/// that leads the job (<see cref="ClusterLeadership"/>) re-signs.
 /// </summary>
 internal sealed class StatusListResigner(IServiceScopeFactory scopes, TimeProvider clock, IOptions<StatusListOptions> options,
-    ILogger<StatusListResigner> logger) : BackgroundService
+    ClusterLeadership leadership, ILogger<StatusListResigner> logger) : BackgroundService
 {
+    /// <summary>The job's name in <see cref="ClusterLeadership"/>.</summary>
+    public const string Job = "status-list-resign";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (options.Value.ResignInBackground && !stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await ResignDueAsync(stoppingToken);
+                if (await leadership.LeadsAsync(Job, stoppingToken))
+                {
+                    await ResignDueAsync(stoppingToken);
+                }
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException)
             {
                 Log.ResignFailed(logger, e);
             }

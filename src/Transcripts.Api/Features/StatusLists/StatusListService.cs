@@ -16,6 +16,7 @@ namespace Transcripts.Api.Features.StatusLists;
 /// signs each again before then.
 /// </summary>
 internal sealed class StatusListService(TranscriptsDb db, IOptions<StatusListOptions> options, ILogger<StatusListService> logger)
+    : ISignedWithActiveKey
 {
     public const string Revocation = "revocation";
     public const string Suspension = "suspension";
@@ -96,23 +97,5 @@ internal sealed class StatusListService(TranscriptsDb db, IOptions<StatusListOpt
             .CreateCredential(signer.Identity.StatusListUrl(list.Id), signer.Identity.Did, list.Purpose, signer.Now, signer.Now + options.Value.ValidFor);
         list.Bytes = JsonSerializer.SerializeToUtf8Bytes(signer.Sign(unsigned));
         list.UpdatedAt = signer.Now;
-    }
-
-    /// <summary>Runs <paramref name="action"/> again from fresh reads when a concurrent save changed a row it wrote.</summary>
-    public static async Task<T> RetryOnConflictAsync<T>(TranscriptsDb db, Func<Task<T>> action)
-    {
-        const int Attempts = 20;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await action();
-            }
-            catch (DbUpdateException) when (attempt < Attempts)
-            {
-                db.ChangeTracker.Clear();
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt));
-            }
-        }
     }
 }

@@ -1,3 +1,5 @@
+using Transcripts.Api.Features.SigningKeys;
+
 namespace Transcripts.Api.Features.StatusLists;
 
 internal static class StatusListsServices
@@ -7,6 +9,7 @@ internal static class StatusListsServices
         services.AddOptions<StatusListOptions>().BindConfiguration(StatusListOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StatusListResigner>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusListResigner>());
+        services.AddScoped<ISignedWithActiveKey>(sp => sp.GetRequiredService<StatusListService>());
         return services.AddScoped<StatusListService>();
     }
 }

@@ -59,12 +59,12 @@ internal static class IssueCredentialVcApi
         {
             return Problems.Validation("credential.proof", "Send the credential without a proof; this endpoint adds one.");
         }
-        return await StatusListService.RetryOnConflictAsync(db, async () =>
+        return await ConflictRetry.RunAsync(db, async () =>
         {
             var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
             if (signer is null)
             {
-                return (Results<Created<Response>, ProblemHttpResult>)problem!;
+                return (Results<Created<Response>, ProblemHttpResult>)problem!.Value.ToProblem();
             }
             using (signer)
             {
@@ -80,6 +80,6 @@ internal static class IssueCredentialVcApi
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Created($"/credentials/{stored.Id}", new Response(JsonNode.Parse(stored.Bytes)!.AsObject()));
             }
-        });
+        }, cancellationToken);
     }
 }

@@ -182,7 +182,8 @@ public sealed class BatchCrashTests : IDisposable
         var port = ServiceProcess.FreePort();
         var process = Process.Start(ServiceProcess.StartInfo(_dataDir, ["--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", _dataDir,
             "--Logging:LogLevel:Default", "Warning",
-            "--Batches:PauseBetweenItems", (pause ?? TimeSpan.FromMilliseconds(300)).ToString("c", System.Globalization.CultureInfo.InvariantCulture)]))!;
+            "--Batches:PauseBetweenItems", (pause ?? TimeSpan.FromMilliseconds(300)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+            "--Batches:LeaseDuration", "00:00:02", "--Batches:PollInterval", "00:00:00.500"]))!;
         var key = printsKey ? await ServiceProcess.ReadPrintedAdminKeyAsync(process) : null;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();

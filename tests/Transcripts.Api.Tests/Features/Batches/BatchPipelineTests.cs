@@ -177,7 +177,7 @@ public abstract class BatchPipelineTests(TranscriptsApp app)
             app.Clock, new BatchOptions(), CancellationToken.None);
         Assert.Null(problem);
         var processor = new BatchProcessor(services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new BatchOptions { LearnersInFlight = 4 }),
-            services.GetRequiredService<ILogger<BatchProcessor>>());
+            services.GetRequiredService<global::Transcripts.Api.Infrastructure.ServiceInstance>(), services.GetRequiredService<ILogger<BatchProcessor>>());
         var saved = new List<BatchItem>();
         await processor.RunAsync(batch!.Id, item =>
         {

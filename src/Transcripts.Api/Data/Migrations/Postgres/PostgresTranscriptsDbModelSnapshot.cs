@@ -330,6 +330,13 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -349,6 +356,8 @@ namespace Transcripts.Api.Data.Migrations.Postgres
 
                     b.HasIndex("BatchId", "LearnerId")
                         .IsUnique();
+
+                    b.HasIndex("BatchId", "Status");
 
                     b.ToTable("BatchItems");
                 });

@@ -325,6 +325,13 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<Guid>("LearnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -344,6 +351,8 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("BatchId", "LearnerId")
                         .IsUnique();
+
+                    b.HasIndex("BatchId", "Status");
 
                     b.ToTable("BatchItems");
                 });

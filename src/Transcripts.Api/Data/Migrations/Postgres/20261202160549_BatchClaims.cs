@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Transcripts.Api.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class BatchClaims : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "LeaseExpiresAt",
+                table: "BatchItems",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LeasedBy",
+                table: "BatchItems",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BatchItems_BatchId_Status",
+                table: "BatchItems",
+                columns: new[] { "BatchId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_BatchItems_BatchId_Status",
+                table: "BatchItems");
+
+            migrationBuilder.DropColumn(
+                name: "LeaseExpiresAt",
+                table: "BatchItems");
+
+            migrationBuilder.DropColumn(
+                name: "LeasedBy",
+                table: "BatchItems");
+        }
+    }
+}
