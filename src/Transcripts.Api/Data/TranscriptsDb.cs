@@ -17,6 +17,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
 
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OperatorKey> OperatorKeys => Set<OperatorKey>();
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<Competency> Competencies => Set<Competency>();
     public DbSet<MasteryRule> MasteryRules => Set<MasteryRule>();
