@@ -4,8 +4,10 @@ using System.Text.RegularExpressions;
 namespace Transcripts.Api.Tests.Features.Tenancy;
 
 /// <summary>
-/// Two institutions on one service, over the whole endpoint table: institution A's keys, sent at institution B's resources
-/// (B's ids in the path or the body), get 404 and change nothing anywhere; an endpoint that names no id acts on A alone,
+/// Two institutions on one service, over the whole endpoint table: institution A's keys, sent at institution B's resources,
+/// get 404 when B's ids are in the path; when they are only in the body (a learner to assess, credentials to print), the
+/// answer is exactly the one an id that exists nowhere gets, so nothing tells B's records apart from no records. Either
+/// way nothing changes anywhere. An endpoint that names no id acts on A alone,
 /// leaves B's rows as they were and answers nothing of B's. The pair is seeded once per class: nothing A does may touch B.
 /// </summary>
 public abstract class TenantIsolationTests(TranscriptsApp app, TenantIsolationTests.Pair pair)
@@ -52,6 +54,7 @@ public abstract class TenantIsolationTests(TranscriptsApp app, TenantIsolationTe
         var role = endpoint.Roles.Contains("admin") ? "admin" : endpoint.Roles[0];
         using var client = app.CreateClientFor(a.School.KeyFor(role));
         var namesB = await NamesAsync(endpoint, b);
+        var pathNamesB = Names(endpoint.Path(b), b);
         var before = await app.FullSnapshotAsync();
         var beforeB = await app.FullSnapshotAsync(b.School.Id);
 
@@ -62,10 +65,28 @@ public abstract class TenantIsolationTests(TranscriptsApp app, TenantIsolationTe
             await Endpoints.SettleAsync(client, response);
         }
 
-        if (namesB)
+        if (pathNamesB)
         {
             await Problem.AssertAsync(response, HttpStatusCode.NotFound, "not-found");
             Assert.Equal(before, await app.FullSnapshotAsync());
+        }
+        else if (namesB)
+        {
+            Assert.Equal(before, await app.FullSnapshotAsync());
+            using var unknown = await WithUnknownIdsAsync(endpoint, b);
+            using var answer = await client.SendAsync(unknown);
+            Assert.Equal(answer.StatusCode, response.StatusCode);
+            Assert.Equal(answer.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentType?.MediaType);
+            if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+            {
+                Assert.Equal(CodeOf(await answer.Content.ReadAsStringAsync()), CodeOf(body));
+            }
+            else if (response.Content.Headers.ContentType?.MediaType == "application/zip")
+            {
+                // A batch of documents answers per item: B's items must be missing exactly as unknown ones are.
+                using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+                Assert.DoesNotContain(zip.Entries, e => e.Name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase));
+            }
         }
         else
         {
@@ -98,11 +119,28 @@ public abstract class TenantIsolationTests(TranscriptsApp app, TenantIsolationTe
         await Problem.AssertAsync(await adminA.GetAsync($"/learners/{b.School.LearnerA}/disclosures"), HttpStatusCode.NotFound, "not-found");
     }
 
-    private static async Task<bool> NamesAsync(Endpoints.Endpoint endpoint, Seeded b)
+    private static async Task<bool> NamesAsync(Endpoints.Endpoint endpoint, Seeded b) =>
+        Names(endpoint.Path(b) + (endpoint.Body(b) is { } content ? await content.ReadAsStringAsync() : ""), b);
+
+    private static bool Names(string text, Seeded b) =>
+        IdsOf(b).Where(id => id != Guid.Empty).Any(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The same request with every id of B in its body replaced by one that exists nowhere.</summary>
+    private static async Task<HttpRequestMessage> WithUnknownIdsAsync(Endpoints.Endpoint endpoint, Seeded b)
     {
-        var text = endpoint.Path(b) + (endpoint.Body(b) is { } content ? await content.ReadAsStringAsync() : "");
-        return IdsOf(b).Where(id => id != Guid.Empty).Any(id => text.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase));
+        var content = endpoint.Body(b)!;
+        var text = await content.ReadAsStringAsync();
+        foreach (var id in IdsOf(b).Where(id => id != Guid.Empty))
+        {
+            text = text.Replace(id.ToString(), Guid.NewGuid().ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+        var replaced = new StringContent(text, System.Text.Encoding.UTF8);
+        replaced.Headers.ContentType = content.Headers.ContentType;
+        return new HttpRequestMessage(endpoint.Method, endpoint.Path(b)) { Content = replaced };
     }
+
+    private static string? CodeOf(string problem) =>
+        System.Text.Json.JsonDocument.Parse(problem).RootElement.GetProperty("code").GetString();
 
     private static IEnumerable<Guid> IdsOf(Seeded s) =>
     [
