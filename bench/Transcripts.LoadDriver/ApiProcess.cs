@@ -27,6 +27,9 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     public HttpClient Client { get; }
     public string AdminKey { get; }
 
+    /// <summary>The PostgreSQL database this instance created, for a second instance to join.</summary>
+    public string? Database => _database;
+
     public static string DefaultApiPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -39,11 +42,15 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         throw new InvalidOperationException("Transcripts.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, string? postgresServer)
+    /// <summary>
+    /// Starts an instance on a fresh database, or, with <paramref name="join"/>, a further instance on the database another
+    /// instance made (with that instance's admin key; the joining one does not drop the database).
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(string apiDll, string? postgresServer, (string Database, string AdminKey)? join = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("transcripts-load-").FullName;
         var port = FreePort();
-        var database = postgresServer is null ? null : "transcripts_load_" + Guid.NewGuid().ToString("N");
+        var database = join?.Database ?? (postgresServer is null ? null : "transcripts_load_" + Guid.NewGuid().ToString("N"));
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
         foreach (var arg in new[] { apiDll, "--urls", $"http://127.0.0.1:{port}", "--Storage:DataDirectory", dataDir, "--Logging:LogLevel:Default", "Warning" })
         {
@@ -56,7 +63,7 @@ internal sealed partial class ApiProcess : IAsyncDisposable
             info.Environment["Storage__ConnectionString"] = $"{postgresServer};Database={database};Maximum Pool Size=100;Max Auto Prepare=64";
         }
         var process = Process.Start(info)!;
-        string? key = null;
+        var key = join?.AdminKey;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (key is null && DateTime.UtcNow < deadline)
         {
@@ -86,7 +93,8 @@ internal sealed partial class ApiProcess : IAsyncDisposable
                 await Task.Delay(100);
             }
         }
-        return new ApiProcess(process, dataDir, postgresServer, database, client, key ?? throw new InvalidOperationException("No admin key was printed."));
+        return new ApiProcess(process, dataDir, postgresServer, join is null ? database : null, client,
+            key ?? throw new InvalidOperationException("No admin key was printed."));
     }
 
     public async ValueTask DisposeAsync()

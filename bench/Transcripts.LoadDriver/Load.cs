@@ -41,13 +41,15 @@ internal sealed record LoadResult(string Scenario, int Completed, int Errors, do
 /// <summary>A fixed number of requests from a fixed number of workers, stopped early at the time limit.</summary>
 internal static class Load
 {
-    public static async Task<LoadResult> RunAsync(HttpClient client, Scenario scenario, LoadOptions options)
+    /// <summary>Runs <paramref name="scenario"/>, request i going to instance i mod the number of <paramref name="clients"/>.</summary>
+    public static async Task<LoadResult> RunAsync(IReadOnlyList<HttpClient> clients, Scenario scenario, LoadOptions options)
     {
+        HttpClient For(int i) => clients[i % clients.Count];
         // Warm up connections, key caches and the JIT (tiered compilation settles after a few thousand calls); not measured.
         await Parallel.ForAsync(0, Math.Min(2_000, scenario.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
             async (i, cancellationToken) =>
             {
-                using var warm = await client.SendAsync(scenario.Request(i), cancellationToken);
+                using var warm = await For(i).SendAsync(scenario.Request(i), cancellationToken);
             });
         var latencies = new double[scenario.Count];
         var next = -1;
@@ -60,7 +62,7 @@ internal static class Load
             while (!stop.IsCancellationRequested && (i = Interlocked.Increment(ref next)) < scenario.Count)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(scenario.Request(i));
+                using var response = await For(i).SendAsync(scenario.Request(i));
                 await response.Content.LoadIntoBufferAsync();
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)

@@ -1,7 +1,8 @@
 using Transcripts.LoadDriver;
 
 // A bounded load run against the records service on loopback: SQLite, then PostgreSQL when
-// TRANSCRIPTS_TEST_POSTGRES (a connection string without a database) is set.
+// TRANSCRIPTS_TEST_POSTGRES (a connection string without a database) is set, with one instance and then with two
+// instances on one database, the requests alternating between them.
 //   dotnet build src/Transcripts.Api -c Release
 //   dotnet run --project bench/Transcripts.LoadDriver -c Release -- [--reads N] [--writes N] [--concurrency N] [--seconds N]
 var options = LoadOptions.Parse(args);
@@ -13,19 +14,22 @@ if (!File.Exists(api))
 }
 
 var results = new List<(string Database, LoadResult Result)>();
-foreach (var database in new[] { "SQLite", "PostgreSQL" })
+foreach (var database in new[] { "SQLite", "PostgreSQL", "PostgreSQL ×2" })
 {
     var postgres = Environment.GetEnvironmentVariable("TRANSCRIPTS_TEST_POSTGRES");
-    if (database == "PostgreSQL" && string.IsNullOrWhiteSpace(postgres))
+    if (database != "SQLite" && string.IsNullOrWhiteSpace(postgres))
     {
-        Console.WriteLine("PostgreSQL: skipped (TRANSCRIPTS_TEST_POSTGRES is not set).");
+        Console.WriteLine($"{database}: skipped (TRANSCRIPTS_TEST_POSTGRES is not set).");
         continue;
     }
     await using var service = await ApiProcess.StartAsync(api, database == "SQLite" ? null : postgres);
+    await using var second = database.EndsWith("×2", StringComparison.Ordinal)
+        ? await ApiProcess.StartAsync(api, postgres, (service.Database!, service.AdminKey)) : null;
+    HttpClient[] clients = second is null ? [service.Client] : [service.Client, second.Client];
     var seed = await Seed.CreateAsync(service.Client, service.AdminKey);
     foreach (var scenario in Scenario.All(seed, options))
     {
-        var result = await Load.RunAsync(service.Client, scenario, options);
+        var result = await Load.RunAsync(clients, scenario, options);
         results.Add((database, result));
         Console.WriteLine($"{database,-10} {result}");
     }

@@ -11,6 +11,7 @@ using Transcripts.Api.Features.Frameworks;
 using Transcripts.Api.Features.Institutions;
 using Transcripts.Api.Features.ApiKeys;
 using Transcripts.Api.Features.Learners;
+using Transcripts.Api.Features.Operator;
 using Transcripts.Api.Features.Progress;
 using Transcripts.Api.Features.Sharing;
 using Transcripts.Api.Features.SigningKeys;
@@ -40,7 +41,8 @@ public partial class Program
         builder.Configuration.AddInMemoryCollection(overrides);
         DemoMode.Configure(builder, args);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddApiInfrastructure();
+        builder.Services.AddApiInfrastructure().AddHosting(builder.Configuration).AddHealth().AddPublicRateLimits()
+            .AddTelemetry(builder.Configuration);
         builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
         builder.Services.AddLearners().AddEvidence().AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi()
             .AddSharing().AddBatches().AddTranscripts().AddAudit();
@@ -50,10 +52,11 @@ public partial class Program
             .WithModule<EvidenceModule>().WithModule<AssessmentsModule>().WithModule<ProgressModule>().WithModule<AuditModule>()
             .WithModule<DisclosuresModule>().WithModule<SigningKeysModule>().WithModule<StatusListsModule>()
             .WithModule<CredentialsModule>().WithModule<VcApiModule>().WithModule<SharingModule>().WithModule<BatchesModule>()
-            .WithModule<TranscriptsModule>().WithModule<VerificationModule>()
+            .WithModule<TranscriptsModule>().WithModule<VerificationModule>().WithModule<OperatorModule>()
             .WithEmptyValidators().WithEmptyResponseNegotiators());
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -69,6 +72,7 @@ public partial class Program
             }
             await next(context);
         });
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();   // the API description holds no records

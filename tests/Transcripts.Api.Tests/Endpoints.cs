@@ -12,7 +12,11 @@ public static class Endpoints
 {
     public sealed record Endpoint(string Name, HttpMethod Method, Func<Seeded, string> Path, Func<Seeded, HttpContent?> Body,
         string[] Roles, bool IsJson = false, bool HasVersion = false, bool IsLearnerScoped = false, bool StartsBackgroundWork = false,
-        bool HasRequiredFields = true);
+        bool HasRequiredFields = true)
+    {
+        /// <summary>An endpoint of the service's operator, whom no institution's key reaches.</summary>
+        public bool IsOperator => Roles is ["operator"];
+    }
 
     /// <summary>
     /// After an endpoint that <see cref="Endpoint.StartsBackgroundWork"/> succeeded, waits (at most 30 s) until the batch it
@@ -37,6 +41,7 @@ public static class Endpoints
     private static readonly string[] s_staff = ["admin", "registrar", "assessor"];
     private static readonly string[] s_registrar = ["admin", "registrar"];
     private static readonly string[] s_admin = ["admin"];
+    private static readonly string[] s_operator = ["operator"];
 
     public static readonly string CasePackage = """
         {"CFDocument":{"identifier":"doc-1","title":"Imported"},"CFItems":[{"identifier":"item-1","fullStatement":"One"}],
@@ -185,6 +190,10 @@ public static class Endpoints
         new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
         new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),
         new("PublishAuditHead", HttpMethod.Post, _ => "/audit/head", _ => null, s_admin),
+        new("CreateInstitution", HttpMethod.Post, _ => "/operator/institutions", _ => J(new { name = "New school" }), s_operator),
+        new("ListInstitutions", HttpMethod.Get, _ => "/operator/institutions", _ => null, s_operator),
+        new("SuspendInstitution", HttpMethod.Post, s => $"/operator/institutions/{s.School.Id}/suspend", _ => J(new { reason = "Contract ended" }), s_operator),
+        new("ReinstateInstitution", HttpMethod.Post, s => $"/operator/institutions/{s.School.Id}/reinstate", _ => null, s_operator),
         new("TakeDownVerificationPage", HttpMethod.Post, s => $"/credentials/{s.TranscriptId}/page/take-down", _ => null,
             ["admin", "registrar", "learner"], IsLearnerScoped: true),
     ];

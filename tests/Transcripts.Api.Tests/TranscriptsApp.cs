@@ -40,6 +40,71 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
 
     protected virtual string? KeyEncryptionKey => Kek;
 
+    /// <summary>Requests one address may make to the anonymous endpoints per window.</summary>
+    protected virtual int PermitLimit => 1_000_000_000;
+
+    private readonly SemaphoreSlim _operatorLock = new(1, 1);
+    private string? _operatorKey;
+
+    /// <summary>The app's operator key (service-wide, of no institution), made on first use.</summary>
+    public async Task<string> OperatorKeyAsync()
+    {
+        await _operatorLock.WaitAsync();
+        try
+        {
+            return _operatorKey ??= await WithDbAsync(async db =>
+            {
+                var (secret, key) = ApiKeyAuthentication.NewOperatorKey("test operator", Clock.GetUtcNow());
+                db.OperatorKeys.Add(key);
+                await db.SaveChangesAsync();
+                return secret;
+            });
+        }
+        finally
+        {
+            _operatorLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// What any write would change, over the whole database or one institution's rows: every table's row count, the sum of
+    /// versions of versioned rows, and the revoked, withdrawn, suspended and opened marks that writes set in place.
+    /// </summary>
+    internal Task<string> FullSnapshotAsync(Guid? institutionId = null) => WithDbAsync(async db =>
+    {
+        bool All(Guid id) => institutionId is null || id == institutionId;
+        var learners = (await db.Learners.AsNoTracking().ToListAsync()).Where(l => All(l.InstitutionId)).ToList();
+        var learnerIds = learners.Select(l => l.Id).ToHashSet();
+        var frameworks = (await db.Frameworks.AsNoTracking().ToListAsync()).Where(f => All(f.InstitutionId)).ToList();
+        var frameworkIds = frameworks.Select(f => f.Id).ToHashSet();
+        var scales = (await db.Scales.AsNoTracking().ToListAsync()).Where(x => All(x.InstitutionId)).ToList();
+        var credentials = (await db.Credentials.AsNoTracking().ToListAsync()).Where(c => All(c.InstitutionId)).ToList();
+        var links = (await db.ShareLinks.AsNoTracking().ToListAsync()).Where(l => All(l.InstitutionId)).ToList();
+        var keys = (await db.ApiKeys.AsNoTracking().ToListAsync()).Where(k => All(k.InstitutionId)).ToList();
+        var signingKeys = (await db.SigningKeys.AsNoTracking().ToListAsync()).Where(k => All(k.InstitutionId)).ToList();
+        var institutions = (await db.Institutions.AsNoTracking().ToListAsync()).Where(i => All(i.Id)).ToList();
+        var assessments = (await db.Assessments.AsNoTracking().ToListAsync()).Where(a => learnerIds.Contains(a.LearnerId)).ToList();
+        var attainments = (await db.Attainments.AsNoTracking().ToListAsync()).Where(a => learnerIds.Contains(a.LearnerId)).ToList();
+        var parts = new object[]
+        {
+            institutions.Count, institutions.Sum(i => i.RowVersion), institutions.Count(i => i.SuspendedAt is not null),
+            keys.Count, keys.Count(k => k.RevokedAt is not null), signingKeys.Count, signingKeys.Count(k => k.RevokedAt is not null || k.RetiredAt is not null),
+            learners.Count, learners.Sum(l => l.RowVersion), learners.Count(l => l.IsArchived),
+            frameworks.Count, frameworks.Sum(f => f.RowVersion), scales.Count, scales.Sum(x => x.RowVersion),
+            (await db.Competencies.AsNoTracking().ToListAsync()).Where(c => frameworkIds.Contains(c.FrameworkId)).Sum(c => 1 + c.RowVersion),
+            (await db.Evidence.AsNoTracking().ToListAsync()).Count(e => learnerIds.Contains(e.LearnerId)),
+            assessments.Count, assessments.Sum(a => a.RowVersion), attainments.Count, attainments.Sum(a => a.RowVersion),
+            (await db.LearnerGoals.AsNoTracking().ToListAsync()).Count(g => learnerIds.Contains(g.LearnerId)),
+            credentials.Count, credentials.Sum(c => c.RowVersion), credentials.Count(c => c.RevokedAt is not null), credentials.Count(c => c.IsSuspended), credentials.Count(c => c.PageTakenDownAt is not null),
+            links.Count, links.Sum(l => l.OpenCount), links.Count(l => l.WithdrawnAt is not null),
+            (await db.StatusLists.AsNoTracking().ToListAsync()).Where(l => All(l.InstitutionId)).Sum(l => 1 + l.RowVersion),
+            (await db.Batches.AsNoTracking().ToListAsync()).Count(b => All(b.InstitutionId)),
+            (await db.AuditEvents.AsNoTracking().ToListAsync()).Count(e => institutionId is null || e.InstitutionId == institutionId),
+            (await db.Disclosures.AsNoTracking().ToListAsync()).Count(d => All(d.InstitutionId)),
+        };
+        return string.Join(',', parts);
+    });
+
     protected abstract void ConfigureStorage(IWebHostBuilder builder);
 
     /// <summary>Skips the calling test when this app's database is not available here.</summary>
@@ -53,6 +118,8 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
         // Tests that run a batch's processor themselves count what it saved: the background runner, which would join any
         // batch with unclaimed learners, looks for such work only on start (a batch created through the API wakes it at once).
         builder.UseSetting("Batches:PollInterval", "01:00:00");
+        // Every request of a test comes from one address: the public rate limit is lifted except where a test sets it.
+        builder.UseSetting("RateLimits:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (KeyEncryptionKey is { } kek)
         {
             builder.UseSetting("Signing:KeyEncryptionKey", kek);
@@ -197,11 +264,26 @@ public class SqliteApp : TranscriptsApp
 /// TRANSCRIPTS_TEST_POSTGRES (a connection string without a database); without it the tests are skipped,
 /// or fail when TRANSCRIPTS_REQUIRE_SPEC=1 (CI).
 /// </summary>
-public sealed class PostgresApp : TranscriptsApp
+public class PostgresApp : TranscriptsApp
 {
     public const string Variable = "TRANSCRIPTS_TEST_POSTGRES";
     private static readonly string? s_server = Environment.GetEnvironmentVariable(Variable);
-    private readonly string _database = "transcripts_test_" + Guid.NewGuid().ToString("N");
+    private readonly string _database;
+    private readonly bool _dropsDatabase;
+
+    public PostgresApp() : this("transcripts_test_" + Guid.NewGuid().ToString("N"), dropsDatabase: true)
+    {
+    }
+
+    /// <summary>The database this instance uses.</summary>
+    protected string DatabaseName => _database;
+
+    /// <summary>An instance on <paramref name="database"/>, which another instance may share; only one of them drops it.</summary>
+    protected PostgresApp(string database, bool dropsDatabase)
+    {
+        _database = database;
+        _dropsDatabase = dropsDatabase;
+    }
 
     public override void EnsureAvailable()
     {
@@ -225,7 +307,7 @@ public sealed class PostgresApp : TranscriptsApp
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (string.IsNullOrWhiteSpace(s_server))
+        if (string.IsNullOrWhiteSpace(s_server) || !_dropsDatabase)
         {
             return;
         }

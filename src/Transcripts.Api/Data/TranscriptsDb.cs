@@ -22,6 +22,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
 
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OperatorKey> OperatorKeys => Set<OperatorKey>();
     public DbSet<Framework> Frameworks => Set<Framework>();
     public DbSet<Competency> Competencies => Set<Competency>();
     public DbSet<MasteryRule> MasteryRules => Set<MasteryRule>();
@@ -185,6 +186,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
         _ => "updated",
     };
 
-    private static Guid? InstitutionOf(EntityEntry entry) =>
+    // An institution's own row is in its own chain, whoever writes it (the operator who created or suspended it included).
+    private static Guid? InstitutionOf(EntityEntry entry) => entry.Entity is Institution institution ? institution.Id :
         entry.Metadata.FindProperty("InstitutionId") is not null ? entry.Property("InstitutionId").CurrentValue as Guid? : null;
 }

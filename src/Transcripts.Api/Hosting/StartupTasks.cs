@@ -64,6 +64,11 @@ internal static class StartupTasks
             {
                 await DemoIssuance.PrintAsync(issued, baseUrl, output.Writer);
             }
+            if (await Features.Operator.OperatorKeys.EnsureAsync(db, clock, services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory,
+                    app.Logger, stopping) is { } operatorKeyFile)
+            {
+                await output.Writer.WriteLineAsync($"--demo: an operator key, which creates and suspends institutions, is in {operatorKeyFile} (readable only by this user).");
+            }
         }
         await BootstrapAdminKey.RunAsync(db, app.Configuration, clock, output,
             services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, stopping);

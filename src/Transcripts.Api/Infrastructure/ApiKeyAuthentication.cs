@@ -3,8 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
@@ -38,27 +36,19 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
             return AuthenticateResult.Fail("Not an API key.");
         }
         var hash = HashOf(secret);
-        var cacheKey = CacheKeyOf(hash);
-        if (!cache.TryGetValue(cacheKey, out ApiKey? key))
-        {
-            key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash, Context.RequestAborted);
-            if (key is not null && keyOptions.Value.CacheSeconds > 0)
-            {
-                cache.Set(cacheKey, key, TimeSpan.FromSeconds(keyOptions.Value.CacheSeconds));
-            }
-        }
         var now = clock.GetUtcNow();
-        if (key is null || key.RevokedAt is not null || key.ExpiresAt <= now || !CryptographicOperations.FixedTimeEquals(key.Hash, hash))
+        var key = await KnownKeys.FindAsync(db, cache, hash, keyOptions.Value, now, Context.RequestAborted);
+        if (key is null || key.RevokedAt is not null || key.ExpiresAt <= now || key.InstitutionSuspendedAt is not null
+            || !CryptographicOperations.FixedTimeEquals(key.Hash, hash))
         {
-            return AuthenticateResult.Fail("Unknown, revoked or expired API key.");
+            return AuthenticateResult.Fail("Unknown, revoked or expired API key, or its institution is suspended.");
         }
-        await ApiKeyUse.RecordAsync(db, cache, key.Id, now, Context.RequestAborted);
-        List<Claim> claims =
-        [
-            new(KeyIdClaim, key.Id.ToString()),
-            new(InstitutionClaim, key.InstitutionId.ToString()),
-            new(ClaimTypes.Role, key.Role),
-        ];
+        List<Claim> claims = [new(KeyIdClaim, key.Id.ToString()), new(ClaimTypes.Role, key.Role)];
+        if (key.InstitutionId is { } institutionId)
+        {
+            await ApiKeyUse.RecordAsync(db, cache, key.Id, now, Context.RequestAborted);
+            claims.Add(new(InstitutionClaim, institutionId.ToString()));
+        }
         if (key.LearnerId is { } learnerId)
         {
             claims.Add(new(LearnerClaim, learnerId.ToString()));
@@ -74,7 +64,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
     }
 
     /// <summary>The cache entry of a key; <see cref="Features.ApiKeys.RevokeApiKey"/> removes it so revocation is immediate here.</summary>
-    public static string CacheKeyOf(byte[] hash) => "api-key:" + Convert.ToHexString(hash);
+    public static string CacheKeyOf(byte[] hash) => KnownKeys.CacheKeyOf(hash);
 
     public static byte[] HashOf(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
@@ -87,6 +77,13 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
             InstitutionId = institutionId, Role = role, Name = name, LearnerId = learnerId,
             Hash = HashOf(secret), Prefix = secret[..10], CreatedAt = now,
         });
+    }
+
+    /// <summary>A new operator key: the secret to show once, and the row that stores only its hash.</summary>
+    public static (string Secret, OperatorKey Row) NewOperatorKey(string name, DateTimeOffset now)
+    {
+        var secret = SecretPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        return (secret, new OperatorKey { Name = name, Hash = HashOf(secret), Prefix = secret[..10], CreatedAt = now });
     }
 
     private static string Base64UrlEncode(byte[] bytes) =>

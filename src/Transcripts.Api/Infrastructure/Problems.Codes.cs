@@ -24,6 +24,10 @@ internal static partial class Problems
         public const string AlreadyArchived = "already-archived";
         public const string IdentifierTaken = "identifier-taken";
         public const string PublicBaseUrlTaken = "public-base-url-taken";
+        public const string InstitutionSuspended = "institution-suspended";
+        public const string InstitutionAlreadySuspended = "institution-already-suspended";
+        public const string InstitutionNotSuspended = "institution-not-suspended";
+        public const string RateLimited = "rate-limited";
         public const string AttainmentNotAttained = "attainment-not-attained";
         public const string NothingToIssue = "nothing-to-issue";
         public const string NoActiveSigningKey = "no-active-signing-key";

@@ -165,6 +165,21 @@ internal static partial class Problems
         Create(StatusCodes.Status409Conflict, Codes.PublicBaseUrlTaken, "The public base URL belongs to another institution",
             $"Another institution already issues under {url} (the same did:web); each institution needs its own public base URL. Nothing was changed.");
 
+    /// <summary>What an anonymous page or link of a suspended institution answers (its status lists and DID document are still served).</summary>
+    public static ProblemHttpResult InstitutionSuspended() =>
+        Create(StatusCodes.Status403Forbidden, Codes.InstitutionSuspended, "The institution is suspended",
+            "The institution that issued this is suspended on this service, so its records are not shown. Its status lists and DID "
+            + "document are still published: a verifier can still check a credential it holds.");
+
+    public static ProblemHttpResult InstitutionSuspensionUnchanged(Guid id, bool isSuspended) =>
+        Create(StatusCodes.Status409Conflict, isSuspended ? Codes.InstitutionAlreadySuspended : Codes.InstitutionNotSuspended,
+            isSuspended ? "Institution already suspended" : "Institution not suspended",
+            $"Institution {id} is {(isSuspended ? "already" : "not")} suspended; nothing was changed.");
+
+    public static ProblemHttpResult RateLimited(int permits, int windowSeconds) =>
+        Create(StatusCodes.Status429TooManyRequests, Codes.RateLimited, "Too many requests",
+            $"This address may make {permits} requests to the service's public pages every {windowSeconds} seconds; wait and try again.");
+
     public static ProblemHttpResult ReservedCredentialType(string type) =>
         Create(StatusCodes.Status422UnprocessableEntity, Codes.ReservedCredentialType, "The service does not sign this type",
             $"Credentials of type {type} are minted by the service itself (status lists, and Open Badges and CLR credentials from "
@@ -244,6 +259,7 @@ internal static partial class Problems
         413 => Codes.PayloadTooLarge,
         415 => Codes.UnsupportedMediaType,
         422 => Codes.Unprocessable,
+        429 => Codes.RateLimited,
         503 => Codes.Unavailable,
         _ => status >= 500 ? Codes.InternalError : Codes.Error,
     };

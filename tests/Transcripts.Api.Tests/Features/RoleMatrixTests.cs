@@ -73,7 +73,8 @@ public abstract class RoleMatrixTests(TranscriptsApp app)
     {
         var data = new TheoryData<string>();
         // A path with an id in it (a GUID, not just a hyphenated route such as /signing-keys).
-        foreach (var endpoint in Endpoints.All.Where(e => System.Text.RegularExpressions.Regex.IsMatch(e.Path(Endpoints.Placeholder), "[0-9a-f]{8}-[0-9a-f]{4}-")))
+        // Operator endpoints are refused to every institution's key (403), whatever the id: see OperatorTests.
+        foreach (var endpoint in Endpoints.All.Where(e => !e.IsOperator && System.Text.RegularExpressions.Regex.IsMatch(e.Path(Endpoints.Placeholder), "[0-9a-f]{8}-[0-9a-f]{4}-")))
         {
             data.Add(endpoint.Name);
         }

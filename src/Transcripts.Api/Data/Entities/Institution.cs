@@ -13,5 +13,12 @@ internal sealed class Institution : IVersioned
     public string? LogoSha256 { get; set; }
     public string? LogoMediaType { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// When the service's operator suspended the institution: its API keys stop working and its share links and verification
+    /// pages answer <c>institution-suspended</c>, while its DID document, trust bundle and status lists are still served.
+    /// </summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+    /// <summary>Why it was suspended, in the operator's words (shown to operators only).</summary>
+    public string? SuspensionReason { get; set; }
     public int RowVersion { get; set; }
 }

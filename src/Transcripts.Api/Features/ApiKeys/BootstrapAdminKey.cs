@@ -28,7 +28,7 @@ internal static class BootstrapAdminKey
         db.Institutions.Add(institution);
         var (secret, key) = ApiKeyAuthentication.NewKey(institution.Id, Roles.Admin, "first admin key", null, now);
         db.ApiKeys.Add(key);
-        var path = WriteOwnerOnly(dataDirectory, secret);
+        var path = WriteOwnerOnly(dataDirectory, FileName, secret);
         await db.SaveChangesAsync(cancellationToken);
         if (output.IsInteractive)
         {
@@ -48,9 +48,10 @@ internal static class BootstrapAdminKey
         }
     }
 
-    private static string WriteOwnerOnly(string dataDirectory, string secret)
+    /// <summary>Writes <paramref name="secret"/> to <paramref name="fileName"/> in the data folder, readable and writable by this user only.</summary>
+    public static string WriteOwnerOnly(string dataDirectory, string fileName, string secret)
     {
-        var path = Path.Combine(Path.GetFullPath(dataDirectory), FileName);
+        var path = Path.Combine(Path.GetFullPath(dataDirectory), fileName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())

@@ -15,7 +15,7 @@ namespace Transcripts.Api.Features.Credentials;
 /// attainments (same ids and versions) is returned instead of a new one. A changed attainment is a correction: the new
 /// credential replaces the old, which is revoked with reason "superseded". Changes are tracked; the caller saves once.
 /// </summary>
-internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statusLists, ILogger<CredentialIssuer> logger)
+internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statusLists, Infrastructure.ServiceMetrics metrics, ILogger<CredentialIssuer> logger)
 {
     public const string SupersededReason = "superseded";
 
@@ -116,6 +116,7 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
         _signed[id] = signed;
         db.Credentials.Add(credential);
         Log.CredentialIssued(logger, id, kind.ToString(), signer.Key.Id);
+        metrics.CredentialIssued(kind.ToString().ToLowerInvariant());
         return credential;
     }
 

@@ -73,7 +73,7 @@ internal static class UpdateInstitution
     }
 
     // Compared by DID, so that a row stored before URLs were kept in canonical form still counts.
-    private static async Task<bool> ClaimedElsewhereAsync(TranscriptsDb db, Guid institutionId, string publicBaseUrl, CancellationToken cancellationToken)
+    public static async Task<bool> ClaimedElsewhereAsync(TranscriptsDb db, Guid institutionId, string publicBaseUrl, CancellationToken cancellationToken)
     {
         DidWeb.TryFromBaseUrl(publicBaseUrl, out var did);
         var others = await db.Institutions.AsNoTracking().Where(i => i.Id != institutionId && i.PublicBaseUrl != null)

@@ -21,6 +21,7 @@ internal static class OpenShareLink
         app.MapGet("/share", Handle).WithName(nameof(OpenShareLink)).WithTags("Sharing").AllowAnonymous()
             .WithSummary("The credentials a learner shared; the token goes in the X-Share-Token header")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone);
         // Links made before the token moved out of the path: answered without looking the token up or writing it anywhere.
@@ -44,6 +45,11 @@ internal static class OpenShareLink
         if (link is null || link.WithdrawnAt is not null || link.ExpiresAt <= now)
         {
             return Problems.ShareLinkNotFound();
+        }
+        // A suspended institution's link is withheld before it counts an open or writes a disclosure.
+        if (await db.Institutions.AnyAsync(i => i.Id == link.InstitutionId && i.SuspendedAt != null, cancellationToken))
+        {
+            return Problems.InstitutionSuspended();
         }
         var counted = await db.ShareLinks.Where(l => l.Id == link.Id && l.WithdrawnAt == null && l.OpenCount < l.MaxOpens)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.OpenCount, l => l.OpenCount + 1), cancellationToken);

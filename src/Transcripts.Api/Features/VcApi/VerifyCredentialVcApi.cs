@@ -30,7 +30,7 @@ internal static class VerifyCredentialVcApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, VerificationContext context,
+    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Request request, VerificationContext context, Infrastructure.ServiceMetrics metrics,
         CancellationToken cancellationToken)
     {
         if (request.VerifiableCredential is not { } credential)
@@ -38,11 +38,11 @@ internal static class VerifyCredentialVcApi
             return Problems.Validation("verifiableCredential", "A verifiableCredential object is required.");
         }
         var response = await VerifyAsync(credential, context, cancellationToken);
-        return Answer(response);
+        return Answer(response, metrics, "credential");
     }
 
     private static async Task<Results<Ok<Response>, ProblemHttpResult>> HandlePresentation(PresentationRequest request,
-        VerificationContext context, CancellationToken cancellationToken)
+        VerificationContext context, Infrastructure.ServiceMetrics metrics, CancellationToken cancellationToken)
     {
         if (request.VerifiablePresentation is not { } presentation)
         {
@@ -93,7 +93,7 @@ internal static class VerifyCredentialVcApi
             warnings.AddRange(inner.Warnings.Select(c => $"verifiableCredential[{index}]: {c}"));
             errors.AddRange(inner.Errors.Select(c => $"verifiableCredential[{index}]: {c}"));
         }
-        return Answer(new Response(checks, warnings, errors));
+        return Answer(new Response(checks, warnings, errors), metrics, "presentation");
     }
 
     private static async Task<Response> VerifyAsync(JsonObject credential, VerificationContext context, CancellationToken cancellationToken)
@@ -109,8 +109,9 @@ internal static class VerifyCredentialVcApi
             report.Checks.Where(c => c.Status == CheckStatus.Failed).Select(c => $"{c.Name}: {c.Reason}").ToList());
     }
 
-    private static Results<Ok<Response>, ProblemHttpResult> Answer(Response response)
+    private static Results<Ok<Response>, ProblemHttpResult> Answer(Response response, Infrastructure.ServiceMetrics metrics, string what)
     {
+        metrics.Verified(what, response.Errors.Count == 0 ? "verified" : "failed");
         if (response.Errors.Count == 0)
         {
             return TypedResults.Ok(response);

@@ -36,6 +36,10 @@ internal static class OpenVerificationRecord
         {
             return Problems.TranscriptNotFound();
         }
+        if (await ShowVerificationPage.IsSuspendedAsync(db, credential.InstitutionId, cancellationToken))
+        {
+            return Problems.InstitutionSuspended();
+        }
         string? token = request.Headers[TokenHeader];
         if (!TranscriptToken.TryParse(token?.Trim(), AchievementUrn(credential.Id), out var parsed, out _)
             || !parsed.CredentialSha256.SequenceEqual(Convert.FromHexString(credential.Sha256)))

@@ -19,6 +19,7 @@ internal static class ShowVerificationPage
         group.MapGet("/{id}", Handle).WithName(nameof(ShowVerificationPage))
             .WithSummary("Public verification page of a transcript (HTML; asks for the QR token, then checks it in the page)")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status403Forbidden, contentType: "text/html")
             .Produces(StatusCodes.Status404NotFound, contentType: "text/html");
 
     private static async Task<ContentHttpResult> Handle(string id, HttpContext http, TranscriptsDb db, ILoggerFactory logs, CancellationToken cancellationToken)
@@ -27,6 +28,11 @@ internal static class ShowVerificationPage
         VerificationPage.SetSecurityHeaders(http.Response, nonce);
         var found = await FindAsync(db, id, cancellationToken);
         Log.PageViewed(logs.CreateLogger(typeof(ShowVerificationPage).FullName!), found?.Credential.Id ?? Guid.Empty, found is not null);
+        if (found is { Credential: var credential } && await IsSuspendedAsync(db, credential.InstitutionId, cancellationToken))
+        {
+            return TypedResults.Content(VerificationPage.RenderSuspended(nonce), "text/html; charset=utf-8", System.Text.Encoding.UTF8,
+                StatusCodes.Status403Forbidden);
+        }
         return found is { Content: var content }
             ? TypedResults.Content(VerificationPage.RenderShell(nonce, content.IssuerName), "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status200OK)
             : NotFound(nonce);
@@ -47,6 +53,10 @@ internal static class ShowVerificationPage
         }
         return (credential, content);
     }
+
+    /// <summary>Whether the service's operator suspended the institution (its pages and records are then withheld).</summary>
+    public static Task<bool> IsSuspendedAsync(TranscriptsDb db, Guid institutionId, CancellationToken cancellationToken) =>
+        db.Institutions.AnyAsync(i => i.Id == institutionId && i.SuspendedAt != null, cancellationToken);
 
     public static ContentHttpResult NotFound(string nonce) =>
         TypedResults.Content(VerificationPage.RenderNotFound(nonce), "text/html; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status404NotFound);

@@ -110,6 +110,14 @@ internal static class VerificationPage
         Check that the whole QR code was scanned or the whole address typed, or ask the institution named on the paper.</p></section>
         """);
 
+    /// <summary>The page of a transcript whose institution the service's operator suspended: no record, and why.</summary>
+    public static string RenderSuspended(string nonce) => Shell(nonce, "Institution suspended", """
+        <header><p class="kicker">Transcript verification</p><h1>This institution is suspended on this service</h1></header>
+        <section class="box status" data-state="suspended"><h2>Not shown</h2><p>The institution that issued this transcript is
+        suspended here, so its records are not shown. Its revocation lists are still published: an admissions office can still
+        check the PDF or credential with the offline verifier.</p></section>
+        """);
+
     private static string Shell(string nonce, string title, string body) => $"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Institutions;
+using Transcripts.Api.Features.SigningKeys;
+using Transcripts.Api.Infrastructure;
+
+namespace Transcripts.Api.Features.Operator;
+
+/// <summary>
+/// A new institution with its own data, issuer settings, signing key (when the service has a key-encryption key) and first
+/// admin key. Without a public base URL of its own it is published on the service's host under
+/// <c>{Signing:PublicBaseUrl}institutions/{id}/</c>: its DID is <c>did:web:host:institutions:{id}</c>, whose document did:web
+/// resolves at <c>/institutions/{id}/did.json</c>.
+/// </summary>
+internal static partial class CreateInstitution
+{
+    public sealed record Request
+    {
+        [Required, StringLength(200, MinimumLength = 1)]
+        public required string Name { get; init; }
+        /// <summary>The institution's own origin (its did:web); absent for a path on the service's host.</summary>
+        [StringLength(500)]
+        public string? PublicBaseUrl { get; init; }
+    }
+
+    /// <summary>The one response that carries the first admin key's secret; it is not stored and cannot be shown again.</summary>
+    public sealed record Response(OperatorInstitutionResponse Institution, Guid AdminKeyId, string AdminKeyPrefix, string AdminKeySecret);
+
+    public static void Map(IEndpointRouteBuilder group) =>
+        group.MapPost("", Handle).WithName(nameof(CreateInstitution))
+            .WithSummary("Create an institution with its signing key and first admin key; the key's secret is in this response only (operator)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    private static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
+        SigningKeyService keys, IOptions<SigningOptions> options, TimeProvider clock, CurrentCaller caller, ILogger<Request> logger,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var institution = new Institution { Name = request.Name, CreatedAt = now };
+        var requested = request.PublicBaseUrl ?? PathOnServiceHost(options.Value, institution.Id);
+        if (!PublicBaseUrl.TryNormalize(requested, out var publicBaseUrl, out var error))
+        {
+            return request.PublicBaseUrl is null ? throw new InvalidOperationException("Signing:PublicBaseUrl is not a usable base URL.")
+                : Problems.Validation("publicBaseUrl", error);
+        }
+        if (await UpdateInstitution.ClaimedElsewhereAsync(db, institution.Id, publicBaseUrl, cancellationToken))
+        {
+            return Problems.PublicBaseUrlTaken(publicBaseUrl);
+        }
+        institution.PublicBaseUrl = publicBaseUrl;
+        // The institution is saved before its first key is made (the key's link names it), in one transaction with it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Institutions.Add(institution);
+        await keys.SettingsAsync(institution.Id, cancellationToken);
+        var (secret, admin) = ApiKeyAuthentication.NewKey(institution.Id, Roles.Admin, "first admin key", null, now);
+        db.ApiKeys.Add(admin);
+        await db.SaveChangesAsync(cancellationToken);
+        if (keys.CanSign)
+        {
+            await keys.RotateAsync(institution.Id, SigningKeyService.Ed25519Type, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        LogCreated(logger, institution.Id, caller.ApiKeyId);
+        return TypedResults.Created($"/operator/institutions/{institution.Id}",
+            new Response(OperatorInstitutionResponse.From(institution), admin.Id, admin.Prefix, secret));
+    }
+
+    /// <summary><c>{service base}institutions/{id}/</c>: the did:web path form for an institution sharing the service's host.</summary>
+    public static string PathOnServiceHost(SigningOptions options, Guid institutionId) =>
+        new Uri(new Uri(options.PublicBaseUrl.TrimEnd('/') + "/"), $"institutions/{institutionId}/").ToString();
+
+    [LoggerMessage(LogEvents.InstitutionCreated, LogLevel.Information, "Institution {InstitutionId} created by operator key {OperatorKeyId}")]
+    private static partial void LogCreated(ILogger logger, Guid institutionId, Guid operatorKeyId);
+}

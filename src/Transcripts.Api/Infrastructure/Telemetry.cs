@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Transcripts.Api.Infrastructure;
+
+/// <summary>
+/// OpenTelemetry traces (ASP.NET Core, Npgsql, the service's own source) and metrics (ASP.NET Core, the service's meter),
+/// exported over OTLP only when <see cref="TelemetryOptions.OtlpEndpoint"/> is set. Nothing personal leaves in a span: the path
+/// is replaced by its route template (so no learner, credential or share-link id), the query string is dropped, and no header
+/// or exception message is recorded; Npgsql spans carry SQL with parameter placeholders, never values.
+/// </summary>
+internal static class Telemetry
+{
+    public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        services.AddSingleton<ServiceMetrics>();
+        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null;
+        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint) && otlp is null)
+        {
+            throw new InvalidOperationException("Telemetry:OtlpEndpoint is not an absolute URL such as http://collector:4317.");
+        }
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(options.ServiceName));
+        telemetry.WithTracing(tracing =>
+        {
+            tracing.AddSource(ServiceMetrics.Name)
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.RecordException = false;
+                    o.EnrichWithHttpResponse = (activity, response) => Scrub(activity, response.HttpContext);
+                })
+                .AddNpgsql();
+            if (otlp is not null)
+            {
+                tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+            }
+        });
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(ServiceMetrics.Name).AddAspNetCoreInstrumentation();
+            if (otlp is not null)
+            {
+                metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>A request's span keeps the route template in place of the path, and no query string.</summary>
+    private static void Scrub(Activity activity, HttpContext context)
+    {
+        var template = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        activity.SetTag("url.path", template ?? "(unmatched)");
+        activity.SetTag("url.query", null);
+        activity.DisplayName = $"{context.Request.Method} {template ?? "(unmatched)"}";
+    }
+}

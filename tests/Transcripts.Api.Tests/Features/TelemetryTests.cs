@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Transcripts.Api.Tests.Features;
+
+/// <summary>The SQLite app exporting its traces and metrics to memory.</summary>
+public sealed class TelemetrySqliteApp : SqliteApp
+{
+    public List<Activity> Activities { get; } = [];
+
+    public List<Metric> Metrics { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddOpenTelemetry()
+            .WithTracing(t => t.AddInMemoryExporter(Activities))
+            .WithMetrics(m => m.AddInMemoryExporter(Metrics)));
+    }
+
+    public void Flush()
+    {
+        Services.GetRequiredService<TracerProvider>().ForceFlush();
+        Services.GetRequiredService<MeterProvider>().ForceFlush();
+    }
+}
+
+/// <summary>Spans and metric points carry route templates and fixed words: no learner's id or name, no token, no id from a route.</summary>
+public sealed class TelemetryTests(TelemetrySqliteApp app) : IClassFixture<TelemetrySqliteApp>
+{
+    [Fact]
+    public async Task No_personal_value_is_in_any_exported_tag_and_the_service_meter_counts()
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        var school = seeded.School;
+        using var admin = app.CreateClientFor(school.Admin);
+        var share = await Seeded.Json(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/share-links",
+            new { credentialIds = new[] { seeded.CredentialId }, reason = "Sent to the college on the learner's request" }));
+        var token = share.GetProperty("token").GetString()!;
+        using var anonymous = app.CreateClient();
+        using var open = new HttpRequestMessage(HttpMethod.Get, "/share?learner=" + school.LearnerA);
+        open.Headers.Add("X-Share-Token", token);
+        (await anonymous.SendAsync(open)).EnsureSuccessStatusCode();
+        (await admin.GetAsync($"/learners/{school.LearnerA}/record?name=Ελένη")).EnsureSuccessStatusCode();
+        var credential = await (await admin.GetAsync($"/credentials/{seeded.CredentialId}")).Content.ReadAsStringAsync();
+        (await anonymous.PostAsync("/credentials/verify", new StringContent($"{{\"verifiableCredential\":{credential}}}",
+            System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        // A request's span ends just after its answer is sent: wait for the last one (the verification) to be exported.
+        for (var attempt = 0; attempt < 100 && !app.Activities.ToList().Any(a => a.DisplayName.Contains("/credentials/verify")); attempt++)
+        {
+            await Task.Delay(50);
+        }
+        app.Flush();
+
+        var activities = app.Activities.ToList();
+        Assert.Contains(activities, a => a.DisplayName == "GET /learners/{id:guid}/record");
+        var values = activities.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(a.DisplayName))
+            .Concat(app.Metrics.ToList().SelectMany(TagsOf)).ToList();
+        string[] secrets = [school.LearnerA.ToString(), seeded.CredentialId.ToString(), share.GetProperty("id").GetString()!, token,
+            "Ελένη", "%CE%95", school.Admin];
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(values, v => v.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+        var issued = app.Metrics.ToList().Where(m => m.Name == "transcripts.credentials.issued").SelectMany(TagsOf).ToList();
+        Assert.Contains("kind=achievement", issued);
+        var verified = app.Metrics.ToList().Where(m => m.Name == "transcripts.verifications").SelectMany(TagsOf).ToList();
+        Assert.Contains("outcome=verified", verified);
+    }
+
+    private static IEnumerable<string> TagsOf(Metric metric)
+    {
+        foreach (ref readonly var point in metric.GetMetricPoints())
+        {
+            foreach (var tag in point.Tags)
+            {
+                yield return $"{tag.Key}={tag.Value}";
+            }
+        }
+    }
+}
