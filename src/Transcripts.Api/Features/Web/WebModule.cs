@@ -35,7 +35,9 @@ internal static class WebModule
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "transcripts-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Secure over https; over plain http (a loopback test or demo) antiforgery would otherwise refuse every form.
+            // The token is no credential: without the session cookie, which is always Secure, it opens nothing.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         services.AddIdentityCore<Person>(o =>

@@ -46,7 +46,7 @@ public sealed class Browser : IAsyncDisposable
         var axe = await page.RunAxe();
         var bad = axe.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {string.Join("; ", v.Nodes.Select(n => n.Html))}").ToList();
-        Assert.True(bad.Count == 0, $"{name}: " + string.Join("\n", bad));
+        Assert.True(bad.Count == 0, $"{name} ({page.Url}): " + string.Join("\n", bad) + "\n" + await page.ContentAsync());
         var original = page.ViewportSize!;
         await page.SetViewportSizeAsync(DesktopWidth, 900);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}-desktop.png"), FullPage = true });

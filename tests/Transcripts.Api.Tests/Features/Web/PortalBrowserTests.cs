@@ -14,7 +14,7 @@ namespace Transcripts.Api.Tests.Features.Web;
 /// </summary>
 public sealed partial class PortalBrowserTests(KestrelApp app) : IClassFixture<KestrelApp>
 {
-    private string Url(string path) => new Uri(app.BaseAddress, path).AbsoluteUri.Replace("://127.0.0.1:", "://localhost:", StringComparison.Ordinal);
+    private string Url(string path) => new Uri(app.BaseAddress, path).AbsoluteUri;
 
     [SkippableFact]
     public async Task Invited_learner_signs_in_reads_an_explanation_shares_sees_the_college_open_it_and_withdraws_it()
