@@ -19,6 +19,7 @@ using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Features.Transcripts;
 using Transcripts.Api.Features.VcApi;
 using Transcripts.Api.Features.Verification;
+using Transcripts.Api.Features.Web;
 using Transcripts.Api.Hosting;
 using Transcripts.Api.Infrastructure;
 
@@ -45,7 +46,7 @@ public partial class Program
             .AddTelemetry(builder.Configuration);
         builder.Services.AddTranscriptsData(builder.Configuration).AddApiKeyAuthentication();
         builder.Services.AddLearners().AddEvidence().AddSigningKeys().AddStatusLists().AddCredentials().AddVcApi()
-            .AddSharing().AddBatches().AddTranscripts().AddAudit();
+            .AddSharing().AddBatches().AddTranscripts().AddAudit().AddWeb(builder.Configuration);
         // Every feature's endpoints, listed here rather than found by scanning; Carter has no validators or negotiators to find.
         builder.Services.AddCarter(configurator: features => features
             .WithModule<InstitutionsModule>().WithModule<ApiKeysModule>().WithModule<FrameworksModule>().WithModule<LearnersModule>()
@@ -75,9 +76,11 @@ public partial class Program
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseWeb();
         app.MapOpenApi().AllowAnonymous();   // the API description holds no records
         app.MapHealth();
         app.MapCarter();
+        app.MapWeb();
         return app;
     }
 }

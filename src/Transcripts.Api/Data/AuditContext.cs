@@ -13,7 +13,9 @@ internal sealed class AuditContext(TimeProvider clock, IHttpContextAccessor? htt
     /// <summary>The key of the keyed chains; without one, events are written in the unkeyed (legacy) form only.</summary>
     public AuditKey? Key { get; } = key is { IsConfigured: true } ? key : null;
 
-    public string Actor => KeyClaim(ApiKeyAuthentication.KeyIdClaim) is { } keyId ? "key:" + keyId : System;
+    /// <summary><c>person:{id}</c> for a person signed in to the pages, <c>key:{id}</c> for an API key.</summary>
+    public string Actor => KeyClaim(Features.Web.PersonClaims.PersonClaim) is { } personId ? "person:" + personId
+        : KeyClaim(ApiKeyAuthentication.KeyIdClaim) is { } keyId ? "key:" + keyId : System;
 
     public Guid? InstitutionId => Guid.TryParse(KeyClaim(ApiKeyAuthentication.InstitutionClaim), out var id) ? id : null;
 

@@ -11,6 +11,6 @@ namespace Transcripts.Api.Data;
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTranscriptsDb>
 {
     public PostgresTranscriptsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTranscriptsDb>().UseNpgsql("Host=localhost;Database=transcripts").Options,
+        new(new DbContextOptionsBuilder<PostgresTranscriptsDb>().UseNpgsql("Host=localhost;Database=transcripts").UseApplicationServiceProvider(DesignTimeServices.Instance).Options,
             new AuditContext(TimeProvider.System, null));
 }

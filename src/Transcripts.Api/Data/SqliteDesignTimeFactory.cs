@@ -11,6 +11,6 @@ namespace Transcripts.Api.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTranscriptsDb>
 {
     public SqliteTranscriptsDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteTranscriptsDb>().UseSqlite("Data Source=design.db").Options,
+        new(new DbContextOptionsBuilder<SqliteTranscriptsDb>().UseSqlite("Data Source=design.db").UseApplicationServiceProvider(DesignTimeServices.Instance).Options,
             new AuditContext(TimeProvider.System, null));
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Transcripts.Api.Data.Entities;
@@ -9,9 +11,10 @@ namespace Transcripts.Api.Data;
 /// each own a migration set. Every save bumps the concurrency token of updated rows and appends one
 /// hash-chained <see cref="AuditEvent"/> per written row, in the same transaction. Saves that write rows take turns: one at
 /// a time in this process, and on PostgreSQL one at a time across every instance sharing the database (a transaction-scoped
-/// advisory lock), so two instances never claim the same link of the chain.
+/// advisory lock), so two instances never claim the same link of the chain. It is also ASP.NET Core Identity's store for
+/// the people who sign in to the web pages (<see cref="Person"/>, with passkeys: Identity's schema version 3).
 /// </summary>
-internal abstract class TranscriptsDb(DbContextOptions options, AuditContext audit) : DbContext(options)
+internal abstract class TranscriptsDb(DbContextOptions options, AuditContext audit) : IdentityUserContext<Person, Guid>(options)
 {
     // One writer of the chain at a time in this process, so two saves never claim the same link. Other processes are held
     // off by LockAcrossInstancesAsync (PostgreSQL), and finally by the unique index on Sequence.
@@ -44,10 +47,16 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     public DbSet<CredentialPolicy> CredentialPolicies => Set<CredentialPolicy>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Identity reads its schema version from the application's IdentityOptions: version 3 (passkeys), set by the web pages'
+        // registration and, for migrations, by the design-time factories (DesignTimeServices).
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TranscriptsDb).Assembly,
             t => t.Namespace == typeof(Configurations.InstitutionConfiguration).Namespace);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: every save appends to the audit chain.");
@@ -57,7 +66,10 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
         ChangeTracker.DetectChanges();
         var written = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                        && e.Entity is not AuditEvent and not Disclosure)
+                        && e.Entity is not AuditEvent and not Disclosure
+                        // Identity's own rows (claims, logins, tokens, passkeys) have no single id; the account row is audited.
+                        and not IdentityUserClaim<Guid> and not IdentityUserLogin<Guid> and not IdentityUserToken<Guid>
+                        and not IdentityUserPasskey<Guid>)
             .ToList();
         foreach (var entry in written.Where(e => e.State == EntityState.Modified && e.Entity is IVersioned))
         {

@@ -3,7 +3,7 @@ namespace Transcripts.Api.Infrastructure;
 /// <summary>
 /// Every log event id of the service, in one table: each feature has its own hundred (ApiKeys 1100s, Frameworks 1200s,
 /// Learners 1300s, Assessments 1400s, Evidence 1500s, SQLite 1600s, SigningKeys 5000s, Credentials 5100s, StatusLists 5200s,
-/// Transcripts 5300s, Sharing 5400s, Batches 5500s, Verification 5600s, Audit 5700s, Operator 5900s). A test checks that no id is used twice.
+/// Transcripts 5300s, Sharing 5400s, Batches 5500s, Verification 5600s, Audit 5700s, Web 5800s, Operator 5900s). A test checks that no id is used twice.
 /// </summary>
 internal static class LogEvents
 {
@@ -49,4 +49,8 @@ internal static class LogEvents
     public const int InstitutionSuspended = 5902;
     public const int InstitutionReinstated = 5903;
     public const int OperatorKeyCreated = 5904;
+    public const int InvitationCreated = 5801;
+    public const int InvitationAccepted = 5802;
+    public const int PersonSignedIn = 5803;
+    public const int PersonSignInFailed = 5804;
 }

@@ -68,7 +68,7 @@ internal static class AttainmentDowngrade
         var (signer, problem) = await keys.OpenSignerAsync(db, institutionId, clock, cancellationToken);
         if (signer is null)
         {
-            return problem ?? Problems.SigningUnavailable();
+            return (problem ?? SignerUnavailable.NotConfigured).ToProblem();
         }
         using (signer)
         {

@@ -21,7 +21,7 @@ internal static class DeleteAssessment
     private static Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, int? version, string? reason, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger<Credentials.CredentialIssuer> logger,
         CancellationToken cancellationToken) =>
-        StatusListService.RetryOnConflictAsync(db, () => DeleteAsync(id, version, reason, db, caller, clock, keys, lists, logger, cancellationToken));
+        ConflictRetry.RunAsync(db, () => DeleteAsync(id, version, reason, db, caller, clock, keys, lists, logger, cancellationToken), cancellationToken);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, int? version, string? reason, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger logger, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ internal static class ExplainAttainment
             .WithSummary("Why an attainment is what it is: the rule, its inputs (assessments and their evidence) and the arithmetic")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var attainment = await db.Attainments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.InstitutionId == caller.InstitutionId, cancellationToken);

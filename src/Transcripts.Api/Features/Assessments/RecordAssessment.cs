@@ -33,7 +33,7 @@ internal static partial class RecordAssessment
     private static Task<Results<Created<RecordedAssessment>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger<Request> logger,
         ILogger<Credentials.CredentialIssuer> issuerLogger, CancellationToken cancellationToken) =>
-        StatusListService.RetryOnConflictAsync(db, () => RecordAsync(request, db, caller, clock, keys, lists, logger, issuerLogger, cancellationToken));
+        ConflictRetry.RunAsync(db, () => RecordAsync(request, db, caller, clock, keys, lists, logger, issuerLogger, cancellationToken), cancellationToken);
 
     private static async Task<Results<Created<RecordedAssessment>, ProblemHttpResult>> RecordAsync(Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger logger, ILogger issuerLogger,

@@ -36,7 +36,7 @@ internal static class UpdateAssessment
     private static Task<Results<Ok<RecordedAssessment>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger<Credentials.CredentialIssuer> logger,
         CancellationToken cancellationToken) =>
-        StatusListService.RetryOnConflictAsync(db, () => UpdateAsync(id, request, db, caller, clock, keys, lists, logger, cancellationToken));
+        ConflictRetry.RunAsync(db, () => UpdateAsync(id, request, db, caller, clock, keys, lists, logger, cancellationToken), cancellationToken);
 
     private static async Task<Results<Ok<RecordedAssessment>, ProblemHttpResult>> UpdateAsync(Guid id, Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger logger, CancellationToken cancellationToken)

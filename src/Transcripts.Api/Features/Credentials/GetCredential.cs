@@ -13,7 +13,7 @@ internal static class GetCredential
             .WithSummary("The signed credential exactly as issued (application/vc; application/ld+json on request)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid id, HttpContext http, TranscriptsDb db,
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid id, HttpContext http, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         var credential = await db.Credentials.AsNoTracking()

@@ -13,7 +13,7 @@ internal static class ListLearnerCredentials
             .WithSummary("A learner's credentials, newest first (a learner sees only their own)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<List<CredentialResponse>>, ProblemHttpResult>> Handle(Guid learnerId, TranscriptsDb db,
+    internal static async Task<Results<Ok<List<CredentialResponse>>, ProblemHttpResult>> Handle(Guid learnerId, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         var learner = await db.Learners.AsNoTracking().SingleOrDefaultAsync(l => l.Id == learnerId, cancellationToken);

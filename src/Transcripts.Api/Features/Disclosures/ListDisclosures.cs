@@ -16,7 +16,7 @@ internal static class ListDisclosures
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<Page<Response>>, ProblemHttpResult>> Handle(Guid learnerId, DateTimeOffset? since, int? page,
+    internal static async Task<Results<Ok<Page<Response>>, ProblemHttpResult>> Handle(Guid learnerId, DateTimeOffset? since, int? page,
         int? pageSize, TranscriptsDb db, CurrentCaller caller, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)
@@ -34,6 +34,12 @@ internal static class ListDisclosures
         }
         var keys = await db.ApiKeys.AsNoTracking().Where(k => k.InstitutionId == caller.InstitutionId)
             .ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
+        // A person signed in to the pages reads under their account id; the record names them as it names a key.
+        foreach (var person in await db.Users.AsNoTracking().Where(p => p.InstitutionId == caller.InstitutionId)
+                     .Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken))
+        {
+            keys[person.Id] = person.DisplayName;
+        }
         return TypedResults.Ok(await query.OrderByDescending(d => d.At).ThenByDescending(d => d.Id).ToPageAsync(page, pageSize,
             d => new Response(d.Id, d.ApiKeyId, keys.GetValueOrDefault(d.ApiKeyId), d.Role, d.Record, d.At), cancellationToken));
     }

@@ -37,7 +37,7 @@ internal static class SetMasteryRule
     private static Task<Results<Ok<MasteryRuleResponse>, ProblemHttpResult>> Handle(Guid id, Request request,
         TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock,
         ILogger<Credentials.CredentialIssuer> logger, CancellationToken cancellationToken) =>
-        StatusListService.RetryOnConflictAsync(db, async () =>
+        ConflictRetry.RunAsync<Results<Ok<MasteryRuleResponse>, ProblemHttpResult>>(db, async () =>
         {
             if (!Enum.IsDefined(request.Method))
             {
@@ -63,7 +63,7 @@ internal static class SetMasteryRule
                 var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
                 if (signer is null)
                 {
-                    return problem!;
+                    return problem!.Value.ToProblem();
                 }
                 using (signer)
                 {
@@ -73,5 +73,5 @@ internal static class SetMasteryRule
             }
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(MasteryRuleResponse.From(rule));
-        });
+        }, cancellationToken);
 }

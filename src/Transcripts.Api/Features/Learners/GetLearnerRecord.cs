@@ -18,7 +18,7 @@ internal static class GetLearnerRecord
             .WithSummary("A learner's record: profile and every attainment with its level; staff reads are disclosed to the learner")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var learner = await LearnerAccess.FindAsync(db, caller, id, cancellationToken);

@@ -13,7 +13,7 @@ internal static class ListLearners
             .RequireAuthorization(Policies.Staff)
             .ProducesValidationProblem();
 
-    private static async Task<Results<Ok<Page<LearnerResponse>>, ProblemHttpResult>> Handle(string? name, string? identifier,
+    internal static async Task<Results<Ok<Page<LearnerResponse>>, ProblemHttpResult>> Handle(string? name, string? identifier,
         bool? includeArchived, int? page, int? pageSize, TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)

@@ -40,7 +40,7 @@ internal static class CreateShareLink
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Guid learnerId, Request request, TranscriptsDb db,
+    internal static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Guid learnerId, Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, IOptions<SharingOptions> options, HttpResponse http, ILogger<ShareLink> logger,
         CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal static class ListShareLinks
             .WithSummary("All of a learner's share links, with their opens and, for links a registrar made, the reason (the learner; registrars)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<IReadOnlyList<Response>>, ProblemHttpResult>> Handle(Guid learnerId, TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<IReadOnlyList<Response>>, ProblemHttpResult>> Handle(Guid learnerId, TranscriptsDb db, CurrentCaller caller,
         TimeProvider clock, HttpResponse http, CancellationToken cancellationToken)
     {
         http.Headers.CacheControl = "no-store";

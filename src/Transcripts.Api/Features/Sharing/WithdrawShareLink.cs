@@ -14,7 +14,7 @@ internal static class WithdrawShareLink
             .RequireAuthorization(Policies.LearnerOrRegistrar)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller, TimeProvider clock,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller, TimeProvider clock,
         ILogger<ShareLink> logger, CancellationToken cancellationToken)
     {
         var link = await db.ShareLinks.SingleOrDefaultAsync(l => l.Id == id && l.InstitutionId == caller.InstitutionId, cancellationToken);

@@ -22,7 +22,7 @@ internal static class GetTranscriptPdf
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid id, bool? reprintRevoked, TranscriptsDb db,
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(Guid id, bool? reprintRevoked, TranscriptsDb db,
         CurrentCaller caller, TranscriptPdfService pdfs, TimeProvider clock, CancellationToken cancellationToken)
     {
         var owner = await db.Credentials.AsNoTracking().Where(c => c.Id == id && c.InstitutionId == caller.InstitutionId)

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Web.Mail;
+using Transcripts.Api.Infrastructure;
+using static Transcripts.Api.Features.Web.Log;
+
+namespace Transcripts.Api.Features.Web.People;
+
+/// <summary>
+/// Accounts exist only by invitation: an admin invites registrars and assessors (and admins), a registrar invites a learner or
+/// a guardian of that learner. The token is 256 random bits, shown once in the link (its URL fragment, which no server or proxy
+/// logs); only its SHA-256 is stored, looked up by that hash and compared again in constant time. It works once, until it expires.
+/// </summary>
+internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, CurrentCaller caller, TimeProvider clock,
+    IOptions<WebOptions> options, IMailSender mail, ILogger<Invitations> logger)
+{
+    public const string AcceptPath = "/app/invitation";
+
+    public sealed record Invite(string Email, string DisplayName, string Role, Guid? LearnerId, bool IsGuardian);
+
+    /// <summary>The roles this caller may invite: the API's least privilege, a registrar never making staff.</summary>
+    public static IReadOnlyList<string> RolesInvitableBy(string role) => role switch
+    {
+        Roles.Admin => [Roles.Admin, Roles.Registrar, Roles.Assessor, Roles.Learner],
+        Roles.Registrar => [Roles.Learner],
+        _ => [],
+    };
+
+    /// <summary>Creates the invitation and sends its link; the errors, by field, when it cannot.</summary>
+    public async Task<(string? Link, Dictionary<string, string[]> Errors)> CreateAsync(Invite invite, string baseUrl, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var email = invite.Email.Trim();
+        if (!RolesInvitableBy(caller.Role).Contains(invite.Role))
+        {
+            errors[nameof(Invite.Role)] = [$"You cannot invite a person with the role {invite.Role}."];
+        }
+        Learner? learner = null;
+        if (invite.Role == Roles.Learner)
+        {
+            learner = invite.LearnerId is { } id
+                ? await db.Learners.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id && l.InstitutionId == caller.InstitutionId, cancellationToken)
+                : null;
+            if (learner is null)
+            {
+                errors[nameof(Invite.LearnerId)] = ["Choose the learner this account belongs to."];
+            }
+        }
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            errors[nameof(Invite.Email)] = ["An account with this e-mail address already exists."];
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var invitation = new Invitation
+        {
+            InstitutionId = caller.InstitutionId, Email = email, DisplayName = invite.DisplayName.Trim(), Role = invite.Role,
+            LearnerId = learner?.Id, IsGuardian = learner is not null && invite.IsGuardian, TokenHash = HashOf(token),
+            InvitedBy = caller.ApiKeyId, CreatedAt = now, ExpiresAt = now + options.Value.InvitationLifetime,
+        };
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        var link = $"{baseUrl.TrimEnd('/')}{AcceptPath}#{token}";
+        await mail.SendAsync(new OutgoingMail(email, "Your Transcripts account",
+            $"Hello {invitation.DisplayName},\n\nyou are invited to sign in to Transcripts as {RoleName(invitation)}.\n"
+            + $"Open this link to choose your password (it works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):\n\n{link}\n"), cancellationToken);
+        InvitationCreated(logger, invitation.Id, invitation.Role);
+        return (link, errors);
+    }
+
+    /// <summary>The live invitation of this token, or null for an unknown, used or expired one (alike).</summary>
+    public async Task<Invitation?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            return null;
+        }
+        var hash = HashOf(token.Trim());
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        return invitation is not null && CryptographicOperations.FixedTimeEquals(invitation.TokenHash, hash)
+               && invitation.AcceptedAt is null && invitation.ExpiresAt > clock.GetUtcNow()
+            ? invitation
+            : null;
+    }
+
+    /// <summary>Creates the account with this password and uses the invitation up, in one save; the password errors otherwise.</summary>
+    public async Task<(Person? Person, IReadOnlyList<string> Errors)> AcceptAsync(Invitation invitation, string password, CancellationToken cancellationToken)
+    {
+        var person = new Person
+        {
+            UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, InstitutionId = invitation.InstitutionId,
+            Role = invitation.Role, LearnerId = invitation.LearnerId, IsGuardian = invitation.IsGuardian, DisplayName = invitation.DisplayName,
+            CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
+        };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, person, password);
+            if (!result.Succeeded)
+            {
+                return (null, result.Errors.Select(e => e.Description).ToList());
+            }
+        }
+        invitation.AcceptedAt = clock.GetUtcNow();
+        invitation.PersonId = person.Id;
+        // CreateAsync saves the account and the used-up invitation together; a second use of the same link finds AcceptedAt set.
+        var created = await users.CreateAsync(person, password);
+        if (!created.Succeeded)
+        {
+            invitation.AcceptedAt = null;
+            invitation.PersonId = null;
+            return (null, created.Errors.Select(e => e.Description).ToList());
+        }
+        InvitationAccepted(logger, invitation.Id, person.Id);
+        return (person, []);
+    }
+
+    public static string RoleName(Invitation invitation) =>
+        invitation.IsGuardian ? "a guardian" : invitation.Role switch { Roles.Admin => "an admin", Roles.Assessor => "an assessor", _ => "a " + invitation.Role };
+
+    public static byte[] HashOf(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

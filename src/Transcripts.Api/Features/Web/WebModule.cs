@@ -1,0 +1,113 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Transcripts.Api.Data;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Web.Mail;
+using Transcripts.Api.Features.Web.People;
+
+namespace Transcripts.Api.Features.Web;
+
+/// <summary>
+/// The web pages for people (Razor Pages under <c>Features/Web</c>, served at <c>/app</c>), signed in with ASP.NET Core
+/// Identity on the records database. Pages call the features' own handlers, so a page and the API apply one rule.
+/// </summary>
+internal static class WebModule
+{
+    public const string SignInRateLimit = "web-sign-in";
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features/Web";
+            o.Conventions.AuthorizeFolder("/", WebPolicies.Member);
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Invitation");
+            o.Conventions.AuthorizeFolder("/Portal", WebPolicies.Learner);
+            o.Conventions.AuthorizeFolder("/People", WebPolicies.Registrar);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "transcripts-af";
+            // Secure over https; over plain http (a loopback test or demo) antiforgery would otherwise refuse every form.
+            // The token is no credential: without the session cookie, which is always Secure, it opens nothing.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddIdentityCore<Person>(o =>
+            {
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = web.MaxFailedPasswords;
+                o.Lockout.DefaultLockoutTimeSpan = web.LockoutDuration;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<TranscriptsDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PersonClaims>();
+        services.AddAuthentication().AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "transcripts-session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = web.SessionLifetime;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/app/sign-in";
+            o.LogoutPath = "/app/sign-out";
+            // A page of another role is not there for this person: 404, as the API answers records that are not theirs.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
+        });
+        // Signing out elsewhere (a new security stamp) ends every other session at its next request.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorizationBuilder().AddWebPolicies();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.SignInAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+        services.AddScoped<PageSecurity>();
+        services.AddScoped<Invitations>();
+        services.AddSingleton<FolderMailSender>();
+        services.AddSingleton<IMailSender>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
+            ? sp.GetRequiredService<FolderMailSender>()
+            : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>()));
+        return services;
+    }
+
+    /// <summary>The pages' headers and the sign-in rate limit (after routing), then the pages themselves.</summary>
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
+    public static IApplicationBuilder UseWeb(this IApplicationBuilder app)
+    {
+        PageSecurity.UsePageSecurity(app);
+        return app.UseRateLimiter();
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Transcripts.Api.Features.Web;
+
+/// <summary>The web pages for people: sessions, invitations and sign-in limits.</summary>
+internal sealed class WebOptions
+{
+    public const string Section = "Web";
+
+    /// <summary>How long a signed-in session lasts without a request (sliding).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an invitation link stays usable.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00")]
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Sign-in and invitation attempts per client address per minute.</summary>
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Failed passwords before an account is locked for <see cref="LockoutDuration"/>.</summary>
+    [Range(1, 100)]
+    public int MaxFailedPasswords { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+}

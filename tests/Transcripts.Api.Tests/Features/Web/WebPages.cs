@@ -1,0 +1,31 @@
+namespace Transcripts.Api.Tests.Features.Web;
+
+/// <summary>
+/// Every page of the web interface, with the roles that may open it; the page role matrix is driven from this table and a test
+/// compares it with the real route table, so a new page cannot escape the matrix.
+/// </summary>
+public static class WebPages
+{
+    public sealed record WebPage(string Route, Func<Seeded, string> Path, string[] Roles);
+
+    private static readonly string[] s_all = ["admin", "registrar", "assessor", "learner"];
+    private static readonly string[] s_learner = ["learner"];
+    private static readonly string[] s_registrar = ["admin", "registrar"];
+
+    /// <summary>Pages anyone may open: signing in and accepting an invitation.</summary>
+    public static readonly string[] Anonymous = ["app/sign-in", "app/invitation"];
+
+    /// <summary>Signing out: a POST of any signed-in person (its GET sends a signed-in person home).</summary>
+    public const string SignOut = "app/sign-out";
+
+    public static readonly WebPage[] All =
+    [
+        new("app", _ => "/app", s_all),
+        new("app/my/record", _ => "/app/my/record", s_learner),
+        new("app/my/attainments/{id:guid}", s => $"/app/my/attainments/{s.AttainmentId}", s_learner),
+        new("app/my/share", _ => "/app/my/share", s_learner),
+        new("app/my/links", _ => "/app/my/links", s_learner),
+        new("app/my/disclosures", _ => "/app/my/disclosures", s_learner),
+        new("app/people/invite", _ => "/app/people/invite", s_registrar),
+    ];
+}
