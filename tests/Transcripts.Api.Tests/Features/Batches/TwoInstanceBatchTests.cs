@@ -24,12 +24,10 @@ public sealed class TwoInstanceBatchTests : IDisposable
     public async Task Two_instances_share_a_batch_and_one_killed_mid_way_leaves_every_learner_issued_exactly_once()
     {
         EnsureAvailable();
-        var (first, firstClient) = await StartAsync("a");
-        var adminKey = await ServiceProcess.ReadPrintedAdminKeyAsync(first);
-        Drain(first);
+        var (first, firstClient, printed) = await StartAsync("a", printsKey: true);
+        var adminKey = printed!;
         firstClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
-        var (second, secondClient) = await StartAsync("b");
-        Drain(second);
+        var (second, secondClient, _) = await StartAsync("b", printsKey: false);
         secondClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         await SeedAsync(firstClient);
 
@@ -110,7 +108,7 @@ public sealed class TwoInstanceBatchTests : IDisposable
         });
     }
 
-    private async Task<(Process Process, HttpClient Client)> StartAsync(string name)
+    private async Task<(Process Process, HttpClient Client, string? AdminKey)> StartAsync(string name, bool printsKey)
     {
         var port = ServiceProcess.FreePort();
         var dataDir = Directory.CreateDirectory(Path.Combine(_dataDir, name)).FullName;
@@ -121,9 +119,12 @@ public sealed class TwoInstanceBatchTests : IDisposable
         info.Environment["Storage__ConnectionString"] = ConnectionString;
         var process = Process.Start(info)!;
         _processes.Add(process);
+        // Requests wait at a gate until start-up has printed the first admin key: read it before asking for health.
+        var key = printsKey ? await ServiceProcess.ReadPrintedAdminKeyAsync(process) : null;
+        Drain(process);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await ServiceProcess.WaitUntilHealthyAsync(client, process);
-        return (process, client);
+        return (process, client, key);
     }
 
     private static void Drain(Process process)
