@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
 using Transcripts.Signing.Proofs;
 
 namespace Transcripts.Api.Features.Credentials;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Institutions;
+using Transcripts.Api.Infrastructure;
 using Transcripts.Signing.Keys;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.Trust;
@@ -50,11 +51,11 @@ internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Se
             };
             if (key.RetiredAt is { } retired)
             {
-                method["expires"] = Credentials.XmlDateTime.Format(retired);
+                method["expires"] = XmlDateTime.Format(retired);
             }
             if (key.RevokedAt is { } revoked)
             {
-                method["revoked"] = Credentials.XmlDateTime.Format(revoked);
+                method["revoked"] = XmlDateTime.Format(revoked);
             }
             methods.Add(method);
             assertion.Add(id);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Transcripts.Api.Features.Credentials;
+namespace Transcripts.Api.Infrastructure;
 
 /// <summary>Dates in credentials and DID documents: XML Schema dateTime in UTC with whole seconds (VC 2.0 §4.9).</summary>
 internal static class XmlDateTime
