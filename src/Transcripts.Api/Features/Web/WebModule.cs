@@ -98,16 +98,20 @@ internal static class WebModule
         return services;
     }
 
-    /// <summary>The pages' headers and the sign-in rate limit (after routing), then the pages themselves.</summary>
+    /// <summary>The pages themselves; their headers come from <see cref="UseWeb"/>.</summary>
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapRazorPages();
         return app;
     }
 
+    /// <summary>
+    /// The pages' security headers. The sign-in rate limit is one of the service's rate-limiter policies, applied by the
+    /// one rate-limiter middleware the pipeline has (a second would count every request twice).
+    /// </summary>
     public static IApplicationBuilder UseWeb(this IApplicationBuilder app)
     {
         PageSecurity.UsePageSecurity(app);
-        return app.UseRateLimiter();
+        return app;
     }
 }
