@@ -3,6 +3,7 @@
 // Signing never mutates its input: it returns a new document with the proof appended to any existing proofs.
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Keys;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Signing.Proofs;
 
@@ -102,11 +103,11 @@ public static class DataIntegrityProof
         proof["cryptosuite"] = suite.Name;
         if (options.Created is { } created)
         {
-            proof["created"] = ProofOptions.FormatDateTime(created);
+            proof["created"] = DateTimeStamp.Format(created);
         }
         if (options.Expires is { } expires)
         {
-            proof["expires"] = ProofOptions.FormatDateTime(expires);
+            proof["expires"] = DateTimeStamp.Format(expires);
         }
         proof["verificationMethod"] = options.VerificationMethod;
         proof["proofPurpose"] = options.ProofPurpose;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Transcripts.Signing.Canonical.JsonLd;
 
 namespace Transcripts.Signing.Proofs;
@@ -41,7 +40,4 @@ public sealed record ProofOptions
 
     /// <summary>Loads JSON-LD contexts for the RDFC suites.</summary>
     internal IDocumentLoader? DocumentLoader { get; init; }
-
-    internal static string FormatDateTime(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Encoding;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Signing.StatusLists;
 
@@ -168,11 +169,11 @@ public sealed class BitstringStatusList
             ["id"] = id,
             ["type"] = new JsonArray("VerifiableCredential", "BitstringStatusListCredential"),
             ["issuer"] = issuer,
-            ["validFrom"] = Proofs.ProofOptions.FormatDateTime(validFrom),
+            ["validFrom"] = DateTimeStamp.Format(validFrom),
         };
         if (validUntil is { } until)
         {
-            credential["validUntil"] = Proofs.ProofOptions.FormatDateTime(until);
+            credential["validUntil"] = DateTimeStamp.Format(until);
         }
         credential["credentialSubject"] = new JsonObject
         {

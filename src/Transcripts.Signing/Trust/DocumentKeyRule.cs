@@ -6,6 +6,7 @@
 //   - revoked: never counts. Whoever stole it can sign any file, and no list says which files the school really signed.
 using Transcripts.Signing.Keys;
 using Transcripts.Signing.Verification;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Signing.Trust;
 
@@ -36,7 +37,7 @@ public static class DocumentKeyRule
         }
         if (key.State == KeyState.Revoked)
         {
-            var on = key.RevokedAt is { } at ? Proofs.ProofOptions.FormatDateTime(at) : "an unknown date";
+            var on = key.RevokedAt is { } at ? DateTimeStamp.Format(at) : "an unknown date";
             return new(CheckStatus.Failed, $"The PDF is signed with the key {key.VerificationMethod}, which {who} revoked on {on}: "
                 + "the signature cannot vouch for the file. Ask the school for a new copy.", institution, key);
         }

@@ -13,6 +13,7 @@ using Transcripts.Signing.Canonical;
 using Transcripts.Signing.Keys;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.Verification;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Signing.Trust;
 
@@ -48,7 +49,7 @@ public static class IssuedCredentialsList
             ["type"] = Type,
             ["issuer"] = issuer,
             ["revokedKey"] = revokedKey.VerificationMethod,
-            ["revoked"] = ProofOptions.FormatDateTime(revokedKey.RevokedAt ?? created),
+            ["revoked"] = DateTimeStamp.Format(revokedKey.RevokedAt ?? created),
             ["digestAlgorithm"] = DigestAlgorithm,
             ["credentials"] = new JsonArray([.. digests.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(d => (JsonNode?)d)]),
         };

@@ -8,6 +8,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Transcripts.Signing.Keys;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Signing.Trust;
 
@@ -99,11 +100,11 @@ public sealed record TrustedInstitution
         };
         if (key.RetiredAt is { } retired)
         {
-            method["expires"] = Proofs.ProofOptions.FormatDateTime(retired);
+            method["expires"] = DateTimeStamp.Format(retired);
         }
         if (key.State == KeyState.Revoked)
         {
-            method["revoked"] = Proofs.ProofOptions.FormatDateTime(key.RevokedAt ?? DateTimeOffset.UnixEpoch);
+            method["revoked"] = DateTimeStamp.Format(key.RevokedAt ?? DateTimeOffset.UnixEpoch);
         }
         return method;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Transcripts.Signing.Verification.DataModel;
 using Transcripts.Verifier.Checking;
 
 namespace Transcripts.Verifier.Output;
@@ -164,7 +165,7 @@ internal static class JsonReport
     {
         if (value is { } date)
         {
-            json.WriteString(name, date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteString(name, DateTimeStamp.Format(date));
         }
         else
         {

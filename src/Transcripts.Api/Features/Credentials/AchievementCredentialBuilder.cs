@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Infrastructure;
 using Transcripts.Signing.Proofs;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Api.Features.Credentials;
 
@@ -31,7 +32,7 @@ internal static class AchievementCredentialBuilder
             ["type"] = new JsonArray("VerifiableCredential", "OpenBadgeCredential"),
             ["name"] = facts.Competency.AbbreviatedStatement ?? facts.Competency.FullStatement,
             ["issuer"] = issuer,
-            ["validFrom"] = XmlDateTime.Format(validFrom),
+            ["validFrom"] = DateTimeStamp.Format(validFrom),
             ["credentialSubject"] = new JsonObject
             {
                 ["type"] = new JsonArray("AchievementSubject"),

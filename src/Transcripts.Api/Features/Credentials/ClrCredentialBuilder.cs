@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Infrastructure;
 using Transcripts.Signing.Proofs;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Api.Features.Credentials;
 
@@ -42,7 +43,7 @@ internal static class ClrCredentialBuilder
             ["type"] = new JsonArray("VerifiableCredential", "ClrCredential"),
             ["name"] = $"Transcript of {learner.Name}",
             ["issuer"] = issuer,
-            ["validFrom"] = XmlDateTime.Format(validFrom),
+            ["validFrom"] = DateTimeStamp.Format(validFrom),
             ["credentialSubject"] = subject,
             ["credentialStatus"] = credentialStatus,
         };

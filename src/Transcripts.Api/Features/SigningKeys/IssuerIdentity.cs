@@ -5,6 +5,7 @@ using Transcripts.Api.Infrastructure;
 using Transcripts.Signing.Keys;
 using Transcripts.Signing.Proofs;
 using Transcripts.Signing.Trust;
+using Transcripts.Signing.Verification.DataModel;
 
 namespace Transcripts.Api.Features.SigningKeys;
 
@@ -51,11 +52,11 @@ internal sealed record IssuerIdentity(Institution Institution, IssuerSettings Se
             };
             if (key.RetiredAt is { } retired)
             {
-                method["expires"] = XmlDateTime.Format(retired);
+                method["expires"] = DateTimeStamp.Format(retired);
             }
             if (key.RevokedAt is { } revoked)
             {
-                method["revoked"] = XmlDateTime.Format(revoked);
+                method["revoked"] = DateTimeStamp.Format(revoked);
             }
             methods.Add(method);
             assertion.Add(id);

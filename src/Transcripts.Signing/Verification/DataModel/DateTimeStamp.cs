@@ -8,8 +8,19 @@ using System.Text.RegularExpressions;
 
 namespace Transcripts.Signing.Verification.DataModel;
 
-internal static partial class DateTimeStamp
+/// <summary>
+/// The dateTimeStamp of VC Data Model 2.0 (§4.9) and Data Integrity: the one parser every date in a credential or proof is
+/// read with, and the one form every date the project signs is written in (UTC, whole seconds, <c>Z</c>).
+/// </summary>
+public static partial class DateTimeStamp
 {
+    /// <summary>
+    /// <paramref name="value"/> as a dateTimeStamp in UTC with whole seconds, e.g. <c>2026-12-03T07:30:00Z</c>; the fraction
+    /// is dropped, not rounded, so a date written never lies after the instant it stands for.
+    /// </summary>
+    public static string Format(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     [GeneratedRegex(@"^(?<y>-?(?:[1-9][0-9]{3,}|0[0-9]{3}))-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])T(?:(?<t>(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]+)?)|(?<end>24:00:00(?:\.0+)?))(?<z>Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))\z",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Lexical();
