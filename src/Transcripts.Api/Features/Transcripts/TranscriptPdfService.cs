@@ -48,10 +48,10 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
             Log.PdfRefused(logger, credentialId, Problems.CodeOf(problem)!);
             return (null, problem);
         }
-        var document = await DocumentAsync(credential, content!, found!.Value.Identity, key!, cancellationToken);
         try
         {
             var renderer = templates.RendererFor(options.Value.TemplateFor(institutionId));
+            var document = await DocumentAsync(credential, content!, found!.Value.Identity, key!, renderer.Template.LearnerIdentifierScheme, cancellationToken);
             byte[] bytes;
             using (var signer = await DocumentSignerAsync(found.Value.Identity, key!, cancellationToken))
             {
@@ -89,7 +89,7 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
     }
 
     private async Task<TranscriptDocument> DocumentAsync(Credential credential, TranscriptContent content, IssuerIdentity identity,
-        SigningKey key, CancellationToken cancellationToken)
+        SigningKey key, string? identifierScheme, CancellationToken cancellationToken)
     {
         var institution = identity.Institution;
         var learner = await db.Learners.AsNoTracking().Include(l => l.Identifiers)
@@ -137,7 +137,8 @@ internal sealed class TranscriptPdfService(TranscriptsDb db, SigningKeyService k
             Learner = new TranscriptLearner
             {
                 Name = learnerName,
-                Identifier = learner.Identifiers.OrderBy(i => i.Scheme, StringComparer.Ordinal).FirstOrDefault()?.Value ?? learner.Id.ToString("D"),
+                Identifier = identifierScheme is null ? null
+                    : learner.Identifiers.FirstOrDefault(i => string.Equals(i.Scheme, identifierScheme, StringComparison.Ordinal))?.Value,
                 DateOfBirth = learner.DateOfBirth,
             },
             TranscriptId = credential.Id.ToString("D"),

@@ -12,6 +12,9 @@ internal sealed record TemplateJson(
 
     /// <summary>Prints the learner's date of birth under their name; off unless a template asks (it is never in a credential).</summary>
     public bool? ShowDateOfBirth { get; init; }
+
+    /// <summary>The scheme of the learner identifier printed under the name (e.g. <c>studentNumber</c>); none unless a template names one.</summary>
+    public string? LearnerIdentifierScheme { get; init; }
 }
 
 internal sealed record MarginsJson(double? Top, double? Right, double? Bottom, double? Left);

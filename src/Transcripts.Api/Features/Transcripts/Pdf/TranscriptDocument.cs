@@ -39,7 +39,8 @@ internal sealed record TranscriptInstitution
 internal sealed record TranscriptLearner
 {
     public required string Name { get; init; }
-    public required string Identifier { get; init; }
+    /// <summary>The identifier printed under the name, or null for none (what the template's <c>learnerIdentifierScheme</c> chose).</summary>
+    public string? Identifier { get; init; }
     public DateOnly? DateOfBirth { get; init; }
 }
 

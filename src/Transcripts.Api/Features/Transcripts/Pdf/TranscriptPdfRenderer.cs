@@ -30,6 +30,9 @@ internal sealed class TranscriptPdfRenderer
     private readonly TextPainter _painter;
 
     /// <exception cref="TranscriptTemplateException">A font named by the template cannot be read.</exception>
+    /// <summary>The template this renderer prints with.</summary>
+    public TranscriptTemplate Template => _template;
+
     public TranscriptPdfRenderer(TranscriptTemplate template)
     {
         _ = s_licensed.Value;
@@ -150,7 +153,7 @@ internal sealed class TranscriptPdfRenderer
             l.DateOfBirth, l.IssueDate, l.TranscriptId, l.Competencies, l.Code, l.Statement, l.Level, l.DateAttained, l.Evidence,
             l.Continued, l.DomainSummary, l.LevelKey, l.Rank, l.Mastery, l.Verification, l.ScanToVerify, l.PageNumber,
             l.Signature, l.SignatureDate, "0123456789:·—…()", _template.Name];
-        string[] fixedText = [d.Institution.Name, .. d.Institution.AddressLines, d.Learner.Name, d.Learner.Identifier,
+        string[] fixedText = [d.Institution.Name, .. d.Institution.AddressLines, d.Learner.Name, d.Learner.Identifier ?? "",
             d.TranscriptId, d.QrText, d.VerificationInstructions, new DateOnly(2026, 12, 31).ToString(_template.DateFormat, System.Globalization.CultureInfo.InvariantCulture)];
         return labels.Concat(fixedText)
             .Concat(d.Scale.SelectMany(s => new[] { s.Name, s.Description }))

@@ -56,7 +56,10 @@ internal static class TranscriptSections
         c.Painter.Draw(c.G, c.Labels.Learner.ToUpperInvariant(), RenderContext.SmallBold, c.Muted, c.Flow.Left + 12, y);
         y += RenderContext.Small.LineHeight;
         y += c.Painter.DrawWrapped(c.G, nameLines, nameStyle, c.Text, c.Flow.Left + 12, y);
-        y = Pair(c, c.Labels.LearnerIdentifier, learner.Identifier, y, width, c.Flow.Left + 12);
+        if (learner.Identifier is { } identifier)
+        {
+            y = Pair(c, c.Labels.LearnerIdentifier, identifier, y, width, c.Flow.Left + 12);
+        }
         if (c.Template.ShowDateOfBirth && learner.DateOfBirth is { } born)
         {
             Pair(c, c.Labels.DateOfBirth, c.Date(born), y, width, c.Flow.Left + 12);

@@ -26,6 +26,11 @@ internal sealed record TranscriptTemplate
     public required bool ShowEvidenceTitles { get; init; }
     /// <summary>Whether the learner's date of birth is printed (a template's choice; false by default).</summary>
     public bool ShowDateOfBirth { get; init; }
+    /// <summary>
+    /// The scheme of the one learner identifier printed (a student number a school's registrar looks up), or null to print
+    /// none; the learner's system identifier is never printed, since the credential policy decides how a credential carries it.
+    /// </summary>
+    public string? LearnerIdentifierScheme { get; init; }
     public required bool ShowSignatureLine { get; init; }
 
     /// <summary>A .NET date format such as <c>yyyy-MM-dd</c> or <c>dd/MM/yyyy</c>.</summary>

@@ -74,6 +74,12 @@ internal static partial class TranscriptTemplateLoader
             Sections = Sections(Required(raw.Sections, "sections")),
             ShowEvidenceTitles = raw.ShowEvidenceTitles ?? true,
             ShowDateOfBirth = raw.ShowDateOfBirth ?? false,
+            LearnerIdentifierScheme = raw.LearnerIdentifierScheme switch
+            {
+                null => null,
+                { Length: > 0 and <= 64 } scheme when scheme.Trim() == scheme => scheme,
+                _ => throw new TranscriptTemplateException("learnerIdentifierScheme", "must be an identifier scheme of 1 to 64 characters, such as \"studentNumber\", or null."),
+            },
             ShowSignatureLine = raw.Signature!.Show ?? false,
             DateFormat = DateFormat(raw.DateFormat ?? "yyyy-MM-dd"),
         };
