@@ -56,13 +56,13 @@ internal sealed class CredentialChecker(TrustContext trust)
             }
             checks.Add(Summarise(EmbeddedCredentials, embedded, "in the transcript"));
         }
+        var summary = CredentialSummary.From(credential, embedded.Select(e => e.Summary).OfType<CredentialSummary>());
         return new InputResult
         {
             Source = source,
             Kind = CredentialSummary.KindOf(credential),
             Checks = checks,
-            Summary = CredentialSummary.From(credential, embedded.Select(e => e.Summary).OfType<CredentialSummary>())
-                with { TrustedIssuerName = report.Institution?.Name ?? trust.NameOf(issuer) },
+            Summary = summary with { TrustedIssuerName = report.Institution?.Name ?? trust.NameOf(issuer) },
             Credentials = embedded,
             StatusAsOf = statusAsOf,
         };

@@ -79,10 +79,12 @@ internal sealed class TrustContext
     private StatusListCopy Choose(string id, string issuer, JsonObject? stapled)
     {
         var cachedEntry = _cache.Find(id, out var missing);
-        var cached = cachedEntry is null
-            ? new StatusListCopy(null, missing)
-            : Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}")
-                with { AsOf = cachedEntry.FetchedAt };
+        var cached = new StatusListCopy(null, missing);
+        if (cachedEntry is not null)
+        {
+            var checkedCopy = Check(cachedEntry.Credential, id, issuer, $"the copy fetched from {cachedEntry.FetchedFrom} {Age(cachedEntry.FetchedAt)}");
+            cached = checkedCopy with { AsOf = cachedEntry.FetchedAt };
+        }
         if (stapled is null)
         {
             return cached;

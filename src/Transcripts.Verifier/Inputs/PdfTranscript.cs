@@ -80,7 +80,9 @@ public sealed record PdfTranscript(string AttachmentName, byte[] Credential, str
                 // Handed to the calling thread: an exception escaping this thread would end the process.
                 failure = e;
             }
-        }, ParserStackBytes) { Name = "PDF parser", IsBackground = true };
+        }, ParserStackBytes);
+        thread.Name = "PDF parser";
+        thread.IsBackground = true;
         thread.Start();
         thread.Join();
         if (failure is OutOfMemoryException)

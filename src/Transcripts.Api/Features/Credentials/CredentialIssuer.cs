@@ -123,12 +123,12 @@ internal sealed class CredentialIssuer(TranscriptsDb db, StatusListService statu
     /// <summary>The row of a credential signed as <paramref name="bytes"/>: what is stored, exactly as issued.</summary>
     public static Credential Record(IssuerSigner signer, CredentialKind kind, Guid id, Guid? learnerId, Guid? attainmentId, string coverage,
         byte[] bytes, (Guid ListId, int Index) revocation, (Guid ListId, int Index)? suspension) => new()
-    {
-        Id = id, InstitutionId = signer.Identity.Institution.Id, LearnerId = learnerId, Kind = kind, AttainmentId = attainmentId,
-        Coverage = coverage, SigningKeyId = signer.Key.Id, Bytes = bytes, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-        IssuedAt = signer.Now, RevocationListId = revocation.ListId, RevocationIndex = revocation.Index,
-        SuspensionListId = suspension?.ListId, SuspensionIndex = suspension?.Index,
-    };
+        {
+            Id = id, InstitutionId = signer.Identity.Institution.Id, LearnerId = learnerId, Kind = kind, AttainmentId = attainmentId,
+            Coverage = coverage, SigningKeyId = signer.Key.Id, Bytes = bytes, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            IssuedAt = signer.Now, RevocationListId = revocation.ListId, RevocationIndex = revocation.Index,
+            SuspensionListId = suspension?.ListId, SuspensionIndex = suspension?.Index,
+        };
 
     /// <summary>The <c>credentialStatus</c> of an achievement credential or transcript: its revocation entry.</summary>
     public static JsonObject RevocationEntry(IssuerSigner signer, Guid listId, int index) =>
