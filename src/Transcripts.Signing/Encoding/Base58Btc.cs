@@ -56,7 +56,7 @@ internal static class Base58Btc
         for (var i = zeros; i < text.Length; i++)
         {
             var c = text[i];
-            int carry = c < 128 ? s_values[c] : -1;
+            var carry = c < 128 ? s_values[c] : -1;
             if (carry < 0)
             {
                 return false;

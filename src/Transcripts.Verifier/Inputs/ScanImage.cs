@@ -128,8 +128,8 @@ internal static class ScanImage
                 var sx = Math.Max(0, (2 * x - 1) / 4.0);
                 int x0 = Math.Min((int)sx, sourceWidth - 1), x1 = Math.Min(x0 + 1, sourceWidth - 1);
                 var fx = (int)((sx - x0) * 256);
-                int top = source[y0 * sourceWidth + x0] * (256 - fx) + source[y0 * sourceWidth + x1] * fx;
-                int bottom = source[y1 * sourceWidth + x0] * (256 - fx) + source[y1 * sourceWidth + x1] * fx;
+                var top = source[y0 * sourceWidth + x0] * (256 - fx) + source[y0 * sourceWidth + x1] * fx;
+                var bottom = source[y1 * sourceWidth + x0] * (256 - fx) + source[y1 * sourceWidth + x1] * fx;
                 pixels[y * width + x] = (byte)((top * (256 - fy) + bottom * fy + 32768) >> 16);
             }
         }

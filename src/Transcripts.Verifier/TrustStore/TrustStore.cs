@@ -12,25 +12,18 @@ namespace Transcripts.Verifier.TrustStore;
 /// per-user folder), each holding the DID document and, when imported from a trust bundle, the
 /// institution's profile and the URLs of its status lists. Cached status lists live beside them.
 /// </summary>
-public sealed class TrustStore
+/// <remarks>Opens (and creates when needed) the store in <paramref name="folder"/>.</remarks>
+public sealed class TrustStore(string folder)
 {
     /// <summary>The largest trust bundle read: lists of issued credentials hold one digest per credential a revoked key signed.</summary>
     public const int MaxFileBytes = 64 * 1024 * 1024;
-    private readonly string _issuersFolder;
-
-    /// <summary>Opens (and creates when needed) the store in <paramref name="folder"/>.</summary>
-    public TrustStore(string folder)
-    {
-        Folder = folder;
-        _issuersFolder = Path.Combine(folder, "issuers");
-        StatusFolder = Path.Combine(folder, "status");
-    }
+    private readonly string _issuersFolder = Path.Combine(folder, "issuers");
 
     /// <summary>The store's folder.</summary>
-    public string Folder { get; }
+    public string Folder { get; } = folder;
 
     /// <summary>Where cached status list credentials are kept.</summary>
-    public string StatusFolder { get; }
+    public string StatusFolder { get; } = Path.Combine(folder, "status");
 
     /// <summary>The default folder: <c>$XDG_CONFIG_HOME/transcripts-verify</c> or the platform's equivalent.</summary>
     public static string DefaultFolder() =>

@@ -11,7 +11,7 @@ public sealed class TamperTests
     public static TheoryData<string, string> Leaves()
     {
         var data = new TheoryData<string, string>();
-        foreach (string id in ((IEnumerable<object[]>)SuiteVector.JcsIds()).Concat(SuiteVector.RdfcIds()).Select(row => (string)row[0]))
+        foreach (var id in ((IEnumerable<object[]>)SuiteVector.JcsIds()).Concat(SuiteVector.RdfcIds()).Select(row => (string)row[0]))
         {
             if (id == SuiteVector.Absent)
             {

@@ -49,7 +49,7 @@ internal static partial class UploadEvidence
         {
             return Problems.UnsupportedMediaType(file.ContentType, options.Value.AllowedMediaTypes);
         }
-        string title = form["title"].FirstOrDefault() is { Length: > 0 and <= 500 } t ? t : Path.GetFileName(file.FileName);
+        var title = form["title"].FirstOrDefault() is { Length: > 0 and <= 500 } t ? t : Path.GetFileName(file.FileName);
         await using var upload = file.OpenReadStream();
         var (head, content) = await MagicBytes.PeekAsync(upload, cancellationToken);
         if (!MagicBytes.Matches(mediaType, head))

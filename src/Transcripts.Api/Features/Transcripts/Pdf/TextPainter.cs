@@ -18,10 +18,10 @@ internal sealed class TextPainter(FontSet fonts)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, TextStyle), double> _widths = new();
 
     [ThreadStatic]
-    private static XGraphics? t_measure;
+    private static XGraphics? s_measure;
 
     private static XGraphics Measure =>
-        t_measure ??= XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
+        s_measure ??= XGraphics.CreateMeasureContext(new XSize(1000, 1000), XGraphicsUnit.Point, XPageDirection.Downwards);
 
     public double Width(string text, TextStyle style)
     {
