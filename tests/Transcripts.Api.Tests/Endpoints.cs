@@ -187,6 +187,8 @@ public static class Endpoints
         new("CreateBatch", HttpMethod.Post, _ => "/batches", s => J(new { learnerIds = new[] { s.School.LearnerA } }), s_registrar, IsJson: true,
             StartsBackgroundWork: true, HasRequiredFields: false),
         new("GetBatch", HttpMethod.Get, s => $"/batches/{s.BatchId}", _ => null, s_registrar),
+        new("GetRegistrarOverview", HttpMethod.Get, _ => "/institution/overview", _ => null, s_registrar),
+        new("PreviewCredentialStatusChange", HttpMethod.Get, s => $"/credentials/{s.CredentialId}/status-change-preview", _ => null, s_registrar),
         new("ListAuditEvents", HttpMethod.Get, _ => "/audit/events", _ => null, s_admin),
         new("VerifyAuditChain", HttpMethod.Get, _ => "/audit/verify", _ => null, s_admin),
         new("PublishAuditHead", HttpMethod.Post, _ => "/audit/head", _ => null, s_admin),

@@ -63,7 +63,8 @@ internal static class AttainmentRevocation
         }
     }
 
-    private static bool Embeds(Credential transcript, HashSet<string> achievementUrns)
+    /// <summary>Whether <paramref name="transcript"/> embeds any of the achievement credentials <paramref name="achievementUrns"/>.</summary>
+    public static bool Embeds(Credential transcript, HashSet<string> achievementUrns)
     {
         using var document = JsonDocument.Parse(transcript.Bytes);
         if (!document.RootElement.TryGetProperty("credentialSubject", out var subject) || subject.ValueKind != JsonValueKind.Object

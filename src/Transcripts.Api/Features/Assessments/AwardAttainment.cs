@@ -29,7 +29,7 @@ internal static class AwardAttainment
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
+    internal static Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
         TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock,
         ILogger<Credentials.CredentialIssuer> logger, CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync(db, async () =>

@@ -24,7 +24,7 @@ internal static class PreviewAttainmentWithdrawal
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, Guid? levelId, TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, Guid? levelId, TranscriptsDb db, CurrentCaller caller,
         CancellationToken cancellationToken)
     {
         var attainment = await db.Attainments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.InstitutionId == caller.InstitutionId, cancellationToken);

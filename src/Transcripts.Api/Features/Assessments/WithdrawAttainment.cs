@@ -28,7 +28,7 @@ internal static class WithdrawAttainment
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
+    internal static Task<Results<Ok<AttainmentResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
         CurrentCaller caller, SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger<Credentials.CredentialIssuer> logger,
         CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync(db, async () =>

@@ -22,7 +22,7 @@ internal static class CreateBatch
             .WithSummary("Issue transcripts for many learners in the background; poll the batch for progress")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<Results<Accepted<BatchResponse>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Accepted<BatchResponse>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db, CurrentCaller caller,
         BatchRunner runner, TimeProvider clock, IOptions<BatchOptions> options, CancellationToken cancellationToken)
     {
         var (batch, items, problem) = await CreateAsync(db, caller.InstitutionId, caller.ApiKeyId, request.LearnerIds, clock, options.Value, cancellationToken);

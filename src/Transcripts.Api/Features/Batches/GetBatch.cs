@@ -12,7 +12,7 @@ internal static class GetBatch
             .WithSummary("A batch's progress: done, issued, skipped and failed, with a reason per learner")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<BatchResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
         CancellationToken cancellationToken)
     {
         var batch = await db.Batches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.InstitutionId == caller.InstitutionId, cancellationToken);

@@ -17,6 +17,7 @@ internal sealed class CredentialsModule : ICarterModule
         RevokeCredential.Map(issuing);
         SuspendCredential.Map(issuing);
         UnsuspendCredential.Map(issuing);
+        PreviewCredentialStatusChange.Map(issuing);
         var reading = app.MapGroup("/credentials").WithTags("Credentials").RequireAuthorization(Policies.Member);
         GetCredential.Map(reading);
         ListLearnerCredentials.Map(app);

@@ -28,7 +28,7 @@ internal static class IssueTranscript
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<Results<Created<CredentialResponse>, Ok<CredentialResponse>, ProblemHttpResult>> Handle(Request request,
+    internal static async Task<Results<Created<CredentialResponse>, Ok<CredentialResponse>, ProblemHttpResult>> Handle(Request request,
         TranscriptsDb db, CurrentCaller caller, SigningKeyService keys, CredentialIssuer issuer, TimeProvider clock,
         CancellationToken cancellationToken) =>
         await ConflictRetry.RunAsync(db, async () =>

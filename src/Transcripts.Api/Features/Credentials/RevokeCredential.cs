@@ -10,7 +10,7 @@ internal static class RevokeCredential
             .WithName(nameof(RevokeCredential)).WithSummary("Revoke an issued credential; its revocation bit is set and the list re-signed")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Handle(Guid id, CredentialStatusChange.Request request,
+    internal static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Handle(Guid id, CredentialStatusChange.Request request,
         [AsParameters] CredentialStatusChange.Services services, CancellationToken cancellationToken) =>
         CredentialStatusChange.ApplyAsync(CredentialStatusChange.Change.Revoke, id, request, services, cancellationToken);
 }

@@ -10,7 +10,7 @@ internal static class SuspendCredential
             .WithName(nameof(SuspendCredential)).WithSummary("Suspend a credential; its suspension bit is set")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Handle(Guid id, CredentialStatusChange.Request request,
+    internal static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Handle(Guid id, CredentialStatusChange.Request request,
         [AsParameters] CredentialStatusChange.Services services, CancellationToken cancellationToken) =>
         CredentialStatusChange.ApplyAsync(CredentialStatusChange.Change.Suspend, id, request, services, cancellationToken);
 }

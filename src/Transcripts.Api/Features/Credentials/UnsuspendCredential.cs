@@ -10,7 +10,7 @@ internal static class UnsuspendCredential
             .WithName(nameof(UnsuspendCredential)).WithSummary("Lift a suspension; the suspension bit is cleared")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Handle(Guid id, CredentialStatusChange.Request request,
+    internal static Task<Results<Ok<CredentialResponse>, ProblemHttpResult>> Handle(Guid id, CredentialStatusChange.Request request,
         [AsParameters] CredentialStatusChange.Services services, CancellationToken cancellationToken) =>
         CredentialStatusChange.ApplyAsync(CredentialStatusChange.Change.Unsuspend, id, request, services, cancellationToken);
 }

@@ -12,7 +12,7 @@ internal static class GetFramework
             .WithSummary("A framework with its mastery rule and every competency (parentId gives the hierarchy)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<FrameworkResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db,
+    internal static async Task<Results<Ok<FrameworkResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db,
         CurrentCaller caller, CancellationToken cancellationToken)
     {
         var framework = await db.Frameworks.AsNoTracking().Include(f => f.Competencies)

@@ -12,7 +12,7 @@ internal static class GetScale
             .WithSummary("A proficiency scale with its ordered levels and mastery level")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<ScaleResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<ScaleResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
         CancellationToken cancellationToken)
     {
         var scale = await db.Scales.AsNoTracking().Include(s => s.Levels)

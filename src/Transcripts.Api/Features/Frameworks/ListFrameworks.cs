@@ -11,7 +11,7 @@ internal static class ListFrameworks
             .WithSummary("The institution's frameworks, filterable by words in the title")
             .ProducesValidationProblem();
 
-    private static async Task<Results<Ok<Page<FrameworkSummary>>, ProblemHttpResult>> Handle(TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<Page<FrameworkSummary>>, ProblemHttpResult>> Handle(TranscriptsDb db, CurrentCaller caller,
         string? title, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)

@@ -15,5 +15,6 @@ internal sealed class InstitutionsModule : ICarterModule
         GetInstitutionLogo.Map(group);
         GetCredentialPolicy.Map(group);
         SetCredentialPolicy.Map(group);
+        GetRegistrarOverview.Map(group);
     }
 }

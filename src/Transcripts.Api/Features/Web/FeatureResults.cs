@@ -13,6 +13,7 @@ internal static class FeatureResults
     {
         Ok<T> ok => ok.Value,
         Created<T> created => created.Value,
+        Accepted<T> accepted => accepted.Value,
         _ => null,
     };
 

@@ -31,6 +31,7 @@ internal static class WebModule
             o.Conventions.AllowAnonymousToPage("/Accounts/Invitation");
             o.Conventions.AuthorizeFolder("/Portal", WebPolicies.Learner);
             o.Conventions.AuthorizeFolder("/People", WebPolicies.Registrar);
+            o.Conventions.AuthorizeFolder("/Registrar", WebPolicies.Registrar);
         });
         services.AddAntiforgery(o =>
         {

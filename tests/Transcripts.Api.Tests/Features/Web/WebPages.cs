@@ -18,6 +18,23 @@ public static class WebPages
     /// <summary>Signing out: a POST of any signed-in person (its GET sends a signed-in person home).</summary>
     public const string SignOut = "app/sign-out";
 
+    /// <summary><see cref="Seeded.CreateAsync"/> plus a finished batch (written directly, so nothing keeps issuing), for the batch page.</summary>
+    public static async Task<Seeded> SeedAsync(TranscriptsApp app)
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        var batch = await app.WithDbAsync(async db =>
+        {
+            var row = new global::Transcripts.Api.Data.Entities.Batch
+            {
+                InstitutionId = seeded.School.Id, CreatedByKeyId = Guid.Empty, CreatedAt = app.Clock.GetUtcNow(), FinishedAt = app.Clock.GetUtcNow(),
+            };
+            db.Batches.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        return seeded with { BatchId = batch };
+    }
+
     public static readonly WebPage[] All =
     [
         new("app", _ => "/app", s_all),
@@ -27,5 +44,11 @@ public static class WebPages
         new("app/my/links", _ => "/app/my/links", s_learner),
         new("app/my/disclosures", _ => "/app/my/disclosures", s_learner),
         new("app/people/invite", _ => "/app/people/invite", s_registrar),
+        new("app/registrar", _ => "/app/registrar", s_registrar),
+        new("app/registrar/learners", _ => "/app/registrar/learners", s_registrar),
+        new("app/registrar/learners/{id:guid}", s => $"/app/registrar/learners/{s.School.LearnerA}", s_registrar),
+        new("app/registrar/attainments/{id:guid}", s => $"/app/registrar/attainments/{s.AttainmentId}", s_registrar),
+        new("app/registrar/credentials/{id:guid}", s => $"/app/registrar/credentials/{s.CredentialId}", s_registrar),
+        new("app/registrar/batches/{id:guid}", s => $"/app/registrar/batches/{s.BatchId}", s_registrar),
     ];
 }

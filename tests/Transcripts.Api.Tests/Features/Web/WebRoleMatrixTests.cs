@@ -15,7 +15,7 @@ public sealed class WebRoleMatrixTests(WebApp app) : IClassFixture<WebApp>
     [Theory, MemberData(nameof(RoleNames))]
     public async Task Each_role_opens_its_pages_and_gets_404_for_the_others(string role)
     {
-        var seeded = await Seeded.CreateAsync(app);
+        var seeded = await WebPages.SeedAsync(app);
         using var client = await WebPeople.SignedInAsync(app, seeded.School.Id, role, role == Roles.Learner ? seeded.School.LearnerA : null);
         var wrong = new List<string>();
         foreach (var page in WebPages.All)
