@@ -31,6 +31,7 @@ internal static class WebModule
             o.Conventions.AllowAnonymousToPage("/Accounts/Invitation");
             o.Conventions.AuthorizeFolder("/Portal", WebPolicies.Learner);
             o.Conventions.AuthorizeFolder("/People", WebPolicies.Registrar);
+            o.Conventions.AuthorizeFolder("/Imports", WebPolicies.Registrar);
         });
         services.AddAntiforgery(o =>
         {
@@ -91,6 +92,7 @@ internal static class WebModule
         });
         services.AddScoped<PageSecurity>();
         services.AddScoped<Invitations>();
+        services.AddSingleton<Imports.PendingUploads>();
         services.AddSingleton<FolderMailSender>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
             ? sp.GetRequiredService<FolderMailSender>()

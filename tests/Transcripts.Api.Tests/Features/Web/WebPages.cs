@@ -27,5 +27,7 @@ public static class WebPages
         new("app/my/links", _ => "/app/my/links", s_learner),
         new("app/my/disclosures", _ => "/app/my/disclosures", s_learner),
         new("app/people/invite", _ => "/app/people/invite", s_registrar),
+        new("app/import/learners", _ => "/app/import/learners", s_registrar),
+        new("app/import/framework", _ => "/app/import/framework", s_registrar),
     ];
 }
