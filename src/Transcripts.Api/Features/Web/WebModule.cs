@@ -32,6 +32,7 @@ internal static class WebModule
             o.Conventions.AuthorizeFolder("/Portal", WebPolicies.Learner);
             o.Conventions.AuthorizeFolder("/People", WebPolicies.Registrar);
             o.Conventions.AuthorizeFolder("/Registrar", WebPolicies.Registrar);
+            o.Conventions.AuthorizeFolder("/Imports", WebPolicies.Registrar);
         });
         services.AddAntiforgery(o =>
         {
@@ -92,6 +93,7 @@ internal static class WebModule
         });
         services.AddScoped<PageSecurity>();
         services.AddScoped<Invitations>();
+        services.AddSingleton<Imports.PendingUploads>();
         services.AddSingleton<FolderMailSender>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
             ? sp.GetRequiredService<FolderMailSender>()

@@ -25,4 +25,8 @@ internal sealed class WebOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an uploaded import file waits on the server for its preview to be confirmed.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan ImportHoldTime { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -88,7 +88,9 @@ public abstract class ImportCasePackageTests(TranscriptsApp app)
         Assert.False(second.GetProperty("created").GetBoolean());
         Assert.Equal(1, second.GetProperty("competenciesCreated").GetInt32());
         Assert.Equal(0, third.GetProperty("competenciesCreated").GetInt32());
-        Assert.Equal(first.GetProperty("competenciesCreated").GetInt32() + 1, third.GetProperty("competenciesUpdated").GetInt32());
+        Assert.Equal(1, second.GetProperty("competenciesUpdated").GetInt32());
+        Assert.Equal(0, third.GetProperty("competenciesUpdated").GetInt32());
+        Assert.Equal(first.GetProperty("competenciesCreated").GetInt32() + 1, third.GetProperty("competenciesUnchanged").GetInt32());
         var counts = await app.WithDbAsync(async db => (
             Frameworks: await db.Frameworks.CountAsync(f => f.InstitutionId == school.Id && f.CaseIdentifier != null),
             Competencies: await db.Competencies.CountAsync(c => c.FrameworkId == id),

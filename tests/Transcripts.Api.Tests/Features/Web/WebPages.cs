@@ -50,5 +50,7 @@ public static class WebPages
         new("app/registrar/attainments/{id:guid}", s => $"/app/registrar/attainments/{s.AttainmentId}", s_registrar),
         new("app/registrar/credentials/{id:guid}", s => $"/app/registrar/credentials/{s.CredentialId}", s_registrar),
         new("app/registrar/batches/{id:guid}", s => $"/app/registrar/batches/{s.BatchId}", s_registrar),
+        new("app/import/learners", _ => "/app/import/learners", s_registrar),
+        new("app/import/framework", _ => "/app/import/framework", s_registrar),
     ];
 }
