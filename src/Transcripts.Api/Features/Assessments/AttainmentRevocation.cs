@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
@@ -21,7 +20,6 @@ internal static class AttainmentRevocation
     private const int MaxReason = 500;
 
     /// <summary>One credential a withdrawal revokes.</summary>
-    public sealed record Affected(Guid Id, string Kind, DateTimeOffset IssuedAt, string Url);
 
     /// <summary>The credentials in force that state <paramref name="attainment"/> (tracked, so the caller can revoke them).</summary>
     public static Task<List<Credential>> FindAsync(TranscriptsDb db, Attainment attainment, CancellationToken cancellationToken) =>
@@ -41,12 +39,8 @@ internal static class AttainmentRevocation
         // A learner has a handful of transcripts; each is read to see which badges it embeds (their ids are in the signed JSON).
         var transcripts = await db.Credentials.Where(c => c.LearnerId == learnerId && c.Kind == CredentialKind.Transcript
             && c.RevokedAt == null).ToListAsync(cancellationToken);
-        return [.. achievements.OrderBy(c => c.IssuedAt), .. transcripts.Where(t => Embeds(t, embedded)).OrderBy(c => c.IssuedAt)];
+        return [.. achievements.OrderBy(c => c.IssuedAt), .. transcripts.Where(t => AffectedCredentials.Embeds(t, embedded)).OrderBy(c => c.IssuedAt)];
     }
-
-    /// <summary>The preview's view of <paramref name="credentials"/>.</summary>
-    public static IReadOnlyList<Affected> Describe(IEnumerable<Credential> credentials) =>
-        [.. credentials.Select(c => new Affected(c.Id, c.Kind.ToString(), c.IssuedAt, $"/credentials/{c.Id}"))];
 
     /// <summary>Revokes <paramref name="credentials"/> with <paramref name="prefix"/> + <paramref name="reason"/> (tracked; saved by the caller).</summary>
     public static async Task RevokeAsync(IReadOnlyList<Credential> credentials, string prefix, string reason, IssuerSigner signer,
@@ -61,18 +55,5 @@ internal static class AttainmentRevocation
             await lists.SetAsync(credential.RevocationListId, credential.RevocationIndex, true, signer, cancellationToken);
             Credentials.Log.CredentialRevokedWithAttainment(logger, credential.Id, credential.AttainmentId);
         }
-    }
-
-    /// <summary>Whether <paramref name="transcript"/> embeds any of the achievement credentials <paramref name="achievementUrns"/>.</summary>
-    public static bool Embeds(Credential transcript, HashSet<string> achievementUrns)
-    {
-        using var document = JsonDocument.Parse(transcript.Bytes);
-        if (!document.RootElement.TryGetProperty("credentialSubject", out var subject) || subject.ValueKind != JsonValueKind.Object
-            || !subject.TryGetProperty("verifiableCredential", out var inner) || inner.ValueKind != JsonValueKind.Array)
-        {
-            return false;
-        }
-        return inner.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("id", out var id)
-            && id.ValueKind == JsonValueKind.String && achievementUrns.Contains(id.GetString()!));
     }
 }

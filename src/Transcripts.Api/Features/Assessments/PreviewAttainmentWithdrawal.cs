@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Assessments;
@@ -15,7 +16,7 @@ namespace Transcripts.Api.Features.Assessments;
 internal static class PreviewAttainmentWithdrawal
 {
     public sealed record Response(Guid AttainmentId, AttainmentStatus Status, int Version,
-        IReadOnlyList<AttainmentRevocation.Affected> Achievements, IReadOnlyList<AttainmentRevocation.Affected> Transcripts);
+        IReadOnlyList<AffectedCredentials.Affected> Achievements, IReadOnlyList<AffectedCredentials.Affected> Transcripts);
 
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("/{id:guid}/withdrawal-preview", Handle).WithName(nameof(PreviewAttainmentWithdrawal))
@@ -46,7 +47,7 @@ internal static class PreviewAttainmentWithdrawal
             }
         }
         return TypedResults.Ok(new Response(attainment.Id, attainment.Status, attainment.RowVersion,
-            AttainmentRevocation.Describe(affected.Where(c => c.Kind == CredentialKind.Achievement)),
-            AttainmentRevocation.Describe(affected.Where(c => c.Kind == CredentialKind.Transcript))));
+            AffectedCredentials.Describe(affected.Where(c => c.Kind == CredentialKind.Achievement)),
+            AffectedCredentials.Describe(affected.Where(c => c.Kind == CredentialKind.Transcript))));
     }
 }

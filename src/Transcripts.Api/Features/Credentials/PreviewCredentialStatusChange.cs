@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
-using Transcripts.Api.Features.Assessments;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Credentials;
@@ -17,7 +16,7 @@ internal static class PreviewCredentialStatusChange
 {
     public sealed record Response(Guid CredentialId, string Kind, Guid? LearnerId, Guid? AttainmentId, DateTimeOffset IssuedAt,
         bool IsRevoked, string? RevocationReason, bool IsSuspended, string? SuspensionReason, bool CanSuspend, Guid? SupersededById,
-        IReadOnlyList<AttainmentRevocation.Affected> EmbeddingTranscripts, int ShareLinksInForce, int Version);
+        IReadOnlyList<AffectedCredentials.Affected> EmbeddingTranscripts, int ShareLinksInForce, int Version);
 
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapGet("/{id:guid}/status-change-preview", Handle).WithName(nameof(PreviewCredentialStatusChange))
@@ -41,7 +40,7 @@ internal static class PreviewCredentialStatusChange
                 var urn = new HashSet<string>([AchievementCredentialBuilder.Urn(credential.Id)], StringComparer.Ordinal);
                 var transcripts = await db.Credentials.AsNoTracking().Where(c => c.LearnerId == learnerId && c.Kind == CredentialKind.Transcript
                     && c.RevokedAt == null).ToListAsync(cancellationToken);
-                embedding = [.. transcripts.Where(t => AttainmentRevocation.Embeds(t, urn)).OrderBy(t => t.IssuedAt)];
+                embedding = [.. transcripts.Where(t => AffectedCredentials.Embeds(t, urn)).OrderBy(t => t.IssuedAt)];
             }
             var now = clock.GetUtcNow();
             var text = credential.Id.ToString();
@@ -53,6 +52,6 @@ internal static class PreviewCredentialStatusChange
         }
         return TypedResults.Ok(new Response(credential.Id, credential.Kind.ToString(), credential.LearnerId, credential.AttainmentId,
             credential.IssuedAt, credential.RevokedAt is not null, credential.RevocationReason, credential.IsSuspended, credential.SuspensionReason,
-            credential.SuspensionListId is not null, credential.SupersededById, AttainmentRevocation.Describe(embedding), shareLinks, credential.RowVersion));
+            credential.SuspensionListId is not null, credential.SupersededById, AffectedCredentials.Describe(embedding), shareLinks, credential.RowVersion));
     }
 }

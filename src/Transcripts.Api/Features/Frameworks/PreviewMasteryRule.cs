@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Assessments;
+using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Frameworks;
@@ -27,7 +28,7 @@ internal static class PreviewMasteryRule
         AttainmentStatus StatusAfter);
 
     public sealed record Response(Guid FrameworkId, int Version, IReadOnlyList<LoweredAttainment> Lowered,
-        IReadOnlyList<AttainmentRevocation.Affected> Achievements, IReadOnlyList<AttainmentRevocation.Affected> Transcripts);
+        IReadOnlyList<AffectedCredentials.Affected> Achievements, IReadOnlyList<AffectedCredentials.Affected> Transcripts);
 
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("/{id:guid}/mastery-rule/preview", Handle).WithName(nameof(PreviewMasteryRule))
@@ -59,7 +60,7 @@ internal static class PreviewMasteryRule
         return TypedResults.Ok(new Response(id, stored.RowVersion,
             [.. lowered.Select(l => new LoweredAttainment(l.Attainment.Id, l.Attainment.LearnerId, l.Attainment.CompetencyId, l.Before.LevelId,
                 l.Attainment.Status == AttainmentStatus.Attained ? l.Attainment.LevelId : null, l.Attainment.Status))],
-            AttainmentRevocation.Describe(affected.Where(c => c.Kind == CredentialKind.Achievement)),
-            AttainmentRevocation.Describe(affected.Where(c => c.Kind == CredentialKind.Transcript))));
+            AffectedCredentials.Describe(affected.Where(c => c.Kind == CredentialKind.Achievement)),
+            AffectedCredentials.Describe(affected.Where(c => c.Kind == CredentialKind.Transcript))));
     }
 }

@@ -37,6 +37,5 @@ internal static class FeatureRequests
 
     /// <summary>Whether the handler refused because someone else changed the record since the form was read.</summary>
     public static bool IsStale(IResult result) =>
-        result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p
-        && p.ProblemDetails.Extensions.TryGetValue("code", out var code) && code?.ToString() == Infrastructure.Problems.Codes.StaleUpdate;
+        result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult p && Infrastructure.Problems.CodeOf(p) == Infrastructure.Problems.Codes.StaleUpdate;
 }

@@ -17,7 +17,7 @@ internal static class ImportWords
         "dateOfBirth" => "date of birth",
         "email" => "e-mail address",
         "fullStatement" => "statement",
-        "humanCode" => "code",
+        "humanCode" => "human-readable code",
         "abbreviatedStatement" => "short statement",
         "itemType" => "item type",
         "listOrder" => "order",
