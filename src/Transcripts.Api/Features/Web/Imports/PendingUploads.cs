@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
+using Transcripts.Api.Features.Learners;
 
 namespace Transcripts.Api.Features.Web.Imports;
 
@@ -26,29 +27,19 @@ internal sealed partial class PendingUploads(IOptions<StorageOptions> storage, I
             Directory.Delete(folder, recursive: true);
         }
         Directory.CreateDirectory(folder);
-        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var id = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         var expires = (clock.GetUtcNow() + options.Value.ImportHoldTime).ToUnixTimeSeconds();
         var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{kind}.{expires}.{id}"));
         var copied = false;
         try
         {
+            var bounded = new BoundedStream(content, maxBytes);
             await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
             {
-                var buffer = new byte[81920];
-                long size = 0;
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    size += read;
-                    if (size > maxBytes)
-                    {
-                        return null;
-                    }
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
+                await bounded.CopyToAsync(output, cancellationToken);
             }
-            copied = true;
-            return id;
+            copied = !bounded.IsOverLimit;
+            return copied ? id : null;
         }
         finally
         {
