@@ -108,6 +108,8 @@ public static class Endpoints
         }), s_registrar, IsJson: true),
         new("UpdateScale", HttpMethod.Put, s => $"/scales/{s.School.ScaleId}", _ => J(new { title = "Renamed", masteryOrdinal = 4, version = 0 }),
             s_registrar, IsJson: true, HasVersion: true),
+        new("PreviewScaleChange", HttpMethod.Post, s => $"/scales/{s.School.ScaleId}/preview", _ => J(new { masteryOrdinal = 4 }), s_registrar,
+            IsJson: true),
         new("ListLearners", HttpMethod.Get, _ => "/learners", _ => null, s_staff),
         new("GetLearner", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}", _ => null, s_all, IsLearnerScoped: true),
         new("GetLearnerRecord", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/record", _ => null, s_all, IsLearnerScoped: true),

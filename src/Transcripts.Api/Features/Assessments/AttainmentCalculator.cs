@@ -58,7 +58,9 @@ internal static class AttainmentCalculator
             return null;
         }
         var levels = scaleLevels.ToDictionary(l => l.Id);
-        var mastery = levels.GetValueOrDefault(setting.MasteryLevelId ?? Guid.Empty) ?? scaleLevels.MaxBy(l => l.Score)!;
+        // A scale whose mastery threshold is being moved (tracked, unsaved) counts as it will be saved.
+        var masteryLevelId = db.Scales.Local.FirstOrDefault(s => s.Id == setting.ScaleId)?.MasteryLevelId ?? setting.MasteryLevelId;
+        var mastery = levels.GetValueOrDefault(masteryLevelId ?? Guid.Empty) ?? scaleLevels.MaxBy(l => l.Score)!;
         var calculator = MasteryCalculator.For(rule);
         var outcome = calculator.Calculate(assessments.Select(a => levels[a.LevelId].Score).ToList(), mastery.Score);
         var level = scaleLevels.Where(l => l.Score <= outcome.Score + MasteryCalculator.Tolerance).MaxBy(l => l.Score)

@@ -9,7 +9,7 @@ using Transcripts.Api.Infrastructure;
 namespace Transcripts.Api.Features.Assessments;
 
 /// <summary>
-/// A recomputation that lowers an attainment (a new, corrected or removed assessment, or a changed mastery rule) makes
+/// A recomputation that lowers an attainment (a new, corrected or removed assessment, a changed mastery rule or a moved mastery threshold) makes
 /// the credentials stating the old level overstate the learner: they and the transcripts embedding them are revoked with
 /// the reason, in the caller's save. Lowered means: it was attained and now is not (or is gone), or its level now scores
 /// lower. A higher level is not a downgrade (re-issuing supersedes the old credential).
@@ -20,6 +20,7 @@ internal static class AttainmentDowngrade
     public const string CorrectedAssessment = "a corrected assessment lowered the level by the framework's mastery rule";
     public const string RemovedAssessment = "an assessment was removed and the level fell";
     public const string RuleChanged = "the framework's mastery rule changed and gives a lower level";
+    public const string ThresholdMoved = "the scale's mastery threshold moved and the level is no longer attained";
 
     /// <summary>An attainment's standing before a recomputation.</summary>
     public sealed record Standing(Guid Id, Guid LearnerId, AttainmentStatus Status, Guid? LevelId);

@@ -27,5 +27,6 @@ internal sealed class FrameworksModule : ICarterModule
         GetScale.Map(scales);
         CreateScale.Map(scales);
         UpdateScale.Map(scales);
+        PreviewScaleChange.Map(scales);
     }
 }

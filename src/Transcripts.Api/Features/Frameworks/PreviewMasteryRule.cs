@@ -24,10 +24,7 @@ internal static class PreviewMasteryRule
         public int RequiredCount { get; init; } = 3;
     }
 
-    public sealed record LoweredAttainment(Guid AttainmentId, Guid LearnerId, Guid CompetencyId, Guid? LevelBefore, Guid? LevelAfter,
-        AttainmentStatus StatusAfter);
-
-    public sealed record Response(Guid FrameworkId, int Version, IReadOnlyList<LoweredAttainment> Lowered,
+    public sealed record Response(Guid FrameworkId, int Version, IReadOnlyList<MasteryRuleChange.LoweredAttainment> Lowered,
         IReadOnlyList<AffectedCredentials.Affected> Achievements, IReadOnlyList<AffectedCredentials.Affected> Transcripts);
 
     public static void Map(IEndpointRouteBuilder group) =>
@@ -56,11 +53,7 @@ internal static class PreviewMasteryRule
         };
         // The recomputation changes tracked attainments in memory only: this handler never saves.
         var lowered = await MasteryRuleChange.RecomputeAsync(db, caller.InstitutionId, id, proposed, clock.GetUtcNow(), cancellationToken);
-        var affected = lowered.SelectMany(l => l.Credentials).DistinctBy(c => c.Id).ToList();
-        return TypedResults.Ok(new Response(id, stored.RowVersion,
-            [.. lowered.Select(l => new LoweredAttainment(l.Attainment.Id, l.Attainment.LearnerId, l.Attainment.CompetencyId, l.Before.LevelId,
-                l.Attainment.Status == AttainmentStatus.Attained ? l.Attainment.LevelId : null, l.Attainment.Status))],
-            AffectedCredentials.Describe(affected.Where(c => c.Kind == CredentialKind.Achievement)),
-            AffectedCredentials.Describe(affected.Where(c => c.Kind == CredentialKind.Transcript))));
+        var consequences = MasteryRuleChange.Describe(lowered);
+        return TypedResults.Ok(new Response(id, stored.RowVersion, consequences.Lowered, consequences.Achievements, consequences.Transcripts));
     }
 }

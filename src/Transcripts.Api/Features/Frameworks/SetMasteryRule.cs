@@ -57,19 +57,10 @@ internal static class SetMasteryRule
             rule.DecayWeight = request.DecayWeight;
             rule.RequiredCount = request.RequiredCount;
             var lowered = await MasteryRuleChange.RecomputeAsync(db, caller.InstitutionId, id, rule, clock.GetUtcNow(), cancellationToken);
-            var affected = lowered.SelectMany(l => l.Credentials).DistinctBy(c => c.Id).ToList();
-            if (affected.Count > 0)
+            if (await MasteryRuleChange.RevokeAsync(db, caller.InstitutionId, lowered, AttainmentDowngrade.RuleChanged, keys, lists, clock, logger,
+                cancellationToken) is { } refused)
             {
-                var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
-                if (signer is null)
-                {
-                    return problem!.Value.ToProblem();
-                }
-                using (signer)
-                {
-                    await AttainmentRevocation.RevokeAsync(affected, AttainmentRevocation.DowngradedPrefix, AttainmentDowngrade.RuleChanged, signer, lists,
-                        logger, cancellationToken);
-                }
+                return refused;
             }
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(MasteryRuleResponse.From(rule));

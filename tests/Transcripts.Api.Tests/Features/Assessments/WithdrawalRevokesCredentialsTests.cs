@@ -163,6 +163,67 @@ public abstract class WithdrawalRevokesCredentialsTests(TranscriptsApp app)
     }
 
     [SkippableFact]
+    public async Task Raising_the_mastery_threshold_revokes_what_no_longer_holds_as_its_preview_said_and_lowering_it_back_revokes_nothing()
+    {
+        var issued = await IssueAsync();
+        var school = issued.Seeded.School;
+        var registrar = issued.Registrar;
+        var scale = $"/scales/{school.ScaleId}";
+        var version = (await Seeded.Json(await registrar.GetAsync(scale))).GetProperty("version").GetInt32();
+
+        var preview = await Seeded.Json(await registrar.PostAsJsonAsync($"{scale}/preview", new { masteryOrdinal = 4 }));
+        var stillValid = await Issuance.VerifyAsync(app, school.Id, issued.Badge);
+        var raised = await registrar.PutAsJsonAsync(scale, new { title = "Four levels", masteryOrdinal = 4, version });
+
+        var lowered = Assert.Single(preview.GetProperty("lowered").EnumerateArray());
+        Assert.Equal(issued.Seeded.AttainmentId, lowered.GetProperty("attainmentId").GetGuid());
+        Assert.Equal(school.Levels[2], lowered.GetProperty("levelBefore").GetGuid());
+        Assert.Equal(JsonValueKind.Null, lowered.GetProperty("levelAfter").ValueKind);
+        Assert.Equal([Issuance.IdOf(issued.Badge)], Ids(preview, "achievements"));
+        Assert.Equal([Issuance.IdOf(issued.Transcript)], Ids(preview, "transcripts"));
+        Assert.Equal(CheckStatus.Passed, stillValid.Outcome);
+        Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        foreach (var credential in new[] { issued.Badge, issued.Transcript })
+        {
+            Assert.Equal("attainment downgraded: the scale's mastery threshold moved and the level is no longer attained", (await RowAsync(credential)).RevocationReason);
+            Assert.Equal(CheckStatus.Failed, (await Issuance.VerifyAsync(app, school.Id, credential))[CheckNames.Status]!.Status);
+        }
+        // A registrar's award stands whatever the threshold: the other badge stays valid.
+        Assert.Equal(CheckStatus.Passed, (await Issuance.VerifyAsync(app, school.Id, issued.OtherBadge)).Outcome);
+        var explained = await Seeded.Json(await registrar.GetAsync($"/attainments/{issued.Seeded.AttainmentId}/explanation"));
+        Assert.Equal("InProgress", explained.GetProperty("status").GetString());
+
+        var backPreview = await Seeded.Json(await registrar.PostAsJsonAsync($"{scale}/preview", new { masteryOrdinal = 3 }));
+        var back = await registrar.PutAsJsonAsync(scale,
+            new { title = "Four levels", masteryOrdinal = 3, version = (await Seeded.Json(raised)).GetProperty("version").GetInt32() });
+        Assert.Empty(backPreview.GetProperty("lowered").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        var again = await Seeded.Json(await registrar.GetAsync($"/attainments/{issued.Seeded.AttainmentId}/explanation"));
+        Assert.Equal("Attained", again.GetProperty("status").GetString());
+    }
+
+    [SkippableFact]
+    public async Task A_renamed_scale_recomputes_nothing_and_the_scale_preview_is_for_registrars_of_its_institution()
+    {
+        var issued = await IssueAsync();
+        var school = issued.Seeded.School;
+        var scale = $"/scales/{school.ScaleId}";
+        var version = (await Seeded.Json(await issued.Registrar.GetAsync(scale))).GetProperty("version").GetInt32();
+        var other = await app.SeedInstitutionAsync("Other school");
+        using var assessor = app.CreateClientFor(school.Assessor);
+        using var stranger = app.CreateClientFor(other.Registrar);
+
+        var renamed = await issued.Registrar.PutAsJsonAsync(scale, new { title = "Renamed", masteryOrdinal = 3, version });
+
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Null((await RowAsync(issued.Badge)).RevokedAt);
+        await Problem.AssertAsync(await assessor.PostAsJsonAsync($"{scale}/preview", new { masteryOrdinal = 4 }), HttpStatusCode.Forbidden, "forbidden");
+        await Problem.AssertAsync(await stranger.PostAsJsonAsync($"{scale}/preview", new { masteryOrdinal = 4 }), HttpStatusCode.NotFound, "not-found");
+        await Problem.AssertAsync(await issued.Registrar.PostAsJsonAsync($"{scale}/preview", new { masteryOrdinal = 9 }), HttpStatusCode.BadRequest,
+            "validation-failed");
+    }
+
+    [SkippableFact]
     public async Task The_preview_is_for_registrars_and_404s_for_another_institutions_attainment()
     {
         var issued = await IssueAsync();
