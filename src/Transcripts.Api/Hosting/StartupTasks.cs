@@ -64,6 +64,7 @@ internal static class StartupTasks
             {
                 await DemoIssuance.PrintAsync(issued, baseUrl, output.Writer);
             }
+            await DemoSignIn.RunAsync(app.Services, baseUrl, output.Writer, stopping);
             if (await Features.Operator.OperatorKeys.EnsureAsync(db, clock, services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory,
                     app.Logger, stopping) is { } operatorKeyFile)
             {

@@ -59,22 +59,33 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
         {
             return (null, errors);
         }
+        var (invitation, link) = await AddAsync(caller.InstitutionId, caller.ApiKeyId, invite with { LearnerId = learner?.Id }, baseUrl, cancellationToken);
+        await mail.SendAsync(new OutgoingMail(email, "Your Transcripts account",
+            $"Hello {invitation.DisplayName},\n\nyou are invited to sign in to Transcripts as {RoleName(invitation)}.\n"
+            + $"Open this link to choose your password (it works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):\n\n{link}\n"), cancellationToken);
+        return (link, errors);
+    }
+
+    /// <summary>
+    /// Saves an invitation made by <paramref name="invitedBy"/> (an API key of <paramref name="institutionId"/>) and returns
+    /// it with its link, without the caller's checks and without a mail: <see cref="CreateAsync"/> checks and sends; the
+    /// demo prints its links on the console it was started from.
+    /// </summary>
+    public async Task<(Invitation Invitation, string Link)> AddAsync(Guid institutionId, Guid invitedBy, Invite invite, string baseUrl,
+        CancellationToken cancellationToken)
+    {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
         var invitation = new Invitation
         {
-            InstitutionId = caller.InstitutionId, Email = email, DisplayName = invite.DisplayName.Trim(), Role = invite.Role,
-            LearnerId = learner?.Id, IsGuardian = learner is not null && invite.IsGuardian, TokenHash = HashOf(token),
-            InvitedBy = caller.ApiKeyId, CreatedAt = now, ExpiresAt = now + options.Value.InvitationLifetime,
+            InstitutionId = institutionId, Email = invite.Email.Trim(), DisplayName = invite.DisplayName.Trim(), Role = invite.Role,
+            LearnerId = invite.LearnerId, IsGuardian = invite.LearnerId is not null && invite.IsGuardian, TokenHash = HashOf(token),
+            InvitedBy = invitedBy, CreatedAt = now, ExpiresAt = now + options.Value.InvitationLifetime,
         };
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
-        var link = $"{baseUrl.TrimEnd('/')}{AcceptPath}#{token}";
-        await mail.SendAsync(new OutgoingMail(email, "Your Transcripts account",
-            $"Hello {invitation.DisplayName},\n\nyou are invited to sign in to Transcripts as {RoleName(invitation)}.\n"
-            + $"Open this link to choose your password (it works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):\n\n{link}\n"), cancellationToken);
         InvitationCreated(logger, invitation.Id, invitation.Role);
-        return (link, errors);
+        return (invitation, $"{baseUrl.TrimEnd('/')}{AcceptPath}#{token}");
     }
 
     /// <summary>The live invitation of this token, or null for an unknown, used or expired one (alike).</summary>
