@@ -1,8 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.VcApi;
+using Transcripts.Api.Features.Verification;
 using Transcripts.Api.Infrastructure;
+using Transcripts.Signing.Verification;
 
 namespace Transcripts.Api.Features.Sharing;
 
@@ -19,7 +25,9 @@ internal static class OpenShareLink
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/share", Handle).WithName(nameof(OpenShareLink)).WithTags("Sharing").AllowAnonymous()
-            .WithSummary("The credentials a learner shared; the token goes in the X-Share-Token header")
+            .WithSummary("The credentials a learner shared; the token goes in the X-Share-Token header. A browser opening the link "
+                + "(Accept: text/html, no token) gets the page that reads the token from the fragment; ?format=page adds this service's verdicts")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -30,11 +38,18 @@ internal static class OpenShareLink
             .ProducesProblem(StatusCodes.Status410Gone);
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(HttpRequest request, TranscriptsDb db, TimeProvider clock,
-        ILogger<ShareLink> logger, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> Handle(HttpRequest request, string? format,
+        TranscriptsDb db, VerificationContext verification, TimeProvider clock, ILogger<ShareLink> logger, CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         string? token = request.Headers[TokenHeader];
+        if (string.IsNullOrWhiteSpace(token) && IsBrowserNavigation(request))
+        {
+            // A person opened the link: the page, which reads the token from the fragment and asks again with the header.
+            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            VerificationPage.SetSecurityHeaders(request.HttpContext.Response, nonce);
+            return TypedResults.Content(SharedPage.RenderShell(nonce), "text/html; charset=utf-8", Encoding.UTF8);
+        }
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
         {
             return Problems.ShareTokenMissing(TokenHeader);
@@ -58,7 +73,8 @@ internal static class OpenShareLink
             return Problems.ShareLinkUsedUp(link.MaxOpens);
         }
         var ids = link.CredentialIds.Split(',').Select(Guid.Parse).ToList();
-        var credentials = await db.Credentials.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LearnerId == link.LearnerId).ToListAsync(cancellationToken);
+        var stored = await db.Credentials.AsNoTracking().Where(c => ids.Contains(c.Id) && c.LearnerId == link.LearnerId).ToListAsync(cancellationToken);
+        var credentials = ids.Select(id => stored.Single(c => c.Id == id)).ToList();
         db.Disclosures.Add(new Disclosure
         {
             InstitutionId = link.InstitutionId, LearnerId = link.LearnerId, ApiKeyId = link.CreatedByKeyId, Role = "share-link",
@@ -66,8 +82,31 @@ internal static class OpenShareLink
         });
         await db.SaveChangesAsync(cancellationToken);
         Log.ShareLinkOpened(logger, link.Id);
-        return TypedResults.File(LearnerCredentials.AsPresentation(ids.Select(id => credentials.Single(c => c.Id == id))), "application/json");
+        var presentation = LearnerCredentials.AsPresentation(credentials);
+        if (format != "page")
+        {
+            return TypedResults.File(presentation, "application/json");
+        }
+        // The page's report: each credential judged by the signing core's rules against this service's own keys and lists.
+        var verified = new List<(Credential, VerificationReport)>();
+        foreach (var credential in credentials)
+        {
+            var json = JsonNode.Parse(credential.Bytes)!.AsObject();
+            verified.Add((credential, CredentialVerifier.Verify(json, await verification.OptionsForAsync(json, cancellationToken))));
+        }
+        var institution = await db.Institutions.AsNoTracking().Where(i => i.Id == link.InstitutionId).Select(i => i.Name).SingleAsync(cancellationToken);
+        var page = new JsonObject
+        {
+            ["html"] = SharedPage.RenderReport(institution, link, verified, now),
+            ["presentation"] = JsonNode.Parse(presentation),
+        };
+        return TypedResults.Content(page.ToJsonString(), "application/json", Encoding.UTF8);
     }
+
+    /// <summary>A browser following a link asks for HTML first; programs (and the page's own script) ask for JSON or anything.</summary>
+    private static bool IsBrowserNavigation(HttpRequest request) =>
+        request.GetTypedHeaders().Accept is { Count: > 0 } accept
+        && accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     private static ProblemHttpResult RetiredPath(HttpResponse response)
     {

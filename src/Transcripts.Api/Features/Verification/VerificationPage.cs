@@ -118,14 +118,15 @@ internal static class VerificationPage
         check the PDF or credential with the offline verifier.</p></section>
         """);
 
-    private static string Shell(string nonce, string title, string body) => $"""
+    /// <summary>A whole page around <paramref name="body"/>, with the page style sheet under the nonce (the shared-credentials page uses it too).</summary>
+    public static string Shell(string nonce, string title, string body) => $"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex"><title>{title}</title><style nonce="{nonce}">{s_style}</style></head>
         <body><main>{body}</main></body></html>
         """;
 
-    private static string E(string text) => s_html.Encode(text);
+    public static string E(string text) => s_html.Encode(text);
 
     private static string Resource(string name)
     {

@@ -84,11 +84,17 @@ public sealed partial class PortalBrowserTests(KestrelApp app) : IClassFixture<K
         await Browser.CheckAsync(learner, "share");
         Assert.Equal(0, Count(app.Logs.All, shareUrl[(shareUrl.IndexOf('#') + 1)..]));
 
-        // The college opens it, as a program does, with the token from the link.
-        using var college = app.CreateClient();
+        // The college opens the link in its own browser: the page reads the code from the fragment and shows the verdicts.
         var token = shareUrl[(shareUrl.IndexOf('#') + 1)..];
-        var opened = await college.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/share") { Headers = { { OpenShareLink.TokenHeader, token } } });
-        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var collegePage = await browser.NewPageAsync();
+        await collegePage.GotoAsync(new Uri(app.BaseAddress, shareUrl).AbsoluteUri);
+        await collegePage.GetByText("Link opened").WaitForAsync();
+        var shown = await collegePage.Locator("#report").InnerTextAsync();
+        Assert.Contains("Valid: Transcript", shown, StringComparison.Ordinal);
+        Assert.Contains("Download the credentials as issued (JSON)", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("#", new Uri(collegePage.Url).Fragment, StringComparison.Ordinal);
+        await Browser.CheckAsync(collegePage, "shared-credentials");
+        using var college = app.CreateClient();
 
         await learner.GotoAsync(Url("/app/my/disclosures"));
         Assert.Contains("A college, through your share link", await learner.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
