@@ -18,17 +18,6 @@ namespace Transcripts.Api.Features.Credentials;
 internal sealed record PlannedAchievement(AchievementFacts Facts, Competency? Domain, Guid Id, string Coverage, (Guid ListId, int Index)? Status,
     IReadOnlyList<Guid> Replaces, byte[]? StoredBytes);
 
-/// <summary>What a plan issues besides the achievement credentials.</summary>
-internal enum TranscriptScope
-{
-    /// <summary>A transcript of every attained competency, as a batch issues it: the learner's record now.</summary>
-    Full,
-    /// <summary>A transcript of a chosen subset: an extract beside the record.</summary>
-    Partial,
-    /// <summary>No transcript: the achievement credentials alone.</summary>
-    None,
-}
-
 /// <summary>
 /// What issuing does for one learner, in a batch or for a single request (<see cref="CredentialIssuer.IssueAsync"/>), decided
 /// from <see cref="LearnerFacts"/>: an achievement credential is reused when an active one states the same attainment
