@@ -112,7 +112,7 @@ try
             Options.Create(new BatchOptions { LearnersInFlight = inFlight }), services.GetRequiredService<Transcripts.Api.Infrastructure.ServiceInstance>(),
             services.GetRequiredService<ILogger<BatchProcessor>>());
         var failed = 0;
-        var times = new BatchStageTimes();
+        var times = new IssuanceTimes();
         var gen2 = GC.CollectionCount(2);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         // End to end: from the registrar's request (the batch and its items created) to the last learner saved.
@@ -133,11 +133,11 @@ try
             + $"{total.Elapsed.TotalSeconds:F1} s = {perLearner:F1} ms per learner; CPU {cpu.TotalMilliseconds / items.Count:F1} ms per learner "
             + $"({cpu / total.Elapsed:F2} cores busy); 10,000 learners would take ≈ {perLearner * 10_000 / 60_000:F1} min at this rate");
         Console.WriteLine($"  of which creating the batch and its items: {created.TotalSeconds:F1} s");
-        string PerLearner(params BatchStage[] stages) =>
+        string PerLearner(params IssuanceStage[] stages) =>
             (stages.Sum(s => times[s].TotalMilliseconds) / items.Count).ToString("F2", CultureInfo.InvariantCulture);
-        Console.WriteLine($"  batch stages, ms per learner summed over threads: read {PerLearner(BatchStage.Read)}, build {PerLearner(BatchStage.Build)} "
-            + $"+ CLR {PerLearner(BatchStage.BuildTranscript)}, sign {PerLearner(BatchStage.Sign)} + CLR {PerLearner(BatchStage.SignTranscript)}, "
-            + $"serialize {PerLearner(BatchStage.Serialize)}, store {PerLearner(BatchStage.Store)}");
+        Console.WriteLine($"  batch stages, ms per learner summed over threads: read {PerLearner(IssuanceStage.Read)}, build {PerLearner(IssuanceStage.Build)} "
+            + $"+ CLR {PerLearner(IssuanceStage.BuildTranscript)}, sign {PerLearner(IssuanceStage.Sign)} + CLR {PerLearner(IssuanceStage.SignTranscript)}, "
+            + $"serialize {PerLearner(IssuanceStage.Serialize)}, store {PerLearner(IssuanceStage.Store)}");
         Console.WriteLine($"  gen-2 collections during the batch: {GC.CollectionCount(2) - gen2}");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024):N0} MB; "
             + $"database {new FileInfo(Path.Combine(dataDir, "transcripts.db")).Length / (1024 * 1024):N0} MB (+ WAL)");

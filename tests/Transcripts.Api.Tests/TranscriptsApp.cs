@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Institutions;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Tests;
@@ -173,10 +174,10 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
     public async Task<School> SeedInstitutionAsync(string name = "Test school") => await WithDbAsync(async db =>
     {
         var now = Clock.GetUtcNow();
-        var institution = new Institution { Name = name, CreatedAt = now };
+        var institution = new Institution { Name = name };
         // Each institution its own did:web: a public base URL is unique per institution.
         institution.PublicBaseUrl = School.BaseUrlOf(institution.Id).ToString();
-        db.Institutions.Add(institution);
+        var admin = NewInstitution.Add(db, institution, Roles.Admin + " key", Clock).AdminKeySecret;
         var scale = new ProficiencyScale { InstitutionId = institution.Id, Title = "Four levels" };
         string[] titles = ["Beginning", "Developing", "Proficient", "Advanced"];
         scale.Levels.AddRange(titles.Select((t, i) => new Level { ScaleId = scale.Id, Ordinal = i + 1, Title = t, Score = i + 1 }));
@@ -200,7 +201,7 @@ public abstract class TranscriptsApp : WebApplicationFactory<Program>
             db.ApiKeys.Add(key);
             return secret;
         }
-        var school = new School(institution.Id, Key(Roles.Admin), Key(Roles.Registrar), Key(Roles.Assessor),
+        var school = new School(institution.Id, admin, Key(Roles.Registrar), Key(Roles.Assessor),
             a.Id, Key(Roles.Learner, a.Id), b.Id, Key(Roles.Learner, b.Id), framework.Id, scale.Id,
             scale.Levels.Select(l => l.Id).ToArray(), framework.Competencies.Skip(1).Select(c => c.Id).ToArray());
         await db.SaveChangesAsync();

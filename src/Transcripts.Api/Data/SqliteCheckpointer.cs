@@ -14,6 +14,17 @@ internal sealed partial class SqliteCheckpointer(string databasePath, TimeProvid
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    private long _passes;
+
+    /// <summary>
+    /// The clock the passes are timed by: real time (<see cref="TimeProvider.System"/>), never the service's clock, which
+    /// tests move ahead by months at a time (a timer on it would run one pass for every second skipped).
+    /// </summary>
+    public TimeProvider Clock => clock;
+
+    /// <summary>How many background passes have run (tried a checkpoint) since the service started.</summary>
+    public long Passes => Interlocked.Read(ref _passes);
+
     // Mode ReadWrite: a database that does not exist yet is not created here; the migration creates it.
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -56,6 +67,7 @@ internal sealed partial class SqliteCheckpointer(string databasePath, TimeProvid
 
     private async Task CheckpointOnceAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _passes);
         try
         {
             await CheckpointAsync(cancellationToken);

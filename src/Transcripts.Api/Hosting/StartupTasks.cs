@@ -49,6 +49,10 @@ internal static class StartupTasks
 
     private static async Task PrepareAsync(WebApplication app, bool demo, CancellationToken stopping)
     {
+        if (app.Services.GetService<StartupHold>() is { } hold)
+        {
+            await hold.WaitAsync(stopping);
+        }
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var output = app.Services.GetRequiredService<ConsoleOutput>();
         await output.Writer.WriteLineAsync($"Listening on {string.Join(", ", addresses)}");

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -71,7 +72,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
     /// <summary>A new key: the secret to show once, and the row that stores only its hash.</summary>
     public static (string Secret, ApiKey Row) NewKey(Guid institutionId, string role, string name, Guid? learnerId, DateTimeOffset now)
     {
-        var secret = SecretPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return (secret, new ApiKey
         {
             InstitutionId = institutionId, Role = role, Name = name, LearnerId = learnerId,
@@ -82,10 +83,7 @@ internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeO
     /// <summary>A new operator key: the secret to show once, and the row that stores only its hash.</summary>
     public static (string Secret, OperatorKey Row) NewOperatorKey(string name, DateTimeOffset now)
     {
-        var secret = SecretPrefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         return (secret, new OperatorKey { Name = name, Hash = HashOf(secret), Prefix = secret[..10], CreatedAt = now });
     }
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

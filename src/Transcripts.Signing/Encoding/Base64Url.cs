@@ -1,47 +1,34 @@
-// base64url without padding (RFC 4648 §5; multibase prefix 'u'). Padding, whitespace and characters of
-// the standard alphabet ('+', '/') are rejected, and so are non-canonical trailing bits, so one byte
-// string has exactly one text form.
+// base64url without padding (RFC 4648 §5; multibase prefix 'u'), through the framework's
+// System.Buffers.Text.Base64Url. That decoder is lenient where this one must not be: it accepts padding and
+// skips whitespace, and it ignores non-zero unused trailing bits. Here padding, whitespace, characters of the
+// standard alphabet ('+', '/') and non-canonical trailing bits are all rejected, so one byte string has
+// exactly one text form.
+using System.Buffers;
+
 namespace Transcripts.Signing.Encoding;
 
 internal static class Base64Url
 {
-    public static string Encode(ReadOnlySpan<byte> data) =>
-        Convert.ToBase64String(data).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static readonly SearchValues<char> s_alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    public static string Encode(ReadOnlySpan<byte> data) => System.Buffers.Text.Base64Url.EncodeToString(data);
 
     public static bool TryDecode(ReadOnlySpan<char> text, out byte[] data)
     {
         data = [];
-        if (text.Length % 4 == 1)
+        if (text.ContainsAnyExcept(s_alphabet) || !System.Buffers.Text.Base64Url.IsValid(text))
         {
             return false;
         }
-        var padded = new char[(text.Length + 3) / 4 * 4];
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            padded[i] = c switch
-            {
-                >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' => c,
-                '-' => '+',
-                '_' => '/',
-                _ => '\0',
-            };
-            if (padded[i] == '\0')
-            {
-                return false;
-            }
-        }
-        padded.AsSpan(text.Length).Fill('=');
-        try
-        {
-            data = Convert.FromBase64CharArray(padded, 0, padded.Length);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        var decoded = System.Buffers.Text.Base64Url.DecodeFromChars(text);
         // Reject unused low bits that are not zero: re-encoding must give the same text.
-        return Encode(data).AsSpan().SequenceEqual(text);
+        if (!Encode(decoded).AsSpan().SequenceEqual(text))
+        {
+            return false;
+        }
+        data = decoded;
+        return true;
     }
 
     /// <exception cref="SigningException">The text is not unpadded base64url.</exception>

@@ -67,6 +67,37 @@ public sealed class SqliteCheckpointerTests(SqliteApp app) : IClassFixture<Sqlit
     }
 }
 
+/// <summary>
+/// The checkpointer keeps real time. Tests move the service's clock ahead by months; a timer on that clock would run one
+/// pass for every second skipped, thousands while the clock is moved.
+/// </summary>
+public sealed class SqliteCheckpointerClockTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [SkippableFact]
+    public void The_checkpointer_is_timed_by_the_system_clock_not_the_services()
+    {
+        var checkpointer = app.Services.GetRequiredService<SqliteCheckpointer>();
+
+        Assert.Same(app.Clock, app.Services.GetRequiredService<TimeProvider>());
+        Assert.Same(TimeProvider.System, checkpointer.Clock);
+    }
+
+    [SkippableFact]
+    public void Moving_the_services_clock_430_days_ahead_runs_no_extra_checkpoint_passes()
+    {
+        var checkpointer = app.Services.GetRequiredService<SqliteCheckpointer>();
+        var real = System.Diagnostics.Stopwatch.StartNew();
+        var before = checkpointer.Passes;
+
+        app.Clock.Advance(TimeSpan.FromDays(430));
+
+        // On real time a pass comes at most once a second, plus the one that may be under way.
+        var passes = checkpointer.Passes - before;
+        var allowed = (long)(real.Elapsed / SqliteCheckpointer.Interval) + 2;
+        Assert.True(passes <= allowed, $"{passes} checkpoint passes ran while the service's clock moved; at most {allowed} were due in real time.");
+    }
+}
+
 public sealed class SqliteCheckpointerOnPostgresTests(PostgresApp app) : IClassFixture<PostgresApp>
 {
     [SkippableFact]

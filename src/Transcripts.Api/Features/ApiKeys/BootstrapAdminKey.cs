@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Institutions;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.ApiKeys;
@@ -23,11 +24,8 @@ internal static class BootstrapAdminKey
         {
             return;
         }
-        var now = clock.GetUtcNow();
-        var institution = new Institution { Name = configuration[InstitutionNameSetting] ?? "My institution", CreatedAt = now };
-        db.Institutions.Add(institution);
-        var (secret, key) = ApiKeyAuthentication.NewKey(institution.Id, Roles.Admin, "first admin key", null, now);
-        db.ApiKeys.Add(key);
+        var secret = NewInstitution.Add(db, new Institution { Name = configuration[InstitutionNameSetting] ?? "My institution" },
+            "first admin key", clock).AdminKeySecret;
         var path = WriteOwnerOnly(dataDirectory, FileName, secret);
         await db.SaveChangesAsync(cancellationToken);
         if (output.IsInteractive)

@@ -48,11 +48,7 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
                             {
                                 var created = await WriteAsync(services, db, item, prepared, cancellationToken);
                                 await write.CommitAsync(cancellationToken);
-                                var issued = services.GetRequiredService<ILogger<CredentialIssuer>>();
-                                foreach (var credential in created)
-                                {
-                                    Credentials.Log.CredentialIssued(issued, credential.Id, credential.Kind.ToString(), credential.SigningKeyId);
-                                }
+                                services.GetRequiredService<CredentialIssuer>().Issued(created);
                                 if (prepared.Plan.Signer is { } signer && signer != replanned)
                                 {
                                     run.RetireBefore(signer);
@@ -64,7 +60,7 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
                     }
                     finally
                     {
-                        run.Times?.Add(BatchStage.Store, Stopwatch.GetTimestamp() - started);
+                        run.Times?.Add(IssuanceStage.Store, Stopwatch.GetTimestamp() - started);
                     }
                 }
             }, async _ =>
@@ -105,7 +101,7 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
         previous?.Dispose();
         var (signer, problem) = await run.OpenSignerAsync(services, db, isShared: false, cancellationToken);
         var facts = await run.Facts.ReadAsync(db, [stale.Plan.Facts.ItemId], cancellationToken);
-        var plan = await TranscriptPlan.CreateAsync(facts[0], signer, problem, db, services.GetRequiredService<StatusListService>(), run.Allocator,
+        var plan = await TranscriptPlan.CreateAsync(facts[0], TranscriptScope.Full, signer, problem, db, services.GetRequiredService<StatusListService>(), run.Allocator,
             cancellationToken);
         return (PreparedItem.Sign(plan, run.Times), signer);
     }
@@ -134,25 +130,7 @@ internal sealed class BatchItemWriter(IServiceScopeFactory scopes, BatchRun run,
             return [];
         }
         var created = prepared.Signed!.Created;
-        var listIds = created.Select(c => c.RevocationListId).Distinct().ToList();
-        var lists = await db.StatusLists.Where(l => listIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
-        foreach (var credential in created)
-        {
-            lists[credential.RevocationListId].Allocated++;
-        }
-        db.Credentials.AddRange(created);
-        var replaced = plan.Achievements.SelectMany(a => a.Replaces.Select(old => (Old: old, By: a.Id)))
-            .Concat(plan.ReplacedTranscripts.Select(old => (Old: old, By: plan.TranscriptId))).ToList();
-        if (replaced.Count > 0)
-        {
-            var ids = replaced.Select(r => r.Old).ToList();
-            var old = await db.Credentials.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-            var issuer = services.GetRequiredService<CredentialIssuer>();
-            foreach (var by in replaced.GroupBy(r => r.By))
-            {
-                await issuer.SupersedeAsync(by.Select(r => old[r.Old]), by.Key, plan.Signer!, cancellationToken);
-            }
-        }
+        await prepared.Signed.AddAsync(db, services.GetRequiredService<CredentialIssuer>(), cancellationToken);
         item.Status = BatchItemStatus.Issued;
         item.Reason = null;
         item.CredentialId = plan.TranscriptId;

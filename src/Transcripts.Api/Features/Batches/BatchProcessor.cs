@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
 using Transcripts.Api.Infrastructure;
@@ -33,7 +34,7 @@ internal sealed class BatchProcessor(IServiceScopeFactory scopes, IOptions<Batch
     public Task RunAsync(Guid batchId, Action<BatchItem>? progress, CancellationToken cancellationToken) =>
         RunAsync(batchId, progress, times: null, cancellationToken);
 
-    public async Task RunAsync(Guid batchId, Action<BatchItem>? progress, BatchStageTimes? times, CancellationToken cancellationToken)
+    public async Task RunAsync(Guid batchId, Action<BatchItem>? progress, IssuanceTimes? times, CancellationToken cancellationToken)
     {
         Guid institutionId;
         int pending;
@@ -147,13 +148,13 @@ internal sealed class BatchProcessor(IServiceScopeFactory scopes, IOptions<Batch
                 }
                 var (signer, problem) = await run.OpenSignerAsync(services, db, isShared: true, cancellationToken);
                 var facts = await run.Facts.ReadAsync(db, chunk, cancellationToken);
-                run.Times?.Add(BatchStage.Read, Stopwatch.GetTimestamp() - started);
+                run.Times?.Add(IssuanceStage.Read, Stopwatch.GetTimestamp() - started);
                 foreach (var learner in facts)
                 {
                     started = Stopwatch.GetTimestamp();
-                    var plan = await TranscriptPlan.CreateAsync(learner, signer, problem, db, services.GetRequiredService<StatusListService>(),
+                    var plan = await TranscriptPlan.CreateAsync(learner, TranscriptScope.Full, signer, problem, db, services.GetRequiredService<StatusListService>(),
                         run.Allocator, cancellationToken);
-                    run.Times?.Add(BatchStage.Read, Stopwatch.GetTimestamp() - started);
+                    run.Times?.Add(IssuanceStage.Read, Stopwatch.GetTimestamp() - started);
                     // A thread of its own, not the pool's: the writer's continuations must not queue behind signing.
                     var signing = Task.Factory.StartNew(() => PreparedItem.Sign(plan, run.Times), CancellationToken.None,
                         TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -179,7 +180,7 @@ internal sealed class BatchProcessor(IServiceScopeFactory scopes, IOptions<Batch
 /// <summary>A plan after signing: its signed credentials, or the signing error that fails the learner.</summary>
 internal sealed record PreparedItem(TranscriptPlan Plan, SignedTranscript? Signed, SigningException? Error)
 {
-    public static PreparedItem Sign(TranscriptPlan plan, BatchStageTimes? times)
+    public static PreparedItem Sign(TranscriptPlan plan, IssuanceTimes? times)
     {
         if (!plan.Issues)
         {

@@ -1,11 +1,12 @@
 using Transcripts.Api.Data;
+using Transcripts.Api.Features.Credentials;
 using Transcripts.Api.Features.SigningKeys;
 using Transcripts.Api.Features.StatusLists;
 
 namespace Transcripts.Api.Features.Batches;
 
 /// <summary>What one batch run shares between its planner, signing threads and writer.</summary>
-internal sealed class BatchRun(Guid institutionId, string instance, BatchStageTimes? times) : IDisposable
+internal sealed class BatchRun(Guid institutionId, string instance, IssuanceTimes? times) : IDisposable
 {
     /// <summary>The instance this run claims learners for (<see cref="Infrastructure.ServiceInstance"/>).</summary>
     public string Instance { get; } = instance;
@@ -16,7 +17,7 @@ internal sealed class BatchRun(Guid institutionId, string instance, BatchStageTi
     public Guid InstitutionId { get; } = institutionId;
     public LearnerFactsReader Facts { get; } = new(institutionId);
     public StatusListAllocator Allocator { get; } = new(institutionId);
-    public BatchStageTimes? Times { get; } = times;
+    public IssuanceTimes? Times { get; } = times;
 
     /// <summary>
     /// The institution's active key, opened; or null and the reason. A first key created here on first use is saved at

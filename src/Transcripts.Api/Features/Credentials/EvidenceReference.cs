@@ -44,6 +44,6 @@ internal static class EvidenceReference
     public static string DigestMultibase(ReadOnlySpan<byte> sha256)
     {
         byte[] multihash = [.. Sha256Multihash, .. sha256];
-        return "u" + Convert.ToBase64String(multihash).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return "u" + System.Buffers.Text.Base64Url.EncodeToString(multihash);
     }
 }

@@ -43,7 +43,7 @@ internal static class IssueAchievementCredential
             }
             using (signer)
             {
-                var credential = await issuer.IssueAchievementAsync(signer, attainment, cancellationToken);
+                var (credential, _) = await issuer.IssueAsync(signer, attainment.LearnerId, [attainment.Id], TranscriptScope.None, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return TypedResults.Ok(CredentialResponse.From(credential));
             }

@@ -64,7 +64,8 @@ internal static class IssueTranscript
             }
             using (signer)
             {
-                var (credential, isNew) = await issuer.IssueTranscriptAsync(signer, learner, attainments, request.AttainmentIds is null, cancellationToken);
+                var (credential, isNew) = await issuer.IssueAsync(signer, learner.Id, request.AttainmentIds,
+                    request.AttainmentIds is null ? TranscriptScope.Full : TranscriptScope.Partial, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return isNew ? TypedResults.Created($"/credentials/{credential.Id}", CredentialResponse.From(credential))
                     : TypedResults.Ok(CredentialResponse.From(credential));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Assessments;
+using Transcripts.Api.Features.Institutions;
 using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Demo;
@@ -54,12 +55,11 @@ internal static class DemoSeed
         }
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var school = new Institution
+        var (school, _, adminSecret) = NewInstitution.Add(db, new Institution
         {
             Name = "Riverside Community School (demo)", Url = "https://riverside.example", Email = "registrar@riverside.example",
-            Address = "1 River Road, Springfield", PublicBaseUrl = baseUrl + "/", CreatedAt = now,
-        };
-        db.Institutions.Add(school);
+            Address = "1 River Road, Springfield", PublicBaseUrl = baseUrl + "/",
+        }, "demo admin", clock);
 
         var scale = new ProficiencyScale { InstitutionId = school.Id, Title = "Four-level proficiency scale" };
         string[] levelTitles = ["Beginning", "Developing", "Proficient", "Advanced"];
@@ -106,10 +106,10 @@ internal static class DemoSeed
         }
         db.Learners.AddRange(learners);
 
-        var keys = new List<(string Role, string Secret, string Who)>();
+        var keys = new List<(string Role, string Secret, string Who)> { (Roles.Admin, adminSecret, "") };
         foreach (var (role, name, learnerId) in new[]
         {
-            (Roles.Admin, "demo admin", (Guid?)null), (Roles.Registrar, "demo registrar", null),
+            (Roles.Registrar, "demo registrar", (Guid?)null),
             (Roles.Assessor, "demo teacher", null), (Roles.Learner, "demo learner", learners[0].Id),
         })
         {

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
@@ -15,15 +14,6 @@ namespace Transcripts.Api.Features.Frameworks;
 /// </summary>
 internal static class PreviewMasteryRule
 {
-    public sealed record Request
-    {
-        public required MasteryMethod Method { get; init; }
-        [Range(0.01, 0.99)]
-        public double DecayWeight { get; init; } = 0.65;
-        [Range(1, 50)]
-        public int RequiredCount { get; init; } = 3;
-    }
-
     public sealed record Response(Guid FrameworkId, int Version, IReadOnlyList<MasteryRuleChange.LoweredAttainment> Lowered,
         IReadOnlyList<AffectedCredentials.Affected> Achievements, IReadOnlyList<AffectedCredentials.Affected> Transcripts);
 
@@ -34,12 +24,12 @@ internal static class PreviewMasteryRule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db, CurrentCaller caller,
+    private static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, MasteryRuleRequest request, TranscriptsDb db, CurrentCaller caller,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(request.Method))
+        if (request.Invalid() is { } invalid)
         {
-            return Problems.Validation("method", "Unknown method.");
+            return invalid;
         }
         var stored = await db.MasteryRules.AsNoTracking().SingleOrDefaultAsync(r => r.FrameworkId == id
             && db.Frameworks.Any(f => f.Id == id && f.InstitutionId == caller.InstitutionId), cancellationToken);
@@ -47,10 +37,8 @@ internal static class PreviewMasteryRule
         {
             return Problems.NotFound("framework", id);
         }
-        var proposed = new MasteryRule
-        {
-            Id = stored.Id, FrameworkId = id, Method = request.Method, DecayWeight = request.DecayWeight, RequiredCount = request.RequiredCount,
-        };
+        var proposed = new MasteryRule { Id = stored.Id, FrameworkId = id };
+        request.ApplyTo(proposed);
         // The recomputation changes tracked attainments in memory only: this handler never saves.
         var lowered = await MasteryRuleChange.RecomputeAsync(db, caller.InstitutionId, id, proposed, clock.GetUtcNow(), cancellationToken);
         var consequences = MasteryRuleChange.Describe(lowered);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Transcripts.Api.Data;
@@ -12,15 +11,9 @@ namespace Transcripts.Api.Features.Frameworks;
 
 internal static class SetMasteryRule
 {
-    public sealed record Request
+    /// <summary>The rule, and the version of the rule it replaces.</summary>
+    public sealed record Request : MasteryRuleRequest
     {
-        public required MasteryMethod Method { get; init; }
-        /// <summary>For a decaying average: the weight of the newest assessment, strictly between 0 and 1.</summary>
-        [Range(0.01, 0.99)]
-        public double DecayWeight { get; init; } = 0.65;
-        /// <summary>For N-times-at-or-above-mastery: N.</summary>
-        [Range(1, 50)]
-        public int RequiredCount { get; init; } = 3;
         public required int Version { get; init; }
     }
 
@@ -39,9 +32,9 @@ internal static class SetMasteryRule
         ILogger<Credentials.CredentialIssuer> logger, CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync<Results<Ok<MasteryRuleResponse>, ProblemHttpResult>>(db, async () =>
         {
-            if (!Enum.IsDefined(request.Method))
+            if (request.Invalid() is { } invalid)
             {
-                return (Results<Ok<MasteryRuleResponse>, ProblemHttpResult>)Problems.Validation("method", "Unknown method.");
+                return (Results<Ok<MasteryRuleResponse>, ProblemHttpResult>)invalid;
             }
             var rule = await db.MasteryRules.SingleOrDefaultAsync(r => r.FrameworkId == id
                 && db.Frameworks.Any(f => f.Id == id && f.InstitutionId == caller.InstitutionId), cancellationToken);
@@ -53,9 +46,7 @@ internal static class SetMasteryRule
             {
                 return Problems.StaleUpdate("mastery rule of framework", id, rule.RowVersion);
             }
-            rule.Method = request.Method;
-            rule.DecayWeight = request.DecayWeight;
-            rule.RequiredCount = request.RequiredCount;
+            request.ApplyTo(rule);
             var lowered = await MasteryRuleChange.RecomputeAsync(db, caller.InstitutionId, id, rule, clock.GetUtcNow(), cancellationToken);
             if (await MasteryRuleChange.RevokeAsync(db, caller.InstitutionId, lowered, AttainmentDowngrade.RuleChanged, keys, lists, clock, logger,
                 cancellationToken) is { } refused)

@@ -39,8 +39,7 @@ internal static partial class CreateInstitution
         SigningKeyService keys, IOptions<SigningOptions> options, TimeProvider clock, CurrentCaller caller, ILogger<Request> logger,
         CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var institution = new Institution { Name = request.Name, CreatedAt = now };
+        var institution = new Institution { Name = request.Name };
         var requested = request.PublicBaseUrl ?? PathOnServiceHost(options.Value, institution.Id);
         if (!PublicBaseUrl.TryNormalize(requested, out var publicBaseUrl, out var error))
         {
@@ -54,10 +53,7 @@ internal static partial class CreateInstitution
         institution.PublicBaseUrl = publicBaseUrl;
         // The institution is saved before its first key is made (the key's link names it), in one transaction with it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Institutions.Add(institution);
-        await keys.SettingsAsync(institution.Id, cancellationToken);
-        var (secret, admin) = ApiKeyAuthentication.NewKey(institution.Id, Roles.Admin, "first admin key", null, now);
-        db.ApiKeys.Add(admin);
+        var (_, admin, secret) = NewInstitution.Add(db, institution, "first admin key", clock);
         await db.SaveChangesAsync(cancellationToken);
         if (keys.CanSign)
         {

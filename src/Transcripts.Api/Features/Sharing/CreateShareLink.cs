@@ -71,7 +71,7 @@ internal static class CreateShareLink
         {
             return Problems.Validation(nameof(Request.ExpiresAt), $"The expiry must be in the future and within {options.Value.MaxLifetime.TotalDays:N0} days.");
         }
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var link = new ShareLink
         {
             InstitutionId = learner.InstitutionId, LearnerId = learnerId, TokenHash = HashOf(token),
@@ -86,6 +86,4 @@ internal static class CreateShareLink
     }
 
     public static byte[] HashOf(string token) => SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -74,7 +74,7 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
     public async Task<(Invitation Invitation, string Link)> AddAsync(Guid institutionId, Guid invitedBy, Invite invite, string baseUrl,
         CancellationToken cancellationToken)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
         var invitation = new Invitation
         {
@@ -138,6 +138,4 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
         invitation.IsGuardian ? "a guardian" : invitation.Role switch { Roles.Admin => "an admin", Roles.Assessor => "an assessor", _ => "a " + invitation.Role };
 
     public static byte[] HashOf(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

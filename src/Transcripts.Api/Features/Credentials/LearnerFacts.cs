@@ -4,21 +4,22 @@ using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Credentials;
 
-namespace Transcripts.Api.Features.Batches;
+namespace Transcripts.Api.Features.Credentials;
 
 /// <summary>A learner's active achievement credential or transcript, without its bytes.</summary>
 internal sealed record CurrentCredential(Guid Id, CredentialKind Kind, Guid? AttainmentId, string Coverage);
 
 /// <summary>
-/// What a batch reads to plan one learner's transcript: the attained attainments in issuing order (by id), each with
-/// everything its achievement credential states and the domain it belongs to, and the learner's active credentials.
+/// What issuing reads to plan one learner's transcript (<see cref="TranscriptPlan"/>): the batch item (empty outside a
+/// batch), the attained attainments in issuing order (by id), each with everything its achievement credential states and
+/// the domain it belongs to, and the learner's active credentials.
 /// </summary>
 internal sealed record LearnerFacts(Guid ItemId, Learner Learner, IReadOnlyList<AchievementFacts> Attainments,
     IReadOnlyList<Competency?> Domains, IReadOnlyList<CurrentCredential> Current);
 
 /// <summary>
-/// Reads <see cref="LearnerFacts"/> for many learners at once: a handful of set-based queries per chunk of learners,
-/// not several per attainment. Competencies, frameworks and scales are read once per batch and shared by every learner
+/// Reads <see cref="LearnerFacts"/> for many learners at once (a batch's chunk) or for one (a single issuance): a handful
+/// of set-based queries per chunk of learners, not several per attainment. Competencies, frameworks and scales are read once per batch and shared by every learner
 /// (they are not tracked and never changed here, so tasks may share them).
 /// </summary>
 internal sealed class LearnerFactsReader(Guid institutionId)
@@ -27,15 +28,31 @@ internal sealed class LearnerFactsReader(Guid institutionId)
     private readonly ConcurrentDictionary<Guid, Framework> _frameworks = new();
     private readonly ConcurrentDictionary<Guid, ProficiencyScale> _scales = new();
 
+    /// <summary>The facts of the learners of these batch items, in the items' order.</summary>
     public async Task<List<LearnerFacts>> ReadAsync(TranscriptsDb db, IReadOnlyList<Guid> itemIds, CancellationToken cancellationToken)
     {
         var items = await db.BatchItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var learnerIds = items.Values.Select(i => i.LearnerId).ToList();
+        return await ReadAsync(db, [.. itemIds.Select(id => (id, items[id].LearnerId))], only: null, cancellationToken);
+    }
+
+    /// <summary>One learner's facts outside a batch (its <see cref="LearnerFacts.ItemId"/> is empty): every attained attainment, or those of <paramref name="only"/>.</summary>
+    public async Task<LearnerFacts> ReadLearnerAsync(TranscriptsDb db, Guid learnerId, IReadOnlyCollection<Guid>? only,
+        CancellationToken cancellationToken) =>
+        (await ReadAsync(db, [(Guid.Empty, learnerId)], only, cancellationToken))[0];
+
+    private async Task<List<LearnerFacts>> ReadAsync(TranscriptsDb db, IReadOnlyList<(Guid ItemId, Guid LearnerId)> of,
+        IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken)
+    {
+        var learnerIds = of.Select(i => i.LearnerId).ToList();
         var learners = await db.Learners.AsNoTracking().Where(l => learnerIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
-        var attainments = (await db.Attainments.AsNoTracking()
-                .Where(a => learnerIds.Contains(a.LearnerId) && a.Status == AttainmentStatus.Attained && a.LevelId != null)
-                .ToListAsync(cancellationToken))
-            .ToLookup(a => a.LearnerId);
+        var query = db.Attainments.AsNoTracking()
+            .Where(a => learnerIds.Contains(a.LearnerId) && a.Status == AttainmentStatus.Attained && a.LevelId != null);
+        if (only is not null)
+        {
+            var chosen = only.ToList();
+            query = query.Where(a => chosen.Contains(a.Id));
+        }
+        var attainments = (await query.ToListAsync(cancellationToken)).ToLookup(a => a.LearnerId);
         var current = (await CurrentCredentials(db, institutionId).Where(c => learnerIds.Contains(c.LearnerId!.Value))
                 .Select(c => new { c.LearnerId, Credential = new CurrentCredential(c.Id, c.Kind, c.AttainmentId, c.Coverage) })
                 .ToListAsync(cancellationToken))
@@ -44,10 +61,10 @@ internal sealed class LearnerFactsReader(Guid institutionId)
         var used = await UsedAssessmentsAsync(db, attainments.SelectMany(g => g), cancellationToken);
         await LoadReferenceDataAsync(db, attainments.SelectMany(g => g).Select(a => a.CompetencyId), cancellationToken);
 
-        var facts = new List<LearnerFacts>(itemIds.Count);
-        foreach (var itemId in itemIds)
+        var facts = new List<LearnerFacts>(of.Count);
+        foreach (var (itemId, learnerId) in of)
         {
-            var learner = learners[items[itemId].LearnerId];
+            var learner = learners[learnerId];
             var attained = attainments[learner.Id].OrderBy(a => a.Id).ToList();
             var achievementFacts = attained.Select(a =>
             {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Transcripts.Api.Features.Batches;
+namespace Transcripts.Api.Features.Credentials;
 
-internal enum BatchStage
+internal enum IssuanceStage
 {
     /// <summary>Reading the learners' facts and planning (set-based queries, status-list reservations).</summary>
     Read,
@@ -21,14 +21,14 @@ internal enum BatchStage
 }
 
 /// <summary>
-/// Where a batch spends its time, summed over every thread (stages overlap: several learners are signed while one is
+/// Where issuance (a batch) spends its time, summed over every thread (stages overlap: several learners are signed while one is
 /// stored), for the issuance benchmark. Safe to add to from several threads.
 /// </summary>
-internal sealed class BatchStageTimes
+internal sealed class IssuanceTimes
 {
-    private readonly long[] _ticks = new long[Enum.GetValues<BatchStage>().Length];
+    private readonly long[] _ticks = new long[Enum.GetValues<IssuanceStage>().Length];
 
-    public void Add(BatchStage stage, long stopwatchTicks) => Interlocked.Add(ref _ticks[(int)stage], stopwatchTicks);
+    public void Add(IssuanceStage stage, long stopwatchTicks) => Interlocked.Add(ref _ticks[(int)stage], stopwatchTicks);
 
-    public TimeSpan this[BatchStage stage] => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks[(int)stage]));
+    public TimeSpan this[IssuanceStage stage] => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _ticks[(int)stage]));
 }
