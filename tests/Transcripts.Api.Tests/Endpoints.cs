@@ -151,6 +151,7 @@ public static class Endpoints
         new("DeleteGoal", HttpMethod.Delete, s => $"/learners/{s.School.LearnerA}/goals/{s.GoalId}", _ => null, s_all, IsLearnerScoped: true),
         new("ListDisclosures", HttpMethod.Get, s => $"/learners/{s.School.LearnerA}/disclosures", _ => null, ["admin", "registrar", "learner"],
             IsLearnerScoped: true),
+        new("ListInstitutionDisclosures", HttpMethod.Get, _ => "/disclosures", _ => null, s_admin),
         new("CreateSigningKey", HttpMethod.Post, _ => "/signing-keys", _ => J(new { keyType = "Ed25519" }), s_admin),
         new("ListSigningKeys", HttpMethod.Get, _ => "/signing-keys", _ => null, s_admin),
         new("RevokeSigningKey", HttpMethod.Post, s => $"/signing-keys/{s.SigningKeyId}/revoke", _ => J(new { reason = "Laptop stolen" }), s_admin, IsJson: true),

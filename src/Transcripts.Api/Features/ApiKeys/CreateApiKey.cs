@@ -29,7 +29,7 @@ internal static partial class CreateApiKey
             .WithSummary("Create an API key for this institution; the secret is in this response only")
             .ProducesValidationProblem();
 
-    private static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
+    internal static async Task<Results<Created<Response>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, ILogger<Request> logger, CancellationToken cancellationToken)
     {
         if (request.Role == Roles.Learner)

@@ -11,7 +11,7 @@ internal static class ListApiKeys
             .WithSummary("The institution's API keys (never their secrets), filterable by role; revoked keys only on request")
             .ProducesValidationProblem();
 
-    private static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> Handle(TranscriptsDb db, CurrentCaller caller,
+    internal static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> Handle(TranscriptsDb db, CurrentCaller caller,
         string? role, bool? includeRevoked, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)

@@ -18,7 +18,7 @@ internal static class DeleteAssessment
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, int? version, string? reason, TranscriptsDb db,
+    internal static Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, int? version, string? reason, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger<Credentials.CredentialIssuer> logger,
         CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync(db, () => DeleteAsync(id, version, reason, db, caller, clock, keys, lists, logger, cancellationToken), cancellationToken);

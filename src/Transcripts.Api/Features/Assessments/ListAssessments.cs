@@ -13,7 +13,7 @@ internal static class ListAssessments
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<Page<AssessmentResponse>>, ProblemHttpResult>> Handle(Guid learnerId, Guid? competencyId,
+    internal static async Task<Results<Ok<Page<AssessmentResponse>>, ProblemHttpResult>> Handle(Guid learnerId, Guid? competencyId,
         int? page, int? pageSize, TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)

@@ -30,7 +30,7 @@ internal static partial class RecordAssessment
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static Task<Results<Created<RecordedAssessment>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
+    internal static Task<Results<Created<RecordedAssessment>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger<Request> logger,
         ILogger<Credentials.CredentialIssuer> issuerLogger, CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync(db, () => RecordAsync(request, db, caller, clock, keys, lists, logger, issuerLogger, cancellationToken), cancellationToken);

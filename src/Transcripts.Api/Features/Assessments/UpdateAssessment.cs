@@ -33,7 +33,7 @@ internal static class UpdateAssessment
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static Task<Results<Ok<RecordedAssessment>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
+    internal static Task<Results<Ok<RecordedAssessment>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
         CurrentCaller caller, TimeProvider clock, SigningKeyService keys, StatusListService lists, ILogger<Credentials.CredentialIssuer> logger,
         CancellationToken cancellationToken) =>
         ConflictRetry.RunAsync(db, () => UpdateAsync(id, request, db, caller, clock, keys, lists, logger, cancellationToken), cancellationToken);

@@ -55,6 +55,9 @@ internal static class AuditStateCheck
         await CheckAsync(db.ShareLinks);
         await CheckAsync(db.Batches);
         await CheckAsync(db.BatchItems);
+        // People who sign in to the pages, and their invitations, are audited rows like any other.
+        await CheckAsync(db.Users);
+        await CheckAsync(db.Invitations);
         foreach (var (key, last) in latest)
         {
             if (!seen.Contains(key) && last.StateHash != AuditChain.StateHash("deleted"))

@@ -19,7 +19,7 @@ internal static class ListAuditEvents
             .WithSummary("The institution's audit events, newest first, filterable by entity type, entity id and actor (admin)")
             .ProducesValidationProblem();
 
-    private static async Task<Results<Ok<Page<Response>>, ProblemHttpResult>> Handle(string? entityType, string? entityId, string? actor,
+    internal static async Task<Results<Ok<Page<Response>>, ProblemHttpResult>> Handle(string? entityType, string? entityId, string? actor,
         int? page, int? pageSize, TranscriptsDb db, CurrentCaller caller, CancellationToken cancellationToken)
     {
         if (Paging.Validate(page, pageSize) is { } errors)

@@ -10,5 +10,8 @@ internal sealed class DisclosuresModule : ICarterModule
     {
         var group = app.MapGroup("/learners/{learnerId:guid}/disclosures").WithTags("Disclosures").RequireAuthorization(Policies.Member);
         ListDisclosures.Map(group);
+
+        var institution = app.MapGroup("/disclosures").WithTags("Disclosures").RequireAuthorization(Policies.Admin);
+        ListInstitutionDisclosures.Map(institution);
     }
 }

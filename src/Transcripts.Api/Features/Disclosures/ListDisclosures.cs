@@ -32,14 +32,7 @@ internal static class ListDisclosures
         {
             query = query.Where(d => d.At >= since);
         }
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.InstitutionId == caller.InstitutionId)
-            .ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
-        // A person signed in to the pages reads under their account id; the record names them as it names a key.
-        foreach (var person in await db.Users.AsNoTracking().Where(p => p.InstitutionId == caller.InstitutionId)
-                     .Select(p => new { p.Id, p.DisplayName }).ToListAsync(cancellationToken))
-        {
-            keys[person.Id] = person.DisplayName;
-        }
+        var keys = await ReaderNames.OfInstitutionAsync(db, caller.InstitutionId, cancellationToken);
         return TypedResults.Ok(await query.OrderByDescending(d => d.At).ThenByDescending(d => d.Id).ToPageAsync(page, pageSize,
             d => new Response(d.Id, d.ApiKeyId, keys.GetValueOrDefault(d.ApiKeyId), d.Role, d.Record, d.At), cancellationToken));
     }

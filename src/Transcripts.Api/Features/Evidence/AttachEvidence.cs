@@ -28,7 +28,7 @@ internal static class AttachEvidence
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Created<EvidenceResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
+    internal static async Task<Results<Created<EvidenceResponse>, ProblemHttpResult>> Handle(Guid learnerId, Request request,
         TranscriptsDb db, CurrentCaller caller, TimeProvider clock, CancellationToken cancellationToken)
     {
         if ((request.Narrative is null) == (request.Url is null))

@@ -21,7 +21,7 @@ internal static partial class UploadEvidence
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    private static async Task<Results<Created<EvidenceResponse>, ProblemHttpResult>> Handle(Guid learnerId, HttpRequest http,
+    internal static async Task<Results<Created<EvidenceResponse>, ProblemHttpResult>> Handle(Guid learnerId, HttpRequest http,
         TranscriptsDb db, CurrentCaller caller, FileStore files, IOptions<EvidenceOptions> options, TimeProvider clock,
         ILogger<EvidenceOptions> logger, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal static class CreateSigningKey
             .WithSummary("Generate a new signing key and make it active; the previous key is retired and stays published")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<Results<Created<SigningKeyResponse>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
+    internal static async Task<Results<Created<SigningKeyResponse>, ProblemHttpResult>> Handle(Request request, TranscriptsDb db,
         CurrentCaller caller, SigningKeyService keys, [FromServices] IEnumerable<ISignedWithActiveKey> signed, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!keys.CanSign)

@@ -30,7 +30,7 @@ internal static class RevokeSigningKey
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Results<Ok<SigningKeyResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
+    internal static async Task<Results<Ok<SigningKeyResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
         CurrentCaller caller, SigningKeyService keys, [FromServices] IEnumerable<ISignedWithActiveKey> signed, TimeProvider clock,
         ILogger<SigningKeyService> logger, CancellationToken cancellationToken)
     {

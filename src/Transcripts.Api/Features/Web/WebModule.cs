@@ -33,6 +33,8 @@ internal static class WebModule
             o.Conventions.AuthorizeFolder("/People", WebPolicies.Registrar);
             o.Conventions.AuthorizeFolder("/Registrar", WebPolicies.Registrar);
             o.Conventions.AuthorizeFolder("/Imports", WebPolicies.Registrar);
+            o.Conventions.AuthorizeFolder("/Assess", WebPolicies.Staff);
+            o.Conventions.AuthorizeFolder("/Admin", WebPolicies.Admin);
         });
         services.AddAntiforgery(o =>
         {
@@ -93,6 +95,7 @@ internal static class WebModule
         });
         services.AddScoped<PageSecurity>();
         services.AddScoped<Invitations>();
+        services.AddScoped<Assess.AssessmentWriters>();
         services.AddSingleton<Imports.PendingUploads>();
         services.AddSingleton<FolderMailSender>();
         services.AddSingleton<IMailSender>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)

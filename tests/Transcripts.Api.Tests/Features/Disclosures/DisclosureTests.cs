@@ -29,6 +29,30 @@ public abstract class DisclosureTests(TranscriptsApp app)
     }
 
     [SkippableFact]
+    public async Task The_admin_reads_every_disclosure_of_the_institution_and_none_of_another()
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        var other = await Seeded.CreateAsync(app);
+        using var assessor = app.CreateClientFor(seeded.School.Assessor);
+        using var admin = app.CreateClientFor(seeded.School.Admin);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        (await assessor.GetAsync($"/learners/{seeded.School.LearnerB}/record")).EnsureSuccessStatusCode();
+        var expected = await app.WithDbAsync(db => db.Disclosures.CountAsync(d => d.InstitutionId == seeded.School.Id));
+
+        var page = await Seeded.Json(await admin.GetAsync("/disclosures?pageSize=200"));
+        var refused = await admin.GetAsync("/disclosures?page=0");
+
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(expected, page.GetProperty("total").GetInt32());
+        Assert.Equal("record", items[0].GetProperty("record").GetString());
+        Assert.Equal(seeded.School.LearnerB, items[0].GetProperty("learnerId").GetGuid());
+        Assert.Equal("assessor key", items[0].GetProperty("keyName").GetString());
+        Assert.DoesNotContain(items, d => d.GetProperty("learnerId").GetGuid() == other.School.LearnerA);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(expected, await app.WithDbAsync(db => db.Disclosures.CountAsync(d => d.InstitutionId == seeded.School.Id)));
+    }
+
+    [SkippableFact]
     public async Task The_learners_own_reads_are_not_disclosures()
     {
         var seeded = await Seeded.CreateAsync(app);

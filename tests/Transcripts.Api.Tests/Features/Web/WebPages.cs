@@ -11,6 +11,8 @@ public static class WebPages
     private static readonly string[] s_all = ["admin", "registrar", "assessor", "learner"];
     private static readonly string[] s_learner = ["learner"];
     private static readonly string[] s_registrar = ["admin", "registrar"];
+    private static readonly string[] s_staff = ["admin", "registrar", "assessor"];
+    private static readonly string[] s_admin = ["admin"];
 
     /// <summary>Pages anyone may open: signing in and accepting an invitation.</summary>
     public static readonly string[] Anonymous = ["app/sign-in", "app/invitation"];
@@ -52,5 +54,11 @@ public static class WebPages
         new("app/registrar/batches/{id:guid}", s => $"/app/registrar/batches/{s.BatchId}", s_registrar),
         new("app/import/learners", _ => "/app/import/learners", s_registrar),
         new("app/import/framework", _ => "/app/import/framework", s_registrar),
+        new("app/assess", _ => "/app/assess", s_staff),
+        new("app/assess/learners/{id:guid}", s => $"/app/assess/learners/{s.School.LearnerA}", s_staff),
+        new("app/admin/keys", _ => "/app/admin/keys", s_admin),
+        new("app/admin/api-keys", _ => "/app/admin/api-keys", s_admin),
+        new("app/admin/audit", _ => "/app/admin/audit", s_admin),
+        new("app/admin/disclosures", _ => "/app/admin/disclosures", s_admin),
     ];
 }

@@ -115,24 +115,7 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
         }
         _competencyOf = Record.Attainments.ToDictionary(a => a.AttainmentId, a => a.Competency);
         Credentials = FeatureResults.ValueOf<List<CredentialResponse>>((await ListLearnerCredentials.Handle(id, db, caller, clock, cancellationToken)).Result) ?? [];
-        var frameworks = FeatureResults.ValueOf<Page<FrameworkSummary>>(
-            (await ListFrameworks.Handle(db, caller, null, 1, Paging.MaxPageSize, cancellationToken)).Result)?.Items ?? [];
-        var competencies = new List<CompetencyResponse>();
-        var scales = new List<ScaleResponse>();
-        foreach (var summary in frameworks)
-        {
-            if (FeatureResults.ValueOf<FrameworkResponse>((await GetFramework.Handle(summary.Id, db, caller, cancellationToken)).Result) is { } framework)
-            {
-                competencies.AddRange(framework.Competencies);
-            }
-            if (summary.ScaleId is { } scaleId && scales.All(s => s.Id != scaleId)
-                && FeatureResults.ValueOf<ScaleResponse>((await GetScale.Handle(scaleId, db, caller, cancellationToken)).Result) is { } scale)
-            {
-                scales.Add(scale);
-            }
-        }
-        Competencies = competencies;
-        Scales = scales;
+        (Competencies, Scales) = await FrameworkChoices.LoadAsync(db, caller, cancellationToken);
         return true;
     }
 }
