@@ -103,7 +103,7 @@ public sealed class CredentialFuzzTests(Xunit.Abstractions.ITestOutputHelper out
         var root = JsonNode.Parse(original)!.AsObject();
         var nodes = Flatten(root).ToList();
         var (parent, key) = nodes[random.Next(nodes.Count)];
-        JsonNode? replacement = random.Next(9) switch
+        var replacement = random.Next(9) switch
         {
             0 => Nest(random.Next(10, 200)),
             1 => new JsonArray(Enumerable.Range(0, random.Next(1_000, 20_000)).Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),

@@ -32,7 +32,7 @@ internal static class CredentialPreview
         var embedded = (subject?["verifiableCredential"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
         var fields = new List<Field>();
         Flatten(signed, "", fields);
-        List<JsonObject> achievements = embedded.Count > 0 ? embedded : subject?["achievement"] is JsonObject ? [signed] : [];
+        var achievements = embedded.Count == 0 && subject?["achievement"] is JsonObject ? [signed] : embedded;
         return new Response(credential.Id, credential.Kind.ToString(), credential.RevokedAt is not null,
             identifiers.FirstOrDefault(i => Text(i, "identityType") == "name" && i["hashed"]?.GetValueKind() == JsonValueKind.False) is { } name
                 ? Text(name, "identityHash") : null,
