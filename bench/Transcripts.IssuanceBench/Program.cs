@@ -18,7 +18,17 @@ using Transcripts.Signing.Canonical;
 
 // Batch issuance on SQLite: learners × 30 attained competencies, each learner a CLR embedding 30 OB 3.0 credentials.
 // Usage: dotnet run -c Release --project bench/Transcripts.IssuanceBench [-- learners [cryptosuite [learners-in-flight]]]
+//        dotnet run -c Release --project bench/Transcripts.IssuanceBench -- cluster learners instances [cryptosuite]   (PostgreSQL, see ClusterBench)
 // Use 1,000 learners or more for batch figures: shorter runs spend much of their time before the JIT has optimized the batch path.
+// On PostgreSQL with one or more instances, each a process on one core: cluster learners instances [cryptosuite].
+if (args is ["cluster", .. var clusterArgs])
+{
+    return await ClusterBench.RunAsync(clusterArgs, SeedAsync);
+}
+if (args is ["cluster-worker", .. var workerArgs])
+{
+    return await ClusterBench.WorkAsync(workerArgs);
+}
 var learnerCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var suite = args.Length > 1 ? args[1] : "eddsa-rdfc-2022";
 const int Competencies = 30;
@@ -154,6 +164,7 @@ finally
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(dataDir, recursive: true);
 }
+return 0;
 
 
 static async Task<Guid> SeedAsync(TranscriptsDb db, int learners, string suite)

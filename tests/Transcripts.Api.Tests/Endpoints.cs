@@ -42,6 +42,7 @@ public static class Endpoints
     private static readonly string[] s_registrar = ["admin", "registrar"];
     private static readonly string[] s_admin = ["admin"];
     private static readonly string[] s_operator = ["operator"];
+    private static readonly Guid s_noOperatorKey = Guid.NewGuid();
 
     public static readonly string CasePackage = """
         {"CFDocument":{"identifier":"doc-1","title":"Imported"},"CFItems":[{"identifier":"item-1","fullStatement":"One"}],
@@ -199,6 +200,10 @@ public static class Endpoints
         new("ListInstitutions", HttpMethod.Get, _ => "/operator/institutions", _ => null, s_operator),
         new("SuspendInstitution", HttpMethod.Post, s => $"/operator/institutions/{s.School.Id}/suspend", _ => J(new { reason = "Contract ended" }), s_operator),
         new("ReinstateInstitution", HttpMethod.Post, s => $"/operator/institutions/{s.School.Id}/reinstate", _ => null, s_operator),
+        new("ListOperatorKeys", HttpMethod.Get, _ => "/operator/keys", _ => null, s_operator),
+        new("CreateOperatorKey", HttpMethod.Post, _ => "/operator/keys", _ => J(new { name = "Second operator" }), s_operator),
+        // No institution's key reaches it, so the id (of no operator key) is never looked up: see OperatorKeyTests.
+        new("RevokeOperatorKey", HttpMethod.Post, _ => $"/operator/keys/{s_noOperatorKey}/revoke", _ => null, s_operator),
         new("TakeDownVerificationPage", HttpMethod.Post, s => $"/credentials/{s.TranscriptId}/page/take-down", _ => null,
             ["admin", "registrar", "learner"], IsLearnerScoped: true),
     ];

@@ -42,6 +42,8 @@ internal static class LogEvents
     public const int BatchItemFailed = 5504;
     public const int BatchResumeSkipped = 5505;
     public const int BatchAborted = 5506;
+    public const int BatchLeaseLost = 5507;
+    public const int BatchLeaseRenewalFailed = 5508;
     public const int VerificationPageViewed = 5601;
     public const int AuditHeadPublished = 5701;
     public const int AuditHeadPublishFailed = 5702;
@@ -49,6 +51,8 @@ internal static class LogEvents
     public const int InstitutionSuspended = 5902;
     public const int InstitutionReinstated = 5903;
     public const int OperatorKeyCreated = 5904;
+    public const int OperatorKeyRevoked = 5905;
+    public const int OperatorKeyCreatedByOperator = 5906;
     public const int InvitationCreated = 5801;
     public const int InvitationAccepted = 5802;
     public const int PersonSignedIn = 5803;

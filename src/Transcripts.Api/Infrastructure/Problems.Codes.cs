@@ -27,6 +27,7 @@ internal static partial class Problems
         public const string InstitutionSuspended = "institution-suspended";
         public const string InstitutionAlreadySuspended = "institution-already-suspended";
         public const string InstitutionNotSuspended = "institution-not-suspended";
+        public const string LastOperatorKey = "last-operator-key";
         public const string RateLimited = "rate-limited";
         public const string AttainmentNotAttained = "attainment-not-attained";
         public const string NothingToIssue = "nothing-to-issue";

@@ -176,6 +176,14 @@ internal static partial class Problems
             isSuspended ? "Institution already suspended" : "Institution not suspended",
             $"Institution {id} is {(isSuspended ? "already" : "not")} suspended; nothing was changed.");
 
+    public static ProblemHttpResult OperatorKeyAlreadyRevoked(Guid id, DateTimeOffset at) =>
+        Create(StatusCodes.Status409Conflict, Codes.AlreadyRevoked, "Key already revoked", $"Operator key {id} was revoked on {at:yyyy-MM-dd}; nothing was changed.");
+
+    public static ProblemHttpResult LastOperatorKey(Guid id) =>
+        Create(StatusCodes.Status409Conflict, Codes.LastOperatorKey, "Last operator key",
+            $"Operator key {id} is the service's last active operator key; revoking it would leave nobody able to manage institutions. "
+            + "Create another operator key first (POST /operator/keys, or operator-key create on the service's machine), then revoke this one.");
+
     public static ProblemHttpResult RateLimited(int permits, int windowSeconds) =>
         Create(StatusCodes.Status429TooManyRequests, Codes.RateLimited, "Too many requests",
             $"This address may make {permits} requests to the service's public pages every {windowSeconds} seconds; wait and try again.");

@@ -9,7 +9,7 @@ namespace Transcripts.Api.Features.Batches;
 /// (or whose holder's claim lapsed) in one statement, so two instances never take the same learner. On PostgreSQL the
 /// chunk's rows are locked with <c>FOR UPDATE SKIP LOCKED</c>, so instances claiming at once take different rows without
 /// waiting for each other; on SQLite the conditional UPDATE is atomic. A claim is coordination, not a record: it is written
-/// in place, outside the audit chain.
+/// in place, outside the audit chain. While an instance works a chunk it renews its claims (<see cref="BatchLeases"/>).
 /// </summary>
 internal static class BatchClaims
 {
@@ -39,6 +39,27 @@ internal static class BatchClaims
         ids.Sort();
         return ids;
     }
+
+    /// <summary>
+    /// Extends to <paramref name="until"/> the claims <paramref name="instance"/> holds on the batch's pending learners, lapsed
+    /// ones included as long as no other instance has taken them; returns the learners renewed. One statement: a learner another
+    /// instance claims at the same moment is either renewed here first (and so not claimable there) or is theirs.
+    /// </summary>
+    public static async Task<List<Guid>> RenewAsync(TranscriptsDb db, Guid batchId, string instance, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        var untilMs = until.ToUnixTimeMilliseconds();
+        var pending = nameof(BatchItemStatus.Pending);
+        return await db.Database.SqlQuery<Guid>($"""
+            UPDATE "BatchItems" SET "LeaseExpiresAt" = {untilMs}
+            WHERE "BatchId" = {batchId} AND "LeasedBy" = {instance} AND "Status" = {pending}
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many of <paramref name="itemIds"/> another instance holds now, or saved.</summary>
+    public static Task<int> TakenOverAsync(TranscriptsDb db, Guid batchId, string instance, List<Guid> itemIds, CancellationToken cancellationToken) =>
+        db.BatchItems.AsNoTracking().CountAsync(i => i.BatchId == batchId && itemIds.Contains(i.Id) && i.LeasedBy != instance, cancellationToken);
 
     /// <summary>Gives back the batch's learners <paramref name="instance"/> still holds (a graceful stop); returns how many.</summary>
     public static Task<int> ReleaseAsync(TranscriptsDb db, Guid batchId, string instance, CancellationToken cancellationToken) =>

@@ -21,8 +21,10 @@ public sealed class BatchOptions
     public TimeSpan PauseBetweenItems { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// How long an instance's claim on a chunk of learners lasts. An instance that dies leaves its claimed learners to the
-    /// others once the claim lapses; one that stops gracefully gives them back at once. Longer than a chunk takes to save.
+    /// How long an instance's claim on a chunk of learners lasts. While the instance works the chunk it renews the claim every
+    /// third of this time (<see cref="BatchLeases"/>), so a chunk may take longer than one lease. An instance that dies, or
+    /// cannot reach the database, leaves its claimed learners to the others once the claim lapses: this is how long they wait.
+    /// One that stops gracefully gives them back at once.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);

@@ -23,13 +23,17 @@ namespace Transcripts.Api.Features.Batches;
 /// its save, a learner whose claim another instance has taken over is left to it; one whose signing key is no longer
 /// active, or whose active credentials changed, is planned and signed again from fresh reads, as is one whose save lost
 /// to a concurrent write. The run ends when no learner of the batch is pending (it waits for learners other instances
-/// hold); a stop gives back the learners this instance still holds.
+/// hold); a stop gives back the learners this instance still holds. While it works, the run renews its claims every third
+/// of the lease (<see cref="BatchLeases"/>), so a slow chunk is not taken over, and leaves alone any learner it lost.
 /// </summary>
 internal sealed class BatchProcessor(IServiceScopeFactory scopes, IOptions<BatchOptions> options, ServiceInstance instance,
     ILogger<BatchProcessor> logger)
 {
     // Learners claimed and read together; a signer is opened per chunk, so a changed key or setting is seen within one.
     private const int ChunkSize = 50;
+
+    /// <summary>A test seam: run before each renewal of this processor's claims; what it throws fails that renewal.</summary>
+    internal Func<CancellationToken, Task>? BeforeLeaseRenewal { get; init; }
 
     public Task RunAsync(Guid batchId, Action<BatchItem>? progress, CancellationToken cancellationToken) =>
         RunAsync(batchId, progress, times: null, cancellationToken);
@@ -38,14 +42,17 @@ internal sealed class BatchProcessor(IServiceScopeFactory scopes, IOptions<Batch
     {
         Guid institutionId;
         int pending;
+        TimeProvider clock;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TranscriptsDb>();
             institutionId = await db.Batches.AsNoTracking().Where(b => b.Id == batchId).Select(b => b.InstitutionId).SingleAsync(cancellationToken);
             pending = await PendingAsync(db, batchId, cancellationToken);
+            clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         }
         Log.BatchStarted(logger, batchId, pending);
-        using var run = new BatchRun(institutionId, instance.Id, times);
+        await using var leases = new BatchLeases(scopes, batchId, instance.Id, options.Value.LeaseDuration, clock, logger, BeforeLeaseRenewal);
+        using var run = new BatchRun(institutionId, instance.Id, times) { Leases = leases };
         try
         {
             while (true)
@@ -146,11 +153,16 @@ internal sealed class BatchProcessor(IServiceScopeFactory scopes, IOptions<Batch
                 {
                     return;
                 }
+                run.Leases?.Hold(chunk);
                 var (signer, problem) = await run.OpenSignerAsync(services, db, isShared: true, cancellationToken);
                 var facts = await run.Facts.ReadAsync(db, chunk, cancellationToken);
                 run.Times?.Add(IssuanceStage.Read, Stopwatch.GetTimestamp() - started);
                 foreach (var learner in facts)
                 {
+                    if (run.Leases?.Holds(learner.ItemId) == false)
+                    {
+                        continue;   // another instance took this learner over while this chunk waited
+                    }
                     started = Stopwatch.GetTimestamp();
                     var plan = await TranscriptPlan.CreateAsync(learner, TranscriptScope.Full, signer, problem, db, services.GetRequiredService<StatusListService>(),
                         run.Allocator, cancellationToken);

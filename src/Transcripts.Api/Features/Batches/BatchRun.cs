@@ -19,6 +19,9 @@ internal sealed class BatchRun(Guid institutionId, string instance, IssuanceTime
     public StatusListAllocator Allocator { get; } = new(institutionId);
     public IssuanceTimes? Times { get; } = times;
 
+    /// <summary>The claims this run holds and renews; a learner it no longer holds is neither planned nor signed.</summary>
+    public BatchLeases? Leases { get; init; }
+
     /// <summary>
     /// The institution's active key, opened; or null and the reason. A first key created here on first use is saved at
     /// once, before anything is signed with it. A <paramref name="isShared"/> signer (a chunk's) is disposed by

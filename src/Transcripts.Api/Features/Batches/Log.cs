@@ -21,4 +21,10 @@ internal static partial class Log
 
     [LoggerMessage(LogEvents.BatchResumeSkipped, LogLevel.Debug, "Batch work was not looked for: {Reason}")]
     public static partial void ResumeSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(LogEvents.BatchLeaseLost, LogLevel.Warning, "Batch {BatchId}: another instance took over {Count} learners this one had claimed; they are left to it")]
+    public static partial void LeaseLost(ILogger logger, Guid batchId, int count);
+
+    [LoggerMessage(LogEvents.BatchLeaseRenewalFailed, LogLevel.Warning, "Batch {BatchId}: the claims on its learners could not be renewed; trying again at the next renewal")]
+    public static partial void LeaseRenewalFailed(ILogger logger, Exception exception, Guid batchId);
 }

@@ -7,8 +7,9 @@ namespace Transcripts.Api.Features.Operator;
 
 /// <summary>
 /// Makes operator keys. The secret is written to <c>{DataDirectory}/operator-key</c>, readable only by the service's user (like
-/// the first admin key), never printed and never logged: an operator key is made on the service's machine, by the
-/// <c>operator-key create</c> command or by <c>--demo</c>, not through the API.
+/// the first admin key), never printed and never logged: the first operator key is made on the service's machine, by the
+/// <c>operator-key create</c> command or by <c>--demo</c>. An operator who holds one makes, lists and revokes others through the
+/// API (<see cref="CreateOperatorKey"/>, <see cref="ListOperatorKeys"/>, <see cref="RevokeOperatorKey"/>).
 /// </summary>
 internal static partial class OperatorKeys
 {

@@ -4,8 +4,8 @@ using Transcripts.Api.Infrastructure;
 namespace Transcripts.Api.Features.Operator;
 
 /// <summary>
-/// The service's operator: creates, lists, suspends and reinstates institutions. An operator key belongs to no institution
-/// and reaches nothing else: no learner, record, key or setting of any institution.
+/// The service's operator: creates, lists, suspends and reinstates institutions, and manages the operator keys themselves. An
+/// operator key belongs to no institution and reaches nothing else: no learner, record, key or setting of any institution.
 /// </summary>
 internal sealed class OperatorModule : ICarterModule
 {
@@ -16,5 +16,10 @@ internal sealed class OperatorModule : ICarterModule
         ListInstitutions.Map(group);
         SuspendInstitution.Map(group);
         ReinstateInstitution.Map(group);
+
+        var keys = app.MapGroup("/operator/keys").WithTags("Operator").RequireAuthorization(Policies.Operator);
+        ListOperatorKeys.Map(keys);
+        CreateOperatorKey.Map(keys);
+        RevokeOperatorKey.Map(keys);
     }
 }

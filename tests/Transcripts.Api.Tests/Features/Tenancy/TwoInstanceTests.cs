@@ -55,6 +55,23 @@ public sealed class TwoInstanceTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task An_operator_key_revoked_on_one_instance_is_refused_by_the_other_within_the_bound()
+    {
+        using var operatorOnFirst = _first.CreateClientFor(await _first.OperatorKeyAsync());
+        var spare = await Seeded.Json(await operatorOnFirst.PostAsJsonAsync("/operator/keys", new { name = "spare operator" }));
+        using var spareOnSecond = _second.CreateClientFor(spare.GetProperty("secret").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await spareOnSecond.GetAsync("/operator/institutions")).StatusCode);
+
+        (await operatorOnFirst.PostAsync($"/operator/keys/{spare.GetProperty("id").GetGuid()}/revoke", null)).EnsureSuccessStatusCode();
+        using var spareOnFirst = _first.CreateClientFor(spare.GetProperty("secret").GetString()!);
+        await Problem.AssertAsync(await spareOnFirst.GetAsync("/operator/institutions"), HttpStatusCode.Unauthorized, "unauthenticated");
+        Assert.Equal(HttpStatusCode.OK, (await spareOnSecond.GetAsync("/operator/institutions")).StatusCode);
+        _second.Clock.Advance(TimeSpan.FromSeconds(Bound));
+
+        await Problem.AssertAsync(await spareOnSecond.GetAsync("/operator/institutions"), HttpStatusCode.Unauthorized, "unauthenticated");
+    }
+
+    [SkippableFact]
     public async Task An_institution_suspended_on_one_instance_is_refused_by_the_other_within_the_bound()
     {
         var school = await _first.SeedInstitutionAsync();
