@@ -11,8 +11,10 @@ namespace Transcripts.Api.Features.StatusLists;
 /// from its draw until it is committed or <see cref="ReleaseAsync"/>d, so learners signed ahead of their save never share
 /// one. Another request (which checks the database, not this copy) may still take a reserved index: the unique index on
 /// (list, index) then stops whichever save comes second, and <see cref="RefreshAsync"/> reads what the database has taken
-/// before the retry draws again. Nothing here writes <c>Allocated</c>: the save that stores a credential counts it.
-/// Safe to use from several tasks.
+/// before the retry draws again. When that happens on a list with less than a quarter of its entries free, this
+/// allocator leaves the list for a new one (<see cref="Crowded"/>): other instances' reservations, which no database read
+/// shows, would otherwise fill most of the few free entries, and every retry would collide again. Nothing here writes
+/// <c>Allocated</c>: the save that stores a credential counts it. Safe to use from several tasks.
 /// </summary>
 internal sealed class StatusListAllocator(Guid institutionId) : IDisposable
 {
@@ -24,6 +26,10 @@ internal sealed class StatusListAllocator(Guid institutionId) : IDisposable
     private Guid _listId;
     private bool[] _taken = [];
     private int _takenCount;
+    private bool _leaving;
+
+    /// <summary>Whether a list is too full to keep drawing from once a save collided on it.</summary>
+    public static bool Crowded(int length, int taken) => length - taken < length / 4;
 
     /// <summary>
     /// <paramref name="count"/> unused indexes, moving to the next list (created, signed and saved here when there is
@@ -39,7 +45,7 @@ internal sealed class StatusListAllocator(Guid institutionId) : IDisposable
         {
             while (reserved.Count < count)
             {
-                if (_takenCount >= _taken.Length)
+                if (_leaving || _takenCount >= _taken.Length)
                 {
                     await NextListAsync(db, lists, signer, cancellationToken);
                     continue;
@@ -78,7 +84,10 @@ internal sealed class StatusListAllocator(Guid institutionId) : IDisposable
         }
     }
 
-    /// <summary>Adds what the database has taken meanwhile (another request's credentials); reservations stay.</summary>
+    /// <summary>
+    /// After a save collided: adds what the database has taken meanwhile (another request's credentials); reservations stay.
+    /// A crowded list is left: the next reservation moves to another.
+    /// </summary>
     public async Task RefreshAsync(TranscriptsDb db, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -87,6 +96,7 @@ internal sealed class StatusListAllocator(Guid institutionId) : IDisposable
             if (_taken.Length > 0)
             {
                 await MarkTakenAsync(db, cancellationToken);
+                _leaving = Crowded(_taken.Length, _takenCount);
             }
         }
         finally
@@ -136,6 +146,7 @@ internal sealed class StatusListAllocator(Guid institutionId) : IDisposable
         _listId = list.Id;
         _taken = new bool[list.Length];
         _takenCount = 0;
+        _leaving = false;
         await MarkTakenAsync(db, cancellationToken);
     }
 
