@@ -61,7 +61,17 @@ internal static class AttainmentDowngrade
         {
             return null;
         }
-        var affected = await AttainmentRevocation.FindAsync(db, before.Id, before.LearnerId, cancellationToken);
+        return await RevokeAsync(db, institutionId, await AttainmentRevocation.FindAsync(db, before.Id, before.LearnerId, cancellationToken), reason,
+            keys, lists, clock, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes, in the caller's save, credentials that overstate a lowered attainment; a problem when there is something to
+    /// revoke but the institution cannot sign (the change is then refused).
+    /// </summary>
+    public static async Task<ProblemHttpResult?> RevokeAsync(TranscriptsDb db, Guid institutionId, IReadOnlyList<Credential> affected, string reason,
+        SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
         if (affected.Count == 0)
         {
             return null;

@@ -51,7 +51,8 @@ internal static class AwardAttainment
             }
             else if (await AttainmentDowngrade.IsLoweredAsync(db, AttainmentDowngrade.Of(attainment),
                     new Attainment { Status = AttainmentStatus.Attained, LevelId = level.Id }, cancellationToken)
-                && await RevokeStatedAsync(attainment, request.Reason, db, caller, keys, lists, clock, logger, cancellationToken) is { } problem)
+                && await AttainmentDowngrade.RevokeAsync(db, caller.InstitutionId, await AttainmentRevocation.FindAsync(db, attainment, cancellationToken),
+                    request.Reason, keys, lists, clock, logger, cancellationToken) is { } problem)
             {
                 return problem;
             }
@@ -66,25 +67,4 @@ internal static class AwardAttainment
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(AttainmentResponse.From(attainment));
         }, cancellationToken);
-
-    // A credential states the level it was issued at; a lower level makes it overstate the learner, so it is revoked.
-    private static async Task<ProblemHttpResult?> RevokeStatedAsync(Attainment attainment, string reason, TranscriptsDb db, CurrentCaller caller,
-        SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
-    {
-        var affected = await AttainmentRevocation.FindAsync(db, attainment, cancellationToken);
-        if (affected.Count == 0)
-        {
-            return null;
-        }
-        var (signer, problem) = await keys.OpenSignerAsync(db, caller.InstitutionId, clock, cancellationToken);
-        if (signer is null)
-        {
-            return problem!.Value.ToProblem();
-        }
-        using (signer)
-        {
-            await AttainmentRevocation.RevokeAsync(affected, AttainmentRevocation.DowngradedPrefix, reason, signer, lists, logger, cancellationToken);
-        }
-        return null;
-    }
 }

@@ -54,29 +54,10 @@ internal static class MasteryRuleChange
     /// <summary>The credentials a change revokes, each once (a transcript may state several lowered attainments).</summary>
     public static List<Credential> Revoked(IReadOnlyList<Lowered> lowered) => [.. lowered.SelectMany(l => l.Credentials).DistinctBy(c => c.Id)];
 
-    /// <summary>
-    /// Revokes, in the caller's save, what the lowered attainments stated; a problem when there is something to revoke but the
-    /// institution cannot sign (the change is then refused: a credential must not outlive its attainment).
-    /// </summary>
-    public static async Task<ProblemHttpResult?> RevokeAsync(TranscriptsDb db, Guid institutionId, IReadOnlyList<Lowered> lowered, string reason,
-        SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
-    {
-        var affected = Revoked(lowered);
-        if (affected.Count == 0)
-        {
-            return null;
-        }
-        var (signer, problem) = await keys.OpenSignerAsync(db, institutionId, clock, cancellationToken);
-        if (signer is null)
-        {
-            return (problem ?? SignerUnavailable.NotConfigured).ToProblem();
-        }
-        using (signer)
-        {
-            await AttainmentRevocation.RevokeAsync(affected, AttainmentRevocation.DowngradedPrefix, reason, signer, lists, logger, cancellationToken);
-        }
-        return null;
-    }
+    /// <summary>Revokes, in the caller's save, what the lowered attainments stated (see <see cref="AttainmentDowngrade.RevokeAsync"/>).</summary>
+    public static Task<ProblemHttpResult?> RevokeAsync(TranscriptsDb db, Guid institutionId, IReadOnlyList<Lowered> lowered, string reason,
+        SigningKeyService keys, StatusListService lists, TimeProvider clock, ILogger logger, CancellationToken cancellationToken) =>
+        AttainmentDowngrade.RevokeAsync(db, institutionId, Revoked(lowered), reason, keys, lists, clock, logger, cancellationToken);
 
     private static async Task<List<Lowered>> RecomputeAsync(TranscriptsDb db, Guid institutionId, IQueryable<Guid> competencies, MasteryRule? rule,
         DateTimeOffset now, CancellationToken cancellationToken)
