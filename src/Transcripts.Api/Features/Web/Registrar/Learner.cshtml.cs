@@ -36,6 +36,15 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// The version of each attainment as this form showed it, by competency: the award is made at that version (a competency
+    /// not in it, at "none yet"), so an award over someone else's change since is refused and says so.
+    /// </summary>
+    [BindProperty]
+    public Dictionary<Guid, int> Seen { get; set; } = [];
+
+    public bool Stale { get; private set; }
+
     public string Describe(CredentialResponse c) =>
         c.AttainmentId is { } a && _competencyOf.TryGetValue(a, out var competency) ? $": {competency}" : "";
 
@@ -45,6 +54,7 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
         {
             return NotFound();
         }
+        Seen = Record!.Attainments.ToDictionary(a => a.CompetencyId, a => a.Version);
         Issued = issued is { } i ? Credentials.FirstOrDefault(c => c.Id == i) : null;
         Done = done switch
         {
@@ -58,7 +68,11 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
     public async Task<IActionResult> OnPostAwardAsync(Guid id, [FromServices] SigningKeyService keys, [FromServices] StatusListService lists,
         [FromServices] ILogger<CredentialIssuer> logger, CancellationToken cancellationToken)
     {
-        var request = new AwardAttainment.Request { CompetencyId = CompetencyId ?? Guid.Empty, LevelId = LevelId ?? Guid.Empty, Reason = Reason ?? "" };
+        var request = new AwardAttainment.Request
+        {
+            CompetencyId = CompetencyId ?? Guid.Empty, LevelId = LevelId ?? Guid.Empty, Reason = Reason ?? "",
+            Version = CompetencyId is { } competency && Seen.TryGetValue(competency, out var version) ? version : null,
+        };
         if (CompetencyId is null)
         {
             ModelState.AddModelError(nameof(CompetencyId), "Choose the competency to award.");
@@ -78,7 +92,15 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
             {
                 return LocalRedirect($"/app/registrar/learners/{id}?done=awarded");
             }
-            FeatureRequests.AddErrors(result, ModelState);
+            Stale = FeatureRequests.IsStale(result);
+            if (Stale)
+            {
+                ModelState.AddModelError("", "Someone else changed this learner's attainment of that competency since you opened this page, so nothing was awarded.");
+            }
+            else
+            {
+                FeatureRequests.AddErrors(result, ModelState);
+            }
         }
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
