@@ -40,6 +40,7 @@ public sealed class RegistrarPageTests(WebApp app) : IClassFixture<WebApp>
         Assert.Contains($"<option value=\"{school.Levels[3]}\" selected=\"selected\">", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, badLevel.StatusCode);
         html = await badLevel.Content.ReadAsStringAsync();
+        File.WriteAllText("/tmp/wt-console-badlevel.html", html);
         Assert.Contains("id=\"LevelId-error\"", html, StringComparison.Ordinal);
         Assert.Contains("is not on the proficiency scale", html, StringComparison.Ordinal);
         Assert.Contains("Transfer credit from another school</textarea>", html, StringComparison.Ordinal);

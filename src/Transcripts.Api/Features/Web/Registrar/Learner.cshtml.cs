@@ -41,7 +41,7 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
     /// not in it, at "none yet"), so an award over someone else's change since is refused and says so.
     /// </summary>
     [BindProperty]
-    public Dictionary<Guid, int> Seen { get; set; } = [];
+    public Dictionary<Guid, int>? Seen { get; set; }
 
     public bool Stale { get; private set; }
 
@@ -71,7 +71,7 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
         var request = new AwardAttainment.Request
         {
             CompetencyId = CompetencyId ?? Guid.Empty, LevelId = LevelId ?? Guid.Empty, Reason = Reason ?? "",
-            Version = CompetencyId is { } competency && Seen.TryGetValue(competency, out var version) ? version : null,
+            Version = CompetencyId is { } competency && Seen is not null && Seen.TryGetValue(competency, out var version) ? version : null,
         };
         if (CompetencyId is null)
         {
