@@ -40,7 +40,6 @@ public sealed class RegistrarPageTests(WebApp app) : IClassFixture<WebApp>
         Assert.Contains($"<option value=\"{school.Levels[3]}\" selected=\"selected\">", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, badLevel.StatusCode);
         html = await badLevel.Content.ReadAsStringAsync();
-        File.WriteAllText("/tmp/wt-console-badlevel.html", html);
         Assert.Contains("id=\"LevelId-error\"", html, StringComparison.Ordinal);
         Assert.Contains("is not on the proficiency scale", html, StringComparison.Ordinal);
         Assert.Contains("Transfer credit from another school</textarea>", html, StringComparison.Ordinal);
@@ -64,12 +63,12 @@ public sealed class RegistrarPageTests(WebApp app) : IClassFixture<WebApp>
         var page = $"/app/registrar/learners/{school.LearnerA}";
         var version = await app.WithDbAsync(db => db.Attainments.Where(a => a.Id == seeded.AttainmentId).Select(a => a.RowVersion).SingleAsync());
         var form = await second.GetStringAsync(page);
-        Assert.Contains($"name=\"Seen[{school.Competencies[0]}]\" value=\"{version}\"", form, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Seen\" value=\"{school.Competencies[0]}:{version}\"", form, StringComparison.Ordinal);
 
         // Both forms were opened when the learner had an attainment of competency 0 and none of competency 2.
         Dictionary<string, string> Award(int competency, string reason) => new()
         {
-            [$"Seen[{school.Competencies[0]}]"] = version.ToString(),
+            ["Seen"] = $"{school.Competencies[0]}:{version}",
             ["CompetencyId"] = school.Competencies[competency].ToString(), ["LevelId"] = school.Levels[3].ToString(), ["Reason"] = reason,
         };
         Assert.Equal(HttpStatusCode.Redirect, (await WebPeople.PostFormAsync(first, page + "?handler=award", Award(0, "Transfer credit"), formPage: page)).StatusCode);

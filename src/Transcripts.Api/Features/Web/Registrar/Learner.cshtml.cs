@@ -37,11 +37,19 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
     public string? Reason { get; set; }
 
     /// <summary>
-    /// The version of each attainment as this form showed it, by competency: the award is made at that version (a competency
+    /// The version of each attainment as this form showed it, as <c>competency:version</c> pairs separated by commas (one
+    /// hidden field: a dictionary would bind from the form's other fields too): the award is made at that version (a competency
     /// not in it, at "none yet"), so an award over someone else's change since is refused and says so.
     /// </summary>
     [BindProperty]
-    public Dictionary<Guid, int>? Seen { get; set; }
+    public string? Seen { get; set; }
+
+    /// <summary>The version this form showed for <paramref name="competencyId"/>, or null for none.</summary>
+    private int? SeenVersionOf(Guid competencyId) =>
+        (Seen ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split(':'))
+            .Where(p => p.Length == 2 && Guid.TryParse(p[0], out var id) && id == competencyId && int.TryParse(p[1], out _))
+            .Select(p => (int?)int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
 
     public bool Stale { get; private set; }
 
@@ -54,7 +62,7 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
         {
             return NotFound();
         }
-        Seen = Record!.Attainments.ToDictionary(a => a.CompetencyId, a => a.Version);
+        Seen = string.Join(",", Record!.Attainments.Select(a => $"{a.CompetencyId}:{a.Version}"));
         Issued = issued is { } i ? Credentials.FirstOrDefault(c => c.Id == i) : null;
         Done = done switch
         {
@@ -71,7 +79,7 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
         var request = new AwardAttainment.Request
         {
             CompetencyId = CompetencyId ?? Guid.Empty, LevelId = LevelId ?? Guid.Empty, Reason = Reason ?? "",
-            Version = CompetencyId is { } competency && Seen is not null && Seen.TryGetValue(competency, out var version) ? version : null,
+            Version = CompetencyId is { } competency ? SeenVersionOf(competency) : null,
         };
         if (CompetencyId is null)
         {
