@@ -34,6 +34,7 @@ public abstract class RevocationPreviewTests(TranscriptsApp app)
         var key = (await Seeded.Json(await admin.GetAsync("/signing-keys"))).EnumerateArray().Single(k => k.GetProperty("isActive").GetBoolean())
             .GetProperty("id").GetGuid();
         var path = $"/signing-keys/{key}/revocation-preview";
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         var before = await app.SnapshotAsync();
 
         var atCutOff = await Seeded.Json(await admin.PostAsJsonAsync(path, new { revokedAt = cutOff }));
