@@ -3,12 +3,12 @@ using System.CommandLine;
 namespace Transcripts.Api.Cli;
 
 /// <summary>
-/// The service's admin commands: <c>audit verify</c>, <c>issue-batch</c>, <c>demo</c> and <c>operator-key create</c>, run instead of the service when the
+/// The service's admin commands: <c>audit verify</c>, <c>issue-batch</c>, <c>demo</c>, <c>operator-key create</c> and <c>operator invite</c>, run instead of the service when the
 /// first argument names one. Writers and the composition root are injected; nothing here writes to the console.
 /// </summary>
 internal static class AdminCli
 {
-    private static readonly string[] s_verbs = [AuditCommand.Name, IssueBatchCommand.Name, DemoCommand.Name, OperatorKeyCommand.Name];
+    private static readonly string[] s_verbs = [AuditCommand.Name, IssueBatchCommand.Name, DemoCommand.Name, OperatorKeyCommand.Name, OperatorCommand.Name];
 
     /// <summary>Whether <paramref name="args"/> ask for an admin command rather than the service.</summary>
     public static bool Handles(string[] args) => args is [var verb, ..] && s_verbs.Contains(verb, StringComparer.Ordinal);
@@ -25,6 +25,7 @@ internal static class AdminCli
             IssueBatchCommand.Create(context),
             DemoCommand.Create(context),
             OperatorKeyCommand.Create(context),
+            OperatorCommand.Create(context),
         };
         // An argument beginning with @ is a value (a path, say), never a file of further arguments.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

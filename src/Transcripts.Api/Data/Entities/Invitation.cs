@@ -7,7 +7,8 @@ namespace Transcripts.Api.Data.Entities;
 internal sealed class Invitation
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid InstitutionId { get; set; }
+    /// <summary>Null for an invitation to be the service's operator (<see cref="Roles.Operator"/>), which belongs to no institution.</summary>
+    public Guid? InstitutionId { get; set; }
     public required string Email { get; set; }
     public required string DisplayName { get; set; }
     public required string Role { get; set; }

@@ -17,11 +17,17 @@ internal static class AwardAttainment
         public required Guid LevelId { get; init; }
         [Required, StringLength(1000, MinimumLength = 3)]
         public required string Reason { get; init; }
+        /// <summary>
+        /// The version of the learner's attainment of this competency as the caller last read it, or <see langword="null"/> for
+        /// "the learner has none yet". Required (a missing member is a 400), so two registrars cannot overwrite each other: an award
+        /// over a changed attainment, or over one the caller did not know of, is refused with <c>stale-update</c> (409).
+        /// </summary>
+        public required int? Version { get; init; }
     }
 
     public static void Map(IEndpointRouteBuilder group) =>
         group.MapPost("", Handle).WithName(nameof(AwardAttainment))
-            .WithSummary("Award an attainment directly, with a reason (registrar); it stands over the rule until withdrawn. "
+            .WithSummary("Award an attainment directly, with a reason (registrar), at the version last read (null: none yet); it stands over the rule until withdrawn. "
                 + "A lower level than the attained one revokes the credentials and transcripts stating the higher level")
             .RequireAuthorization(Policies.Registrar)
             .ProducesValidationProblem()
@@ -44,6 +50,14 @@ internal static class AwardAttainment
             }
             var level = await db.Levels.AsNoTracking().SingleAsync(l => l.Id == request.LevelId, cancellationToken);
             var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == request.CompetencyId, cancellationToken);
+            if (attainment is null && request.Version is not null)
+            {
+                return Problems.StaleUpdate();
+            }
+            if (attainment is not null && attainment.RowVersion != request.Version)
+            {
+                return Problems.StaleUpdate("attainment", attainment.Id, attainment.RowVersion);
+            }
             if (attainment is null)
             {
                 attainment = new Attainment { InstitutionId = caller.InstitutionId, LearnerId = learnerId, CompetencyId = request.CompetencyId };

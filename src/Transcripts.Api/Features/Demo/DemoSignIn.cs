@@ -9,12 +9,15 @@ namespace Transcripts.Api.Features.Demo;
 
 /// <summary>
 /// On every start with <c>--demo</c>: a sign-in link to the web console for each demo person (an admin, a registrar, a
-/// teacher, the first learner) who has no account yet, printed on the console the service was started from. Each is an
+/// teacher, the first learner, and the service's operator) who has no account yet, printed on the console the service was started from. Each is an
 /// ordinary invitation (single use, expiring, only its hash stored); a new start replaces the links an earlier one printed.
 /// People who already chose a password are told to sign in.
 /// </summary>
 internal static class DemoSignIn
 {
+    /// <summary>The demo's operator of the service (<c>/app/operator</c>), beside the institution's people.</summary>
+    public const string OperatorEmail = "operator@service.example";
+
     public sealed record Person(string Label, string Email, string DisplayName, string Role, Guid? LearnerId);
 
     public static async Task<IReadOnlyList<Person>> PeopleAsync(TranscriptsDb db, Guid institutionId, CancellationToken cancellationToken)
@@ -66,6 +69,20 @@ internal static class DemoSignIn
                 new Invitations.Invite(person.Email, person.DisplayName, person.Role, person.LearnerId, IsGuardian: false), baseUrl, cancellationToken);
             expires = invitation.ExpiresAt;
             lines.Add($"  {person.Label,-34} {link}");
+        }
+        // The service's operator, who belongs to no institution: its own invitation, with the others.
+        if (await users.FindByEmailAsync(OperatorEmail) is not null)
+        {
+            signedUp.Add(OperatorEmail);
+        }
+        else
+        {
+            await db.Invitations.Where(i => i.InstitutionId == null && i.Email == OperatorEmail && i.AcceptedAt == null).ExecuteDeleteAsync(cancellationToken);
+            var operatorKey = await db.OperatorKeys.AsNoTracking().Where(k => k.RevokedAt == null).OrderBy(k => k.CreatedAt)
+                .Select(k => k.Id).FirstOrDefaultAsync(cancellationToken);
+            var (invitation, link) = await invitations.AddOperatorAsync(OperatorEmail, "Demo operator", operatorKey, baseUrl, cancellationToken);
+            expires = invitation.ExpiresAt;
+            lines.Add($"  {"operator (the service's)",-34} {link}");
         }
         if (lines.Count > 0)
         {

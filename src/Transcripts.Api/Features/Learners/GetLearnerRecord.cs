@@ -9,7 +9,7 @@ namespace Transcripts.Api.Features.Learners;
 internal static class GetLearnerRecord
 {
     public sealed record AttainmentLine(Guid AttainmentId, Guid CompetencyId, string? CompetencyCode, string Competency,
-        AttainmentStatus Status, string? Level, double? Score, DateTimeOffset UpdatedAt);
+        AttainmentStatus Status, string? Level, double? Score, DateTimeOffset UpdatedAt, int Version);
 
     public sealed record Response(LearnerResponse Learner, IReadOnlyList<AttainmentLine> Attainments, int EvidenceCount, int AssessmentCount);
 
@@ -31,7 +31,7 @@ internal static class GetLearnerRecord
                            join l in db.Levels on a.LevelId equals l.Id into levels
                            from l in levels.DefaultIfEmpty()
                            orderby c.HumanCode, c.Id
-                           select new AttainmentLine(a.Id, c.Id, c.HumanCode, c.FullStatement, a.Status, l == null ? null : l.Title, a.Score, a.UpdatedAt))
+                           select new AttainmentLine(a.Id, c.Id, c.HumanCode, c.FullStatement, a.Status, l == null ? null : l.Title, a.Score, a.UpdatedAt, a.RowVersion))
             .ToListAsync(cancellationToken);
         var counts = await db.Learners.Where(l => l.Id == id)
             .Select(l => new { Evidence = db.Evidence.Count(e => e.LearnerId == id), Assessments = db.Assessments.Count(a => a.LearnerId == id) })

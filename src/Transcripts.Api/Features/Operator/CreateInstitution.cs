@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
@@ -39,31 +40,56 @@ internal static partial class CreateInstitution
         SigningKeyService keys, IOptions<SigningOptions> options, TimeProvider clock, CurrentCaller caller, ILogger<Request> logger,
         CancellationToken cancellationToken)
     {
+        var (created, problem) = await CreateAsync(request, withAdminKey: true, db, keys, options, clock, caller, logger, cancellationToken);
+        if (created is null)
+        {
+            return problem!;
+        }
+        return TypedResults.Created($"/operator/institutions/{created.Institution.Id}", new Response(OperatorInstitutionResponse.From(created.Institution),
+            created.AdminKey.Id, created.AdminKey.Prefix, created.AdminKeySecret));
+    }
+
+    /// <summary>
+    /// The institution, its issuer settings, its signing key and (<paramref name="withAdminKey"/>) its first admin key, saved in
+    /// one transaction with whatever <paramref name="inTransaction"/> adds; or the problem, with nothing saved. The API answers
+    /// with the admin key's secret; the operator's page makes no key and invites a person to be the first admin instead.
+    /// </summary>
+    internal static async Task<(NewInstitution.Created? Created, ProblemHttpResult? Problem)> CreateAsync(Request request, bool withAdminKey,
+        TranscriptsDb db, SigningKeyService keys, IOptions<SigningOptions> options, TimeProvider clock, CurrentCaller caller, ILogger logger,
+        CancellationToken cancellationToken, Func<NewInstitution.Created, Task>? inTransaction = null)
+    {
         var institution = new Institution { Name = request.Name };
         var requested = request.PublicBaseUrl ?? PathOnServiceHost(options.Value, institution.Id);
         if (!PublicBaseUrl.TryNormalize(requested, out var publicBaseUrl, out var error))
         {
             return request.PublicBaseUrl is null ? throw new InvalidOperationException("Signing:PublicBaseUrl is not a usable base URL.")
-                : Problems.Validation("publicBaseUrl", error);
+                : (null, Problems.Validation("publicBaseUrl", error));
         }
         if (await UpdateInstitution.ClaimedElsewhereAsync(db, institution.Id, publicBaseUrl, cancellationToken))
         {
-            return Problems.PublicBaseUrlTaken(publicBaseUrl);
+            return (null, Problems.PublicBaseUrlTaken(publicBaseUrl));
         }
         institution.PublicBaseUrl = publicBaseUrl;
         // The institution is saved before its first key is made (the key's link names it), in one transaction with it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var (_, admin, secret) = NewInstitution.Add(db, institution, "first admin key", clock);
+        var created = NewInstitution.Add(db, institution, "first admin key", clock);
+        if (!withAdminKey)
+        {
+            db.Entry(created.AdminKey).State = EntityState.Detached;
+        }
         await db.SaveChangesAsync(cancellationToken);
         if (keys.CanSign)
         {
             await keys.RotateAsync(institution.Id, SigningKeyService.Ed25519Type, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
+        if (inTransaction is not null)
+        {
+            await inTransaction(created);
+        }
         await transaction.CommitAsync(cancellationToken);
         LogCreated(logger, institution.Id, caller.ApiKeyId);
-        return TypedResults.Created($"/operator/institutions/{institution.Id}",
-            new Response(OperatorInstitutionResponse.From(institution), admin.Id, admin.Prefix, secret));
+        return (created, null);
     }
 
     /// <summary><c>{service base}institutions/{id}/</c>: the did:web path form for an institution sharing the service's host.</summary>

@@ -26,7 +26,7 @@ internal static partial class CreateOperatorKey
             .WithSummary("Create another operator key; the secret is in this response only (operator)")
             .ProducesValidationProblem();
 
-    private static async Task<Created<Response>> Handle(Request request, TranscriptsDb db, CurrentCaller caller, TimeProvider clock,
+    internal static async Task<Created<Response>> Handle(Request request, TranscriptsDb db, CurrentCaller caller, TimeProvider clock,
         ILogger<Request> logger, CancellationToken cancellationToken)
     {
         var (secret, key) = ApiKeyAuthentication.NewOperatorKey(request.Name, clock.GetUtcNow());

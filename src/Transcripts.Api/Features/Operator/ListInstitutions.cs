@@ -10,7 +10,7 @@ internal static class ListInstitutions
         group.MapGet("", Handle).WithName(nameof(ListInstitutions))
             .WithSummary("Every institution of the service, oldest first: profile, DID and suspension, no records (operator)");
 
-    private static async Task<Ok<List<OperatorInstitutionResponse>>> Handle(TranscriptsDb db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<OperatorInstitutionResponse>>> Handle(TranscriptsDb db, CancellationToken cancellationToken)
     {
         var institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(institutions.Select(OperatorInstitutionResponse.From).ToList());

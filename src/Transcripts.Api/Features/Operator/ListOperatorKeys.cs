@@ -11,7 +11,7 @@ internal static class ListOperatorKeys
         group.MapGet("", Handle).WithName(nameof(ListOperatorKeys))
             .WithSummary("The service's operator keys (never their secrets); revoked keys only on request (operator)");
 
-    private static async Task<Ok<List<OperatorKeyResponse>>> Handle(TranscriptsDb db, bool? includeRevoked, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<OperatorKeyResponse>>> Handle(TranscriptsDb db, bool? includeRevoked, CancellationToken cancellationToken)
     {
         var query = db.OperatorKeys.AsNoTracking();
         if (includeRevoked != true)

@@ -15,7 +15,7 @@ internal static partial class ReinstateInstitution
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Results<Ok<OperatorInstitutionResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, IMemoryCache cache,
+    internal static async Task<Results<Ok<OperatorInstitutionResponse>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, IMemoryCache cache,
         CurrentCaller caller, ILogger<OperatorInstitutionResponse> logger, CancellationToken cancellationToken)
     {
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);

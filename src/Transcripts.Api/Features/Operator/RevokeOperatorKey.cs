@@ -20,7 +20,7 @@ internal static partial class RevokeOperatorKey
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller, TimeProvider clock,
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller, TimeProvider clock,
         IMemoryCache cache, ILogger<OperatorModule> logger, CancellationToken cancellationToken)
     {
         await using var write = await db.BeginLockedWriteAsync(cancellationToken);

@@ -27,7 +27,7 @@ internal static partial class SuspendInstitution
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-    private static async Task<Results<Ok<OperatorInstitutionResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
+    internal static async Task<Results<Ok<OperatorInstitutionResponse>, ProblemHttpResult>> Handle(Guid id, Request request, TranscriptsDb db,
         IMemoryCache cache, TimeProvider clock, CurrentCaller caller, ILogger<Request> logger, CancellationToken cancellationToken)
     {
         var institution = await db.Institutions.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);

@@ -11,6 +11,7 @@ internal sealed class SigningKeysModule : ICarterModule
         var group = app.MapGroup("/signing-keys").WithTags("SigningKeys").RequireAuthorization(Policies.Admin);
         CreateSigningKey.Map(group);
         ListSigningKeys.Map(group);
+        PreviewSigningKeyRevocation.Map(group);
         RevokeSigningKey.Map(group);
         UpdateIssuerSettings.Map(group);
         GetDidDocument.Map(app);

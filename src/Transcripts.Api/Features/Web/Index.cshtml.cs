@@ -19,7 +19,10 @@ internal sealed class IndexModel(UserManager<Person> users) : PageModel
             return LocalRedirect("/app/sign-in");
         }
         DisplayName = person.DisplayName;
-        RoleName = person.IsGuardian ? "a guardian" : person.Role switch { Roles.Admin => "an admin", Roles.Assessor => "an assessor", _ => "a " + person.Role };
+        RoleName = person.IsGuardian ? "a guardian" : person.Role switch
+        {
+            Roles.Admin => "an admin", Roles.Assessor => "an assessor", Roles.Operator => "the service's operator", _ => "a " + person.Role,
+        };
         return Page();
     }
 }

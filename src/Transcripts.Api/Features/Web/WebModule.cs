@@ -35,6 +35,7 @@ internal static class WebModule
             o.Conventions.AuthorizeFolder("/Imports", WebPolicies.Registrar);
             o.Conventions.AuthorizeFolder("/Assess", WebPolicies.Staff);
             o.Conventions.AuthorizeFolder("/Admin", WebPolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Operator", WebPolicies.Operator);
         });
         services.AddAntiforgery(o =>
         {

@@ -75,7 +75,7 @@ public abstract class AttainmentTests(TranscriptsApp app)
 
         var awarded = await Seeded.Json(await registrar.PostAsJsonAsync($"/learners/{school.LearnerA}/attainments", new
         {
-            competencyId = school.Competencies[0], levelId = school.Levels[3], reason = "Credit transferred from a previous school",
+            version = (int?)null, competencyId = school.Competencies[0], levelId = school.Levels[3], reason = "Credit transferred from a previous school",
         }));
         var afterAssessment = await AssessAsync(assessor, school, 0, "2026-08-03");
         var withdrawn = await Seeded.Json(await registrar.PostAsJsonAsync($"/attainments/{awarded.GetProperty("id").GetGuid()}/withdraw",
@@ -91,6 +91,39 @@ public abstract class AttainmentTests(TranscriptsApp app)
         var explanation = await Seeded.Json(await registrar.GetAsync($"/attainments/{awarded.GetProperty("id").GetGuid()}/explanation"));
         Assert.Contains("awarded directly by a registrar", explanation.GetProperty("arithmetic").GetString());
         Assert.Equal("Transfer record was wrong", explanation.GetProperty("reason").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Award_at_a_stale_version_or_over_an_unknown_attainment_gets_409_and_changes_nothing()
+    {
+        var school = await app.SeedInstitutionAsync();
+        using var registrar = app.CreateClientFor(school.Registrar);
+        using var other = app.CreateClientFor(school.Admin);
+        var path = $"/learners/{school.LearnerA}/attainments";
+        var first = await Seeded.Json(await registrar.PostAsJsonAsync(path,
+            new { version = (int?)null, competencyId = school.Competencies[0], levelId = school.Levels[3], reason = "Credit transferred" }));
+        var read = first.GetProperty("version").GetInt32();
+        // Another registrar (here the admin) changes it after this one read it.
+        var changed = await Seeded.Json(await other.PostAsJsonAsync(path,
+            new { version = read, competencyId = school.Competencies[0], levelId = school.Levels[2], reason = "Credit confirmed" }));
+
+        var before = await app.SnapshotAsync();
+        var unknown = await registrar.PostAsJsonAsync(path, new { version = (int?)null, competencyId = school.Competencies[0], levelId = school.Levels[1], reason = "Second registrar" });
+        var stale = await registrar.PostAsJsonAsync(path, new { version = read, competencyId = school.Competencies[0], levelId = school.Levels[1], reason = "Second registrar" });
+        var missing = await registrar.PostAsJsonAsync(path, new { competencyId = school.Competencies[0], levelId = school.Levels[1], reason = "Second registrar" });
+        var noneYet = await registrar.PostAsJsonAsync(path, new { version = 0, competencyId = school.Competencies[1], levelId = school.Levels[1], reason = "Second registrar" });
+
+        await Problem.AssertAsync(unknown, HttpStatusCode.Conflict, "stale-update");
+        await Problem.AssertAsync(stale, HttpStatusCode.Conflict, "stale-update");
+        await Problem.AssertAsync(noneYet, HttpStatusCode.Conflict, "stale-update");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(before, await app.SnapshotAsync());
+        var current = changed.GetProperty("version").GetInt32();
+        Assert.Equal(read + 1, current);
+        var again = await Seeded.Json(await registrar.PostAsJsonAsync(path,
+            new { version = current, competencyId = school.Competencies[0], levelId = school.Levels[1], reason = "Regraded on appeal" }));
+        Assert.Equal(school.Levels[1], again.GetProperty("levelId").GetGuid());
+        Assert.Equal(current + 1, again.GetProperty("version").GetInt32());
     }
 
     [SkippableFact]

@@ -17,7 +17,7 @@ public abstract class WithdrawalRevokesCredentialsTests(TranscriptsApp app)
         var seeded = await Seeded.CreateAsync(app);
         var registrar = app.CreateClientFor(seeded.School.Registrar);
         var other = (await Seeded.Json(await registrar.PostAsJsonAsync($"/learners/{seeded.School.LearnerA}/attainments",
-            new { competencyId = seeded.School.Competencies[2], levelId = seeded.School.Levels[3], reason = "Transfer credit" }))).GetProperty("id").GetGuid();
+            new { version = (int?)null, competencyId = seeded.School.Competencies[2], levelId = seeded.School.Levels[3], reason = "Transfer credit" }))).GetProperty("id").GetGuid();
         var badge = await Issuance.IssueAchievementAsync(registrar, seeded.AttainmentId);
         var otherBadge = await Issuance.IssueAchievementAsync(registrar, other);
         var transcript = await Issuance.GetCredentialAsync(registrar,
@@ -59,8 +59,9 @@ public abstract class WithdrawalRevokesCredentialsTests(TranscriptsApp app)
     {
         var issued = await IssueAsync();
 
+        var version = (await Seeded.Json(await issued.Registrar.GetAsync($"/attainments/{issued.OtherAttainment}/withdrawal-preview"))).GetProperty("version").GetInt32();
         (await issued.Registrar.PostAsJsonAsync($"/learners/{issued.Seeded.School.LearnerA}/attainments",
-            new { competencyId = issued.Seeded.School.Competencies[2], levelId = issued.Seeded.School.Levels[1], reason = "Regraded on appeal" })).EnsureSuccessStatusCode();
+            new { version, competencyId = issued.Seeded.School.Competencies[2], levelId = issued.Seeded.School.Levels[1], reason = "Regraded on appeal" })).EnsureSuccessStatusCode();
 
         Assert.Equal(CheckStatus.Passed, (await Issuance.VerifyAsync(app, issued.Seeded.School.Id, issued.Badge)).Outcome);
         foreach (var credential in new[] { issued.OtherBadge, issued.Transcript })

@@ -107,7 +107,7 @@ public sealed class BatchCrashTests : IDisposable
             var learner = await Seeded.Id(await admin.PostAsJsonAsync("/learners", new { name = $"Learner {i}" }));
             foreach (var competency in competencies)
             {
-                (await admin.PostAsJsonAsync($"/learners/{learner}/attainments", new { competencyId = competency, levelId = levels[2], reason = "Transfer credit" }))
+                (await admin.PostAsJsonAsync($"/learners/{learner}/attainments", new { version = (int?)null, competencyId = competency, levelId = levels[2], reason = "Transfer credit" }))
                     .EnsureSuccessStatusCode();
             }
             learners.Add(learner);

@@ -103,7 +103,7 @@ public sealed class TwoInstanceBatchTests : IDisposable
         await Parallel.ForAsync(0, Learners, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
         {
             var learner = await Seeded.Id(await admin.PostAsJsonAsync("/learners", new { name = $"Learner {i}" }, cancellationToken));
-            (await admin.PostAsJsonAsync($"/learners/{learner}/attainments", new { competencyId = competency, levelId = met, reason = "Transfer credit" },
+            (await admin.PostAsJsonAsync($"/learners/{learner}/attainments", new { version = (int?)null, competencyId = competency, levelId = met, reason = "Transfer credit" },
                 cancellationToken)).EnsureSuccessStatusCode();
         });
     }

@@ -15,7 +15,7 @@ public abstract class IssueTranscriptTests(TranscriptsApp app)
         var seeded = await Seeded.CreateAsync(app);
         using var registrar = app.CreateClientFor(seeded.School.Registrar);
         (await registrar.PostAsJsonAsync($"/learners/{seeded.School.LearnerA}/attainments",
-            new { competencyId = seeded.School.Competencies[2], levelId = seeded.School.Levels[3], reason = "Transfer credit" })).EnsureSuccessStatusCode();
+            new { version = (int?)null, competencyId = seeded.School.Competencies[2], levelId = seeded.School.Levels[3], reason = "Transfer credit" })).EnsureSuccessStatusCode();
         return seeded;
     }
 

@@ -107,7 +107,7 @@ public abstract class SigningKeyTests(TranscriptsApp app)
         using var registrar = app.CreateClientFor(seeded.School.Registrar);
         (await admin.PutAsJsonAsync("/signing-keys/settings", new { cryptosuite = "eddsa-jcs-2022", usesDidKey = true })).EnsureSuccessStatusCode();
         var awarded = await Seeded.Json(await registrar.PostAsJsonAsync($"/learners/{seeded.School.LearnerB}/attainments",
-            new { competencyId = seeded.School.Competencies[1], levelId = seeded.School.Levels[3], reason = "Transfer credit" }));
+            new { version = (int?)null, competencyId = seeded.School.Competencies[1], levelId = seeded.School.Levels[3], reason = "Transfer credit" }));
 
         var credential = await Issuance.IssueAchievementAsync(registrar, awarded.GetProperty("id").GetGuid());
         using var anonymous = app.CreateClient();
@@ -145,7 +145,7 @@ public sealed class KeyEncryptionKeyTests(NoKekSqliteApp app) : IClassFixture<No
         var school = await app.SeedInstitutionAsync();
         using var admin = app.CreateClientFor(school.Admin);
         var awarded = await Seeded.Json(await admin.PostAsJsonAsync($"/learners/{school.LearnerA}/attainments",
-            new { competencyId = school.Competencies[0], levelId = school.Levels[3], reason = "Transfer credit" }));
+            new { version = (int?)null, competencyId = school.Competencies[0], levelId = school.Levels[3], reason = "Transfer credit" }));
         var before = await app.SnapshotAsync();
 
         await Problem.AssertAsync(await admin.PostAsJsonAsync("/signing-keys", new { }), HttpStatusCode.ServiceUnavailable, "key-encryption-key-missing");

@@ -141,7 +141,7 @@ public abstract class TranscriptPdfEndpointTests(TranscriptsApp app) : IDisposab
         using var registrar = app.CreateClientFor(issued.School.Registrar);
         var learnerId = await Seeded.Id(await registrar.PostAsJsonAsync("/learners", new { name = "山田太郎" }));
         (await registrar.PostAsJsonAsync($"/learners/{learnerId}/attainments",
-            new { competencyId = issued.School.Competencies[0], levelId = issued.School.Levels[2], reason = "Transfer credit" })).EnsureSuccessStatusCode();
+            new { version = (int?)null, competencyId = issued.School.Competencies[0], levelId = issued.School.Levels[2], reason = "Transfer credit" })).EnsureSuccessStatusCode();
         var id = await IssuedTranscript.IssueAsync(registrar, learnerId);
         var before = await app.SnapshotAsync();
 

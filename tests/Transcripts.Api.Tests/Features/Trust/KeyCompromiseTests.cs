@@ -153,7 +153,7 @@ public sealed class KeyCompromiseTests(SqliteApp app) : IClassFixture<SqliteApp>
         (await admin.PutAsJsonAsync("/signing-keys/settings", new { cryptosuite = "eddsa-rdfc-2022", usesDidKey = true })).EnsureSuccessStatusCode();
         // A new attainment: the seeded one already has its credential, signed under did:web before the switch.
         var awarded = await Seeded.Json(await registrar.PostAsJsonAsync($"/learners/{seeded.School.LearnerB}/attainments",
-            new { competencyId = seeded.School.Competencies[1], levelId = seeded.School.Levels[3], reason = "Transfer credit" }));
+            new { version = (int?)null, competencyId = seeded.School.Competencies[1], levelId = seeded.School.Levels[3], reason = "Transfer credit" }));
         var genuine = await Issuance.IssueAchievementAsync(registrar, awarded.GetProperty("id").GetGuid());
         Assert.StartsWith("did:key:", (string)genuine["issuer"]!["id"]!);
         var compromised = await OfficeVerifier.ActiveKeyAsync(app, seeded.School.Id);

@@ -54,6 +54,42 @@ public sealed class RegistrarPageTests(WebApp app) : IClassFixture<WebApp>
     }
 
     [Fact]
+    public async Task Award_over_an_attainment_changed_since_the_form_was_opened_saves_nothing_and_offers_a_reload()
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        var school = seeded.School;
+        using var first = await WebPeople.SignedInAsync(app, school.Id, Roles.Registrar);
+        using var second = await WebPeople.SignedInAsync(app, school.Id, Roles.Registrar);
+        var page = $"/app/registrar/learners/{school.LearnerA}";
+        var version = await app.WithDbAsync(db => db.Attainments.Where(a => a.Id == seeded.AttainmentId).Select(a => a.RowVersion).SingleAsync());
+        var form = await second.GetStringAsync(page);
+        Assert.Contains($"name=\"Seen\" value=\"{school.Competencies[0]}:{version}\"", form, StringComparison.Ordinal);
+
+        // Both forms were opened when the learner had an attainment of competency 0 and none of competency 2.
+        Dictionary<string, string> Award(int competency, string reason) => new()
+        {
+            ["Seen"] = $"{school.Competencies[0]}:{version}",
+            ["CompetencyId"] = school.Competencies[competency].ToString(), ["LevelId"] = school.Levels[3].ToString(), ["Reason"] = reason,
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await WebPeople.PostFormAsync(first, page + "?handler=award", Award(0, "Transfer credit"), formPage: page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebPeople.PostFormAsync(first, page + "?handler=award", Award(2, "Transfer credit"), formPage: page)).StatusCode);
+        var before = await AttainmentsOf(school.LearnerA);
+
+        var overChanged = await WebPeople.PostFormAsync(second, page + "?handler=award", Award(0, "Portfolio reviewed again"), formPage: page);
+        var overNew = await WebPeople.PostFormAsync(second, page + "?handler=award", Award(2, "Portfolio reviewed again"), formPage: page);
+
+        foreach (var response in new[] { overChanged, overNew })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("Someone else changed this record.", html, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"{page}\">Reload the learner", html, StringComparison.Ordinal);
+            Assert.Contains("Portfolio reviewed again</textarea>", html, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await AttainmentsOf(school.LearnerA));
+    }
+
+    [Fact]
     public async Task Withdraw_without_a_reason_or_at_a_stale_version_changes_nothing_and_says_why()
     {
         var seeded = await Seeded.CreateAsync(app);

@@ -13,6 +13,8 @@ public static class WebPages
     private static readonly string[] s_registrar = ["admin", "registrar"];
     private static readonly string[] s_staff = ["admin", "registrar", "assessor"];
     private static readonly string[] s_admin = ["admin"];
+    private static readonly string[] s_operator = ["operator"];
+    private static readonly string[] s_everyone = [.. s_all, "operator"];
 
     /// <summary>Pages anyone may open: signing in and accepting an invitation.</summary>
     public static readonly string[] Anonymous = ["app/sign-in", "app/invitation"];
@@ -39,7 +41,7 @@ public static class WebPages
 
     public static readonly WebPage[] All =
     [
-        new("app", _ => "/app", s_all),
+        new("app", _ => "/app", s_everyone),
         new("app/my/record", _ => "/app/my/record", s_learner),
         new("app/my/attainments/{id:guid}", s => $"/app/my/attainments/{s.AttainmentId}", s_learner),
         new("app/my/share", _ => "/app/my/share", s_learner),
@@ -60,5 +62,8 @@ public static class WebPages
         new("app/admin/api-keys", _ => "/app/admin/api-keys", s_admin),
         new("app/admin/audit", _ => "/app/admin/audit", s_admin),
         new("app/admin/disclosures", _ => "/app/admin/disclosures", s_admin),
+        new("app/operator", _ => "/app/operator", s_operator),
+        new("app/operator/institutions/{id:guid}", s => $"/app/operator/institutions/{s.School.Id}", s_operator),
+        new("app/operator/keys", _ => "/app/operator/keys", s_operator),
     ];
 }

@@ -14,7 +14,7 @@ public static partial class WebPeople
     public const string Password = "correct horse battery staple";
 
     /// <summary>An account of <paramref name="role"/> in the institution (a learner's for <paramref name="learnerId"/>); its e-mail address.</summary>
-    public static async Task<string> CreateAsync(TranscriptsApp app, Guid institutionId, string role, Guid? learnerId = null, bool isGuardian = false)
+    public static async Task<string> CreateAsync(TranscriptsApp app, Guid? institutionId, string role, Guid? learnerId = null, bool isGuardian = false)
     {
         var email = $"{role}-{Guid.NewGuid():N}@school.example";
         await using var scope = app.Services.CreateAsyncScope();
@@ -54,7 +54,7 @@ public static partial class WebPeople
         await PostFormAsync(client, "/app/sign-in", new() { ["Email"] = email, ["Password"] = password });
 
     /// <summary>A signed-in client of a new account of <paramref name="role"/>.</summary>
-    public static async Task<HttpClient> SignedInAsync(TranscriptsApp app, Guid institutionId, string role, Guid? learnerId = null)
+    public static async Task<HttpClient> SignedInAsync(TranscriptsApp app, Guid? institutionId, string role, Guid? learnerId = null)
     {
         var email = await CreateAsync(app, institutionId, role, learnerId);
         var client = Browser(app);
@@ -62,6 +62,9 @@ public static partial class WebPeople
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
+
+    /// <summary>A signed-in client of a new account of the service's operator, which belongs to no institution.</summary>
+    public static Task<HttpClient> SignedInOperatorAsync(TranscriptsApp app) => SignedInAsync(app, null, Roles.Operator);
 
     /// <summary>An invitation stored as <see cref="Invitations"/> stores one; the token to put in its link.</summary>
     public static async Task<string> InviteAsync(TranscriptsApp app, Guid institutionId, string role, Guid? learnerId = null)

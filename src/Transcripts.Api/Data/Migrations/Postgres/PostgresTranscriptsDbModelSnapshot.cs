@@ -859,7 +859,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("InstitutionId")
+                    b.Property<Guid?>("InstitutionId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("InvitedBy")
@@ -1164,7 +1164,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
-                    b.Property<Guid>("InstitutionId")
+                    b.Property<Guid?>("InstitutionId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsGuardian")
@@ -1664,8 +1664,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
                         .WithMany()
@@ -1738,8 +1737,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
                         .WithMany()

@@ -852,7 +852,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("InstitutionId")
+                    b.Property<Guid?>("InstitutionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InvitedBy")
@@ -1157,7 +1157,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("InstitutionId")
+                    b.Property<Guid?>("InstitutionId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsGuardian")
@@ -1657,8 +1657,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
                         .WithMany()
@@ -1731,8 +1730,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.HasOne("Transcripts.Api.Data.Entities.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Transcripts.Api.Data.Entities.Learner", null)
                         .WithMany()

@@ -15,6 +15,8 @@ internal sealed class KeysModel(TranscriptsDb db, CurrentCaller caller, SigningK
 {
     public IReadOnlyList<SigningKeyResponse> Keys { get; private set; } = [];
     public SigningKeyResponse? Revoking { get; private set; }
+    /// <summary>What revoking <see cref="Revoking"/> from <see cref="CompromisedFrom"/> affects (<see cref="PreviewSigningKeyRevocation"/>).</summary>
+    public PreviewSigningKeyRevocation.Response? Preview { get; private set; }
     public string? Done { get; private set; }
 
     [BindProperty]
@@ -44,6 +46,7 @@ internal sealed class KeysModel(TranscriptsDb db, CurrentCaller caller, SigningK
                 return NotFound();
             }
             CompromisedFrom = clock.GetUtcNow().UtcDateTime;
+            await PreviewAsync(id, cancellationToken);
         }
         Done = done switch
         {
@@ -74,13 +77,32 @@ internal sealed class KeysModel(TranscriptsDb db, CurrentCaller caller, SigningK
         return Page();
     }
 
+    /// <summary>The counts again for the time given in the form, which is kept with the reason.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        var id = KeyId ?? Guid.Empty;
+        await LoadAsync(cancellationToken);
+        Revoking = Keys.FirstOrDefault(k => k.Id == id && k.RevokedAt is null);
+        if (Revoking is null)
+        {
+            return NotFound();
+        }
+        if (CompromisedFrom is null)
+        {
+            ModelState.AddModelError(nameof(CompromisedFrom), "Give the time the compromise began (UTC).");
+            return Page();
+        }
+        await PreviewAsync(id, cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRevokeAsync([FromServices] ILogger<SigningKeyService> logger, CancellationToken cancellationToken)
     {
         var id = KeyId ?? Guid.Empty;
         var request = new RevokeSigningKey.Request
         {
             Reason = Reason ?? "",
-            RevokedAt = CompromisedFrom is { } from ? new DateTimeOffset(DateTime.SpecifyKind(from, DateTimeKind.Utc)) : null,
+            RevokedAt = CutOff,
         };
         if (CompromisedFrom is null)
         {
@@ -104,8 +126,29 @@ internal sealed class KeysModel(TranscriptsDb db, CurrentCaller caller, SigningK
         }
         await LoadAsync(cancellationToken);
         Revoking = Keys.FirstOrDefault(k => k.Id == id);
-        return Revoking is null ? NotFound() : Page();
+        if (Revoking is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.GetFieldValidationState(nameof(CompromisedFrom)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            await PreviewAsync(id, cancellationToken);
+        }
+        return Page();
     }
+
+    private async Task PreviewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var request = new PreviewSigningKeyRevocation.Request { RevokedAt = CutOff };
+        var result = (await PreviewSigningKeyRevocation.Handle(id, request, db, caller, clock, cancellationToken)).Result;
+        Preview = FeatureResults.ValueOf<PreviewSigningKeyRevocation.Response>(result);
+        foreach (var (_, messages) in FeatureResults.ErrorsOf(result))
+        {
+            ModelState.AddModelError(nameof(CompromisedFrom), string.Join(" ", messages));
+        }
+    }
+
+    private DateTimeOffset? CutOff => CompromisedFrom is { } from ? new DateTimeOffset(DateTime.SpecifyKind(from, DateTimeKind.Utc)) : null;
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Keys = (await ListSigningKeys.Handle(db, caller, cancellationToken)).Value ?? [];

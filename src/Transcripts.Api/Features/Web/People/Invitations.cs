@@ -60,18 +60,40 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
             return (null, errors);
         }
         var (invitation, link) = await AddAsync(caller.InstitutionId, caller.ApiKeyId, invite with { LearnerId = learner?.Id }, baseUrl, cancellationToken);
-        await mail.SendAsync(new OutgoingMail(email, "Your Transcripts account",
-            $"Hello {invitation.DisplayName},\n\nyou are invited to sign in to Transcripts as {RoleName(invitation)}.\n"
-            + $"Open this link to choose your password (it works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):\n\n{link}\n"), cancellationToken);
+        await MailAsync(invitation, link, cancellationToken);
         return (link, errors);
     }
 
+    /// <summary>Whether an account, or a live invitation, already has this e-mail address (checked before anything is saved).</summary>
+    public async Task<bool> IsTakenAsync(string email, CancellationToken cancellationToken)
+    {
+        var trimmed = email.Trim();
+        var now = clock.GetUtcNow();
+        return await users.FindByEmailAsync(trimmed) is not null
+               || await db.Invitations.AnyAsync(i => i.Email == trimmed && i.AcceptedAt == null && i.ExpiresAt > now, cancellationToken);
+    }
+
+    /// <summary>Sends the invitation's link to its address through the mail seam.</summary>
+    public Task MailAsync(Invitation invitation, string link, CancellationToken cancellationToken) =>
+        mail.SendAsync(new OutgoingMail(invitation.Email, "Your Transcripts account",
+            $"Hello {invitation.DisplayName},\n\nyou are invited to sign in to Transcripts as {RoleName(invitation)}.\n"
+            + $"Open this link to choose your password (it works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):\n\n{link}\n"), cancellationToken);
+
     /// <summary>
-    /// Saves an invitation made by <paramref name="invitedBy"/> (an API key of <paramref name="institutionId"/>) and returns
+    /// An invitation to be the service's operator, which belongs to no institution: made on the service's machine
+    /// (<c>operator invite</c>, <c>--demo</c>), never through a page or the API, so no institution's role can make one.
+    /// </summary>
+    public Task<(Invitation Invitation, string Link)> AddOperatorAsync(string email, string displayName, Guid invitedBy, string baseUrl,
+        CancellationToken cancellationToken) =>
+        AddAsync(null, invitedBy, new Invite(email, displayName, Roles.Operator, null, IsGuardian: false), baseUrl, cancellationToken);
+
+    /// <summary>
+    /// Saves an invitation made by <paramref name="invitedBy"/> (a person or API key of <paramref name="institutionId"/>, or
+    /// the operator for a first admin; none for the operator's own) and returns
     /// it with its link, without the caller's checks and without a mail: <see cref="CreateAsync"/> checks and sends; the
     /// demo prints its links on the console it was started from.
     /// </summary>
-    public async Task<(Invitation Invitation, string Link)> AddAsync(Guid institutionId, Guid invitedBy, Invite invite, string baseUrl,
+    public async Task<(Invitation Invitation, string Link)> AddAsync(Guid? institutionId, Guid invitedBy, Invite invite, string baseUrl,
         CancellationToken cancellationToken)
     {
         var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -135,7 +157,10 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
     }
 
     public static string RoleName(Invitation invitation) =>
-        invitation.IsGuardian ? "a guardian" : invitation.Role switch { Roles.Admin => "an admin", Roles.Assessor => "an assessor", _ => "a " + invitation.Role };
+        invitation.IsGuardian ? "a guardian" : invitation.Role switch
+        {
+            Roles.Admin => "an admin", Roles.Assessor => "an assessor", Roles.Operator => "the service's operator", _ => "a " + invitation.Role,
+        };
 
     public static byte[] HashOf(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
 }

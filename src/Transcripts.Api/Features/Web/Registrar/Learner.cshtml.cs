@@ -36,6 +36,23 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>
+    /// The version of each attainment as this form showed it, as <c>competency:version</c> pairs separated by commas (one
+    /// hidden field: a dictionary would bind from the form's other fields too): the award is made at that version (a competency
+    /// not in it, at "none yet"), so an award over someone else's change since is refused and says so.
+    /// </summary>
+    [BindProperty]
+    public string? Seen { get; set; }
+
+    /// <summary>The version this form showed for <paramref name="competencyId"/>, or null for none.</summary>
+    private int? SeenVersionOf(Guid competencyId) =>
+        (Seen ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split(':'))
+            .Where(p => p.Length == 2 && Guid.TryParse(p[0], out var id) && id == competencyId && int.TryParse(p[1], out _))
+            .Select(p => (int?)int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    public bool Stale { get; private set; }
+
     public string Describe(CredentialResponse c) =>
         c.AttainmentId is { } a && _competencyOf.TryGetValue(a, out var competency) ? $": {competency}" : "";
 
@@ -45,6 +62,7 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
         {
             return NotFound();
         }
+        Seen = string.Join(",", Record!.Attainments.Select(a => $"{a.CompetencyId}:{a.Version}"));
         Issued = issued is { } i ? Credentials.FirstOrDefault(c => c.Id == i) : null;
         Done = done switch
         {
@@ -58,7 +76,11 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
     public async Task<IActionResult> OnPostAwardAsync(Guid id, [FromServices] SigningKeyService keys, [FromServices] StatusListService lists,
         [FromServices] ILogger<CredentialIssuer> logger, CancellationToken cancellationToken)
     {
-        var request = new AwardAttainment.Request { CompetencyId = CompetencyId ?? Guid.Empty, LevelId = LevelId ?? Guid.Empty, Reason = Reason ?? "" };
+        var request = new AwardAttainment.Request
+        {
+            CompetencyId = CompetencyId ?? Guid.Empty, LevelId = LevelId ?? Guid.Empty, Reason = Reason ?? "",
+            Version = CompetencyId is { } competency ? SeenVersionOf(competency) : null,
+        };
         if (CompetencyId is null)
         {
             ModelState.AddModelError(nameof(CompetencyId), "Choose the competency to award.");
@@ -78,7 +100,15 @@ internal sealed class LearnerModel(TranscriptsDb db, CurrentCaller caller, TimeP
             {
                 return LocalRedirect($"/app/registrar/learners/{id}?done=awarded");
             }
-            FeatureRequests.AddErrors(result, ModelState);
+            Stale = FeatureRequests.IsStale(result);
+            if (Stale)
+            {
+                ModelState.AddModelError("", "Someone else changed this learner's attainment of that competency since you opened this page, so nothing was awarded.");
+            }
+            else
+            {
+                FeatureRequests.AddErrors(result, ModelState);
+            }
         }
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data.Entities;
+
+namespace Transcripts.Api.Tests.Features.Web;
+
+/// <summary>
+/// The operator's console over TestServer: a new institution's first admin is invited (no admin key is made) and the link
+/// works; bad input is said inline with nothing saved; suspension needs a reason and a confirmation and shuts the institution's
+/// people out of their pages until reinstated; operator keys are shown once and the last cannot be revoked; an institution's
+/// admin gets 404 for every operator page.
+/// </summary>
+public sealed partial class OperatorPageTests(WebApp app) : IClassFixture<WebApp>
+{
+    [Fact]
+    public async Task Creating_an_institution_invites_its_first_admin_and_bad_input_saves_nothing()
+    {
+        using var op = await WebPeople.SignedInOperatorAsync(app);
+        var before = await app.WithDbAsync(db => db.Institutions.CountAsync());
+        var taken = await WebPeople.CreateAsync(app, (await app.SeedInstitutionAsync()).Id, Roles.Registrar);
+        var countBefore = await app.WithDbAsync(db => db.Institutions.CountAsync());
+
+        var bad = await WebPeople.PostFormAsync(op, "/app/operator?handler=create", new() { ["Name"] = "", ["AdminEmail"] = "not an address", ["AdminName"] = "Ada" });
+        var clash = await WebPeople.PostFormAsync(op, "/app/operator?handler=create", new() { ["Name"] = "Hill School", ["AdminEmail"] = taken, ["AdminName"] = "Ada" });
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"Name-error\"", badHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"AdminEmail-error\"", badHtml, StringComparison.Ordinal);
+        Assert.Contains("value=\"not an address\"", badHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"AdminEmail-error\"", await clash.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(countBefore, await app.WithDbAsync(db => db.Institutions.CountAsync()));
+        Assert.True(countBefore > before);
+
+        var email = $"first-admin-{Guid.NewGuid():N}@hill.example";
+        var created = await WebPeople.PostFormAsync(op, "/app/operator?handler=create", new() { ["Name"] = "Hill School", ["AdminEmail"] = email, ["AdminName"] = "Ada Hill" });
+        var html = await created.Content.ReadAsStringAsync();
+        Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
+        Assert.Contains("“Hill School” is created", html, StringComparison.Ordinal);
+        var token = Link().Match(html).Groups[1].Value;
+        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Email == email));
+        Assert.Equal(Roles.Admin, invitation.Role);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ApiKeys.CountAsync(k => k.InstitutionId == invitation.InstitutionId)));
+        Assert.Contains("Hill School", await op.GetStringAsync("/app/operator"), StringComparison.Ordinal);
+
+        using var admin = WebPeople.Browser(app);
+        var accepted = await WebPeople.PostFormAsync(admin, "/app/invitation", new() { ["Token"] = token, ["Password"] = WebPeople.Password, ["Confirm"] = WebPeople.Password });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/app/admin/keys")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/app/operator")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Suspending_needs_a_reason_and_a_confirmation_and_shuts_the_institutions_people_out_until_reinstated()
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        var school = seeded.School;
+        using var op = await WebPeople.SignedInOperatorAsync(app);
+        using var registrar = await WebPeople.SignedInAsync(app, school.Id, Roles.Registrar);
+        var page = $"/app/operator/institutions/{school.Id}";
+
+        var list = await op.GetStringAsync("/app/operator");
+        var unconfirmed = await WebPeople.PostFormAsync(op, page + "?handler=suspend", new() { ["Reason"] = "Unpaid invoice" }, formPage: page);
+        var noReason = await WebPeople.PostFormAsync(op, page + "?handler=suspend", new() { ["Reason"] = "", ["Confirm"] = "true" }, formPage: page);
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.Learners.Where(l => l.Id == school.LearnerA).Select(l => l.Name).SingleAsync()), list, StringComparison.Ordinal);
+        Assert.Contains("id=\"Confirm-error\"", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Unpaid invoice</textarea>", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("id=\"Reason-error\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.Institutions.Where(i => i.Id == school.Id).Select(i => i.SuspendedAt).SingleAsync()));
+
+        var suspended = await WebPeople.PostFormAsync(op, page + "?handler=suspend", new() { ["Reason"] = "Unpaid invoice", ["Confirm"] = "true" }, formPage: page);
+        Assert.Equal(HttpStatusCode.Redirect, suspended.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await registrar.GetAsync("/app/registrar")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClientFor(school.Registrar).GetAsync($"/learners/{school.LearnerA}/record")).StatusCode);
+        Assert.Contains("Suspended", await op.GetStringAsync("/app/operator"), StringComparison.Ordinal);
+
+        var reinstated = await WebPeople.PostFormAsync(op, page + "?handler=reinstate", new() { ["Confirm"] = "true" }, formPage: page);
+        Assert.Equal(HttpStatusCode.Redirect, reinstated.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await registrar.GetAsync("/app/registrar")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_operator_keys_secret_is_shown_once_and_works_and_the_last_key_cannot_be_revoked()
+    {
+        await app.OperatorKeyAsync();
+        using var op = await WebPeople.SignedInOperatorAsync(app);
+        var made = await WebPeople.PostFormAsync(op, "/app/operator/keys?handler=create", new() { ["Name"] = "Billing system" }, formPage: "/app/operator/keys");
+        var html = await made.Content.ReadAsStringAsync();
+        var secret = Secret().Match(html).Groups[1].Value;
+        Assert.StartsWith("trk_", secret);
+        Assert.Equal("no-store", made.Headers.CacheControl?.ToString());
+        Assert.DoesNotContain(secret, await op.GetStringAsync("/app/operator/keys"), StringComparison.Ordinal);
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/operator/institutions")).StatusCode);
+
+        var active = await app.WithDbAsync(db => db.OperatorKeys.Where(k => k.RevokedAt == null).Select(k => k.Id).ToListAsync());
+        foreach (var id in active.Skip(1))
+        {
+            var confirm = await op.GetStringAsync($"/app/operator/keys?revoke={id}");
+            Assert.Contains("Revoke the key", confirm, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, (await WebPeople.PostFormAsync(op, "/app/operator/keys?handler=revoke", new() { ["KeyId"] = id.ToString() },
+                formPage: $"/app/operator/keys?revoke={id}")).StatusCode);
+        }
+        var last = await WebPeople.PostFormAsync(op, "/app/operator/keys?handler=revoke", new() { ["KeyId"] = active[0].ToString() }, formPage: "/app/operator/keys");
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Contains("class=\"errors\"", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.OperatorKeys.Where(k => k.Id == active[0]).Select(k => k.RevokedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_institutions_admin_gets_404_for_every_operator_page_and_form()
+    {
+        var seeded = await Seeded.CreateAsync(app);
+        using var admin = await WebPeople.SignedInAsync(app, seeded.School.Id, Roles.Admin);
+        var before = await app.WithDbAsync(db => db.Institutions.CountAsync());
+        foreach (var page in new[] { "/app/operator", $"/app/operator/institutions/{seeded.School.Id}", "/app/operator/keys" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(page)).StatusCode);
+        }
+        var create = await WebPeople.PostFormAsync(admin, "/app/operator?handler=create",
+            new() { ["Name"] = "Sneaky", ["AdminEmail"] = "sneaky@school.example", ["AdminName"] = "Sneaky" }, formPage: "/app/admin/keys");
+        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Institutions.CountAsync()));
+    }
+
+    [GeneratedRegex("<code class=\"token\">[^<#]*/app/invitation#([^<]+)</code>")]
+    private static partial Regex Link();
+
+    [GeneratedRegex("<code class=\"token\">(trk_[^<]+)</code>")]
+    private static partial Regex Secret();
+}
