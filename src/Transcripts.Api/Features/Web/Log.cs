@@ -15,4 +15,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = LogEvents.PersonSignInFailed, Level = LogLevel.Warning, Message = "A sign-in failed (locked out: {IsLockedOut})")]
     public static partial void PersonSignInFailed(ILogger logger, bool isLockedOut);
+
+    [LoggerMessage(EventId = LogEvents.PersonSignedInWithPasskey, Level = LogLevel.Information, Message = "Account {PersonId} signed in with a passkey")]
+    public static partial void PersonSignedInWithPasskey(ILogger logger, Guid personId);
+
+    [LoggerMessage(EventId = LogEvents.PersonPasskeySignInFailed, Level = LogLevel.Warning, Message = "A passkey sign-in failed (locked out: {IsLockedOut})")]
+    public static partial void PersonPasskeySignInFailed(ILogger logger, bool isLockedOut);
+
+    [LoggerMessage(EventId = LogEvents.PasskeyRefused, Level = LogLevel.Warning, Message = "A new passkey was refused")]
+    public static partial void PasskeyRefused(ILogger logger);
+
+    [LoggerMessage(EventId = LogEvents.AccountChanged, Level = LogLevel.Information, Message = "Account {PersonId} changed its sign-in methods ({Change})")]
+    public static partial void AccountChanged(ILogger logger, Guid personId, string change);
+
+    [LoggerMessage(EventId = LogEvents.PersonSignedInExternally, Level = LogLevel.Information, Message = "Account {PersonId} signed in through the school's identity provider")]
+    public static partial void PersonSignedInExternally(ILogger logger, Guid personId);
+
+    [LoggerMessage(EventId = LogEvents.ExternalSignInRefused, Level = LogLevel.Warning, Message = "A sign-in through the school's identity provider was refused ({Reason})")]
+    public static partial void ExternalSignInRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = LogEvents.ExternalLoginLinked, Level = LogLevel.Information, Message = "Account {PersonId} linked to its login at the school's identity provider")]
+    public static partial void ExternalLoginLinked(ILogger logger, Guid personId);
 }

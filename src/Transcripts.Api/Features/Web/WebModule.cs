@@ -61,6 +61,15 @@ internal static class WebModule
             .AddEntityFrameworkStores<TranscriptsDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PersonClaims>();
+        // Passkeys: the relying party is the host people open the pages at (Web:PasskeyRelyingPartyId, else the host of
+        // Signing:PublicBaseUrl); the browser's origin must be that host's, as Identity checks by default. A discoverable
+        // credential is required, so "Sign in with a passkey" needs no e-mail address first; so is user verification.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<Features.SigningKeys.SigningOptions>>((o, signing) =>
+        {
+            o.ServerDomain = string.IsNullOrEmpty(web.PasskeyRelyingPartyId) ? new Uri(signing.Value.PublicBaseUrl).Host : web.PasskeyRelyingPartyId;
+            o.ResidentKeyRequirement = "required";
+            o.UserVerificationRequirement = "required";
+        });
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {

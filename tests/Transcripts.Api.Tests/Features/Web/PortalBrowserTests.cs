@@ -32,7 +32,7 @@ public sealed partial class PortalBrowserTests(KestrelApp app) : IClassFixture<K
         await Browser.CheckAsync(staff, "sign-in");
         await staff.GetByLabel("E-mail address").FillAsync(registrarEmail);
         await staff.GetByLabel("Password").FillAsync(WebPeople.Password);
-        await staff.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await staff.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await staff.WaitForURLAsync(Url("/app"));
         await staff.GotoAsync(Url("/app/people/invite"));
         await staff.GetByLabel("Name").FillAsync("Ελένη");

@@ -2,19 +2,29 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Transcripts.Api.Data.Entities;
 
 namespace Transcripts.Api.Features.Web.Accounts;
 
-/// <summary>Password sign-in, rate-limited per client address; failures lock the account after a few tries.</summary>
+/// <summary>
+/// Password or passkey sign-in, rate-limited per client address. Wrong passwords lock the account after a few tries, and a
+/// locked account signs in with neither.
+/// </summary>
 [EnableRateLimiting(WebModule.SignInRateLimit)]
-internal sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInModel> logger) : PageModel
+internal sealed class SignInModel(SignInManager<Person> signIn, IOptions<WebOptions> options, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
 
     [BindProperty]
     public string? Password { get; set; }
+
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    /// <summary>The school's own identity provider's name, when one is configured.</summary>
+    public string? ExternalName => options.Value.OpenIdConnect.IsConfigured ? options.Value.OpenIdConnect.DisplayName : null;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -43,6 +53,29 @@ internal sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInMo
         ModelState.AddModelError("", result.IsLockedOut
             ? "Too many wrong passwords: this account is locked for a while. Try again later."
             : "That e-mail address and password do not match an account.");
+        return Page();
+    }
+
+    /// <summary>Options for a discoverable passkey of this site; the challenge waits in Identity's short-lived state cookie.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Passkeys.Options(await signIn.MakePasskeyRequestOptionsAsync(user: null));
+
+    /// <summary>Checks the browser's assertion against the challenge just given and signs its account in.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        var result = Passkeys.IsPlausible(CredentialJson) && Passkeys.IsJsonObject(CredentialJson!)
+            ? await signIn.PasskeySignInAsync(CredentialJson!)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (result.Succeeded && Passkeys.CredentialIdIn(CredentialJson!) is { } id && await signIn.UserManager.FindByPasskeyIdAsync(id) is { } person)
+        {
+            Log.PersonSignedInWithPasskey(logger, person.Id);
+            return LocalRedirect("/app");
+        }
+        CredentialJson = null;
+        Log.PersonPasskeySignInFailed(logger, result.IsLockedOut);
+        ModelState.AddModelError("", result.IsLockedOut
+            ? "This account is locked for a while after too many wrong passwords. Try again later."
+            : result.IsNotAllowed ? "This account may not sign in." : Passkeys.Refused);
         return Page();
     }
 }
