@@ -22,8 +22,8 @@ internal static partial class Log
     [LoggerMessage(EventId = LogEvents.PersonPasskeySignInFailed, Level = LogLevel.Warning, Message = "A passkey sign-in failed (locked out: {IsLockedOut})")]
     public static partial void PersonPasskeySignInFailed(ILogger logger, bool isLockedOut);
 
-    [LoggerMessage(EventId = LogEvents.PasskeyRefused, Level = LogLevel.Warning, Message = "A new passkey was refused")]
-    public static partial void PasskeyRefused(ILogger logger);
+    [LoggerMessage(EventId = LogEvents.PasskeyRefused, Level = LogLevel.Warning, Message = "A new passkey was refused: {Reason}")]
+    public static partial void PasskeyRefused(ILogger logger, string reason);
 
     [LoggerMessage(EventId = LogEvents.AccountChanged, Level = LogLevel.Information, Message = "Account {PersonId} changed its sign-in methods ({Change})")]
     public static partial void AccountChanged(ILogger logger, Guid personId, string change);

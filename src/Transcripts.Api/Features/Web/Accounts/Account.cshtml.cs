@@ -65,7 +65,7 @@ internal sealed class AccountModel(SignInManager<Person> signIn, TimeProvider cl
         CredentialJson = null;
         if (attestation is not { Succeeded: true } || attestation.UserEntity.Id != person.Id.ToString())
         {
-            Log.PasskeyRefused(logger);
+            Log.PasskeyRefused(logger, attestation?.Failure?.Message ?? "not a WebAuthn answer, or not made for this account");
             ModelState.AddModelError("", Passkeys.Refused);
             return await PageAsync(null);
         }

@@ -87,7 +87,7 @@ internal sealed class InvitationModel(Invitations invitations, SignInManager<Per
         if (attestation is not { Succeeded: true } || attestation.UserEntity.Name != invitation.Email
             || !Guid.TryParse(attestation.UserEntity.Id, out var personId))
         {
-            Log.PasskeyRefused(logger);
+            Log.PasskeyRefused(logger, attestation?.Failure?.Message ?? "not a WebAuthn answer, or not made for this account");
             ModelState.AddModelError("", Passkeys.Refused);
             return Page();
         }
