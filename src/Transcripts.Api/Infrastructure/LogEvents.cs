@@ -61,7 +61,4 @@ internal static class LogEvents
     public const int PersonPasskeySignInFailed = 5806;
     public const int PasskeyRefused = 5807;
     public const int AccountChanged = 5808;
-    public const int PersonSignedInExternally = 5809;
-    public const int ExternalSignInRefused = 5810;
-    public const int ExternalLoginLinked = 5811;
 }

@@ -27,13 +27,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = LogEvents.AccountChanged, Level = LogLevel.Information, Message = "Account {PersonId} changed its sign-in methods ({Change})")]
     public static partial void AccountChanged(ILogger logger, Guid personId, string change);
-
-    [LoggerMessage(EventId = LogEvents.PersonSignedInExternally, Level = LogLevel.Information, Message = "Account {PersonId} signed in through the school's identity provider")]
-    public static partial void PersonSignedInExternally(ILogger logger, Guid personId);
-
-    [LoggerMessage(EventId = LogEvents.ExternalSignInRefused, Level = LogLevel.Warning, Message = "A sign-in through the school's identity provider was refused ({Reason})")]
-    public static partial void ExternalSignInRefused(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = LogEvents.ExternalLoginLinked, Level = LogLevel.Information, Message = "Account {PersonId} linked to its login at the school's identity provider")]
-    public static partial void ExternalLoginLinked(ILogger logger, Guid personId);
 }

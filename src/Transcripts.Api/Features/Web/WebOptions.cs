@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Transcripts.Api.Features.Web;
 
-/// <summary>The web pages for people: sessions, invitations, sign-in limits, passkeys and the school's identity provider.</summary>
+/// <summary>The web pages for people: sessions, invitations, sign-in limits and passkeys.</summary>
 internal sealed class WebOptions
 {
     public const string Section = "Web";
@@ -37,7 +37,4 @@ internal sealed class WebOptions
     /// </summary>
     [RegularExpression("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$", ErrorMessage = "Web:PasskeyRelyingPartyId is a lower-case host name without scheme or port.")]
     public string? PasskeyRelyingPartyId { get; set; }
-
-    /// <summary>Sign-in through the school's own OpenID Connect provider; off unless its authority and client id are set.</summary>
-    public WebOpenIdConnectOptions OpenIdConnect { get; set; } = new();
 }

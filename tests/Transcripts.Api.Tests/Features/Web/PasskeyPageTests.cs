@@ -149,4 +149,67 @@ public sealed class PasskeyPageTests(WebApp app) : IClassFixture<WebApp>
         Assert.All(new[] { options, add, remove, password }, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         Assert.Equal(HttpStatusCode.Redirect, (await WebPeople.SignInAsync(WebPeople.Browser(app), (await app.WithDbAsync(db => db.Users.SingleAsync(p => p.InstitutionId == school.Id))).Email!)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_account_page_adds_renames_and_removes_passkeys_but_never_the_last_way_to_sign_in()
+    {
+        var school = await app.SeedInstitutionAsync();
+        using var client = Browser();
+        var (_, first) = await AcceptWithPasskeyAsync(client, await WebPeople.InviteAsync(app, school.Id, Roles.Learner, school.LearnerA));
+        var person = await app.WithDbAsync(db => db.Users.SingleAsync(p => p.InstitutionId == school.Id));
+        using var second = new SoftAuthenticator();
+
+        var lastOne = await WebPeople.PostFormAsync(client, "/app/account?handler=RemovePasskey", new() { ["PasskeyId"] = first.CredentialId }, formPage: "/app/account");
+        var added = await WebPeople.PostFormAsync(client, "/app/account?handler=AddPasskey",
+            new() { ["Name"] = "Phone", ["CredentialJson"] = second.Create(await OptionsAsync(client, "/app/account"), Origin) }, formPage: "/app/account");
+        var renamed = await WebPeople.PostFormAsync(client, "/app/account?handler=RenamePasskey",
+            new() { ["PasskeyId"] = first.CredentialId, ["Name"] = "Laptop" }, formPage: "/app/account");
+        var malformed = await WebPeople.PostFormAsync(client, "/app/account?handler=AddPasskey", new() { ["CredentialJson"] = "[" }, formPage: "/app/account");
+        var unknown = await WebPeople.PostFormAsync(client, "/app/account?handler=RemovePasskey", new() { ["PasskeyId"] = "not-a-passkey" }, formPage: "/app/account");
+        var html = await client.GetStringAsync("/app/account");
+        var removed = await WebPeople.PostFormAsync(client, "/app/account?handler=RemovePasskey", new() { ["PasskeyId"] = first.CredentialId }, formPage: "/app/account");
+
+        Assert.Equal(HttpStatusCode.OK, lastOne.StatusCode);
+        Assert.Contains("This is your only way to sign in", await lastOne.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("/app/account?done=added", added.Headers.Location?.OriginalString);
+        Assert.Equal("/app/account?done=renamed", renamed.Headers.Location?.OriginalString);
+        Assert.Contains("The passkey was not accepted", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("<td>Phone</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Laptop</td>", html, StringComparison.Ordinal);
+        Assert.Equal("/app/account?done=removed", removed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app/my/record")).StatusCode);   // this session lives on
+        using var other = Browser();
+        Assert.Equal(HttpStatusCode.OK, (await SignInWithPasskeyAsync(other, first)).StatusCode);   // the removed one no longer signs in
+        Assert.Equal("/app", (await SignInWithPasskeyAsync(other, second)).Headers.Location?.OriginalString);
+        Assert.Equal(1, await app.WithDbAsync(db => db.UserPasskeys.CountAsync(p => p.UserId == person.Id)));
+        first.Dispose();
+    }
+
+    [Fact]
+    public async Task The_account_page_changes_a_password_only_with_the_current_one_and_adds_one_to_a_passkey_account()
+    {
+        var school = await app.SeedInstitutionAsync();
+        var email = await WebPeople.CreateAsync(app, school.Id, Roles.Assessor);
+        using var client = Browser();
+        await WebPeople.SignInAsync(client, email);
+        const string next = "a brand new password";
+
+        var wrong = await WebPeople.PostFormAsync(client, "/app/account?handler=Password",
+            new() { ["CurrentPassword"] = "not my password", ["NewPassword"] = next, ["Confirm"] = next }, formPage: "/app/account");
+        var changed = await WebPeople.PostFormAsync(client, "/app/account?handler=Password",
+            new() { ["CurrentPassword"] = WebPeople.Password, ["NewPassword"] = next, ["Confirm"] = next }, formPage: "/app/account");
+        using var passkeyOnly = Browser();
+        var (_, authenticator) = await AcceptWithPasskeyAsync(passkeyOnly, await WebPeople.InviteAsync(app, school.Id, Roles.Assessor));
+        var addedPassword = await WebPeople.PostFormAsync(passkeyOnly, "/app/account?handler=Password",
+            new() { ["NewPassword"] = next, ["Confirm"] = next }, formPage: "/app/account");
+
+        Assert.Contains("This is not your current password.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("/app/account?done=password", changed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/app")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await WebPeople.SignInAsync(WebPeople.Browser(app), email)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await WebPeople.SignInAsync(WebPeople.Browser(app), email, next)).StatusCode);
+        Assert.Equal("/app/account?done=password", addedPassword.Headers.Location?.OriginalString);
+        authenticator.Dispose();
+    }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Transcripts.Api.Data.Entities;
 
 namespace Transcripts.Api.Features.Web.Accounts;
@@ -12,7 +11,7 @@ namespace Transcripts.Api.Features.Web.Accounts;
 /// locked account signs in with neither.
 /// </summary>
 [EnableRateLimiting(WebModule.SignInRateLimit)]
-internal sealed class SignInModel(SignInManager<Person> signIn, IOptions<WebOptions> options, ILogger<SignInModel> logger) : PageModel
+internal sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -22,9 +21,6 @@ internal sealed class SignInModel(SignInManager<Person> signIn, IOptions<WebOpti
 
     [BindProperty]
     public string? CredentialJson { get; set; }
-
-    /// <summary>The school's own identity provider's name, when one is configured.</summary>
-    public string? ExternalName => options.Value.OpenIdConnect.IsConfigured ? options.Value.OpenIdConnect.DisplayName : null;
 
     public async Task<IActionResult> OnPostAsync()
     {
