@@ -53,7 +53,7 @@ public sealed partial class PortalBrowserTests(KestrelApp app) : IClassFixture<K
         await Browser.CheckAsync(learner, "invitation");
         await learner.GetByLabel("New password").FillAsync(WebPeople.Password);
         await learner.GetByLabel("The same password again").FillAsync(WebPeople.Password);
-        await learner.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await learner.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create my account", Exact = true }).ClickAsync();
         await learner.WaitForURLAsync(Url("/app"));
         await Browser.CheckAsync(learner, "home-learner");
 
