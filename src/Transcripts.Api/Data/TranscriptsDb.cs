@@ -69,7 +69,7 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
                         && e.Entity is not AuditEvent and not Disclosure
                         // Identity's own rows (claims, logins, tokens, passkeys) have no single id; the account row is audited.
                         and not IdentityUserClaim<Guid> and not IdentityUserLogin<Guid> and not IdentityUserToken<Guid>
-                        and not IdentityUserPasskey<Guid>)
+                        and not IdentityUserPasskey<Guid> and not IdentityPasskeyData)
             .ToList();
         foreach (var entry in written.Where(e => e.State == EntityState.Modified && e.Entity is IVersioned))
         {

@@ -57,4 +57,8 @@ internal static class LogEvents
     public const int InvitationAccepted = 5802;
     public const int PersonSignedIn = 5803;
     public const int PersonSignInFailed = 5804;
+    public const int PersonSignedInWithPasskey = 5805;
+    public const int PersonPasskeySignInFailed = 5806;
+    public const int PasskeyRefused = 5807;
+    public const int AccountChanged = 5808;
 }

@@ -15,4 +15,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = LogEvents.PersonSignInFailed, Level = LogLevel.Warning, Message = "A sign-in failed (locked out: {IsLockedOut})")]
     public static partial void PersonSignInFailed(ILogger logger, bool isLockedOut);
+
+    [LoggerMessage(EventId = LogEvents.PersonSignedInWithPasskey, Level = LogLevel.Information, Message = "Account {PersonId} signed in with a passkey")]
+    public static partial void PersonSignedInWithPasskey(ILogger logger, Guid personId);
+
+    [LoggerMessage(EventId = LogEvents.PersonPasskeySignInFailed, Level = LogLevel.Warning, Message = "A passkey sign-in failed (locked out: {IsLockedOut})")]
+    public static partial void PersonPasskeySignInFailed(ILogger logger, bool isLockedOut);
+
+    [LoggerMessage(EventId = LogEvents.PasskeyRefused, Level = LogLevel.Warning, Message = "A new passkey was refused: {Reason}")]
+    public static partial void PasskeyRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = LogEvents.AccountChanged, Level = LogLevel.Information, Message = "Account {PersonId} changed its sign-in methods ({Change})")]
+    public static partial void AccountChanged(ILogger logger, Guid personId, string change);
 }

@@ -62,6 +62,19 @@ internal static class WebModule
             .AddEntityFrameworkStores<TranscriptsDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PersonClaims>();
+        // Passkeys: the relying party is the host people open the pages at (Web:PasskeyRelyingPartyId, else the host of
+        // Signing:PublicBaseUrl). The origin the browser signed must be the page's own (scheme and host of this request, as
+        // the forwarded-headers middleware states them). Identity's default compares it with the Origin header instead, which
+        // a browser sends as "null" on a form post from a page with Referrer-Policy: no-referrer, as every page here has.
+        // A discoverable credential is required, so "Sign in with a passkey" needs no e-mail address first; so is user verification.
+        services.AddOptions<IdentityPasskeyOptions>().Configure<IOptions<Features.SigningKeys.SigningOptions>>((o, signing) =>
+        {
+            o.ServerDomain = string.IsNullOrEmpty(web.PasskeyRelyingPartyId) ? new Uri(signing.Value.PublicBaseUrl).Host : web.PasskeyRelyingPartyId;
+            o.ResidentKeyRequirement = "required";
+            o.UserVerificationRequirement = "required";
+            o.ValidateOrigin = context => ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin,
+                $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
+        });
         services.AddAuthentication().AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Transcripts.Api.Features.Web;
 
-/// <summary>The web pages for people: sessions, invitations and sign-in limits.</summary>
+/// <summary>The web pages for people: sessions, invitations, sign-in limits and passkeys.</summary>
 internal sealed class WebOptions
 {
     public const string Section = "Web";
@@ -29,4 +29,12 @@ internal sealed class WebOptions
     /// <summary>How long an uploaded import file waits on the server for its preview to be confirmed.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan ImportHoldTime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The passkeys' relying-party ID: the host name (no scheme, no port) people open the pages at, e.g.
+    /// <c>transcripts.school.example</c>. Unset: the host of <c>Signing:PublicBaseUrl</c>. A passkey works only on this host and
+    /// its subdomains, so changing it makes every registered passkey unusable.
+    /// </summary>
+    [RegularExpression("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$", ErrorMessage = "Web:PasskeyRelyingPartyId is a lower-case host name without scheme or port.")]
+    public string? PasskeyRelyingPartyId { get; set; }
 }

@@ -18,7 +18,7 @@ public sealed class AssessorAdminBrowserTests(KestrelApp app) : IClassFixture<Ke
         await page.GotoAsync(Url("/app/sign-in"));
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(WebPeople.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(Url("/app"));
     }
 

@@ -32,7 +32,7 @@ public sealed partial class PortalBrowserTests(KestrelApp app) : IClassFixture<K
         await Browser.CheckAsync(staff, "sign-in");
         await staff.GetByLabel("E-mail address").FillAsync(registrarEmail);
         await staff.GetByLabel("Password").FillAsync(WebPeople.Password);
-        await staff.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await staff.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await staff.WaitForURLAsync(Url("/app"));
         await staff.GotoAsync(Url("/app/people/invite"));
         await staff.GetByLabel("Name").FillAsync("Ελένη");
@@ -53,7 +53,7 @@ public sealed partial class PortalBrowserTests(KestrelApp app) : IClassFixture<K
         await Browser.CheckAsync(learner, "invitation");
         await learner.GetByLabel("New password").FillAsync(WebPeople.Password);
         await learner.GetByLabel("The same password again").FillAsync(WebPeople.Password);
-        await learner.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
+        await learner.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Create my account", Exact = true }).ClickAsync();
         await learner.WaitForURLAsync(Url("/app"));
         await Browser.CheckAsync(learner, "home-learner");
 

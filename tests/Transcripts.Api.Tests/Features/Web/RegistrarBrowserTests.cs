@@ -25,7 +25,7 @@ public sealed class RegistrarBrowserTests(KestrelApp app) : IClassFixture<Kestre
         await page.GotoAsync(Url("/app/sign-in"));
         await page.GetByLabel("E-mail address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(WebPeople.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(Url("/app"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Registrar", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(Url("/app/registrar"));

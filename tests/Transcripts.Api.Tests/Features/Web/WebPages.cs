@@ -42,6 +42,7 @@ public static class WebPages
     public static readonly WebPage[] All =
     [
         new("app", _ => "/app", s_everyone),
+        new("app/account", _ => "/app/account", s_everyone),
         new("app/my/record", _ => "/app/my/record", s_learner),
         new("app/my/attainments/{id:guid}", s => $"/app/my/attainments/{s.AttainmentId}", s_learner),
         new("app/my/share", _ => "/app/my/share", s_learner),

@@ -6,7 +6,10 @@ using Transcripts.Api.Data.Entities;
 
 namespace Transcripts.Api.Features.Web.Accounts;
 
-/// <summary>Password sign-in, rate-limited per client address; failures lock the account after a few tries.</summary>
+/// <summary>
+/// Password or passkey sign-in, rate-limited per client address. Wrong passwords lock the account after a few tries, and a
+/// locked account signs in with neither.
+/// </summary>
 [EnableRateLimiting(WebModule.SignInRateLimit)]
 internal sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInModel> logger) : PageModel
 {
@@ -15,6 +18,9 @@ internal sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInMo
 
     [BindProperty]
     public string? Password { get; set; }
+
+    [BindProperty]
+    public string? CredentialJson { get; set; }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -43,6 +49,29 @@ internal sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInMo
         ModelState.AddModelError("", result.IsLockedOut
             ? "Too many wrong passwords: this account is locked for a while. Try again later."
             : "That e-mail address and password do not match an account.");
+        return Page();
+    }
+
+    /// <summary>Options for a discoverable passkey of this site; the challenge waits in Identity's short-lived state cookie.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Passkeys.Options(await signIn.MakePasskeyRequestOptionsAsync(user: null));
+
+    /// <summary>Checks the browser's assertion against the challenge just given and signs its account in.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        var result = Passkeys.IsPlausible(CredentialJson) && Passkeys.IsJsonObject(CredentialJson!)
+            ? await signIn.PasskeySignInAsync(CredentialJson!)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (result.Succeeded && Passkeys.CredentialIdIn(CredentialJson!) is { } id && await signIn.UserManager.FindByPasskeyIdAsync(id) is { } person)
+        {
+            Log.PersonSignedInWithPasskey(logger, person.Id);
+            return LocalRedirect("/app");
+        }
+        CredentialJson = null;
+        Log.PersonPasskeySignInFailed(logger, result.IsLockedOut);
+        ModelState.AddModelError("", result.IsLockedOut
+            ? "This account is locked for a while after too many wrong passwords. Try again later."
+            : result.IsNotAllowed ? "This account may not sign in." : Passkeys.Refused);
         return Page();
     }
 }

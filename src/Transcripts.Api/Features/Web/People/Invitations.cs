@@ -125,33 +125,55 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
             : null;
     }
 
-    /// <summary>Creates the account with this password and uses the invitation up, in one save; the password errors otherwise.</summary>
-    public async Task<(Person? Person, IReadOnlyList<string> Errors)> AcceptAsync(Invitation invitation, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the account with this password, this passkey, or both, and uses the invitation up, in one transaction; the
+    /// password errors otherwise. A passkey's account takes the id its passkey was made for (<paramref name="personId"/>).
+    /// </summary>
+    public async Task<(Person? Person, IReadOnlyList<string> Errors)> AcceptAsync(Invitation invitation, string? password, CancellationToken cancellationToken,
+        UserPasskeyInfo? passkey = null, Guid? personId = null)
     {
+        if (password is null && passkey is null)
+        {
+            return (null, ["Choose a password or a passkey."]);
+        }
         var person = new Person
         {
             UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, InstitutionId = invitation.InstitutionId,
             Role = invitation.Role, LearnerId = invitation.LearnerId, IsGuardian = invitation.IsGuardian, DisplayName = invitation.DisplayName,
             CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
         };
-        foreach (var validator in users.PasswordValidators)
+        if (personId is { } id)
         {
-            var result = await validator.ValidateAsync(users, person, password);
-            if (!result.Succeeded)
+            person.Id = id;
+        }
+        if (password is not null)
+        {
+            foreach (var validator in users.PasswordValidators)
             {
-                return (null, result.Errors.Select(e => e.Description).ToList());
+                var result = await validator.ValidateAsync(users, person, password);
+                if (!result.Succeeded)
+                {
+                    return (null, result.Errors.Select(e => e.Description).ToList());
+                }
             }
         }
         invitation.AcceptedAt = clock.GetUtcNow();
         invitation.PersonId = person.Id;
         // CreateAsync saves the account and the used-up invitation together; a second use of the same link finds AcceptedAt set.
-        var created = await users.CreateAsync(person, password);
+        // The passkey is a second save, so both run in one transaction: no account without its only way to sign in.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = password is null ? await users.CreateAsync(person) : await users.CreateAsync(person, password);
+        if (created.Succeeded && passkey is not null)
+        {
+            created = await users.AddOrUpdatePasskeyAsync(person, passkey);
+        }
         if (!created.Succeeded)
         {
-            invitation.AcceptedAt = null;
-            invitation.PersonId = null;
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             return (null, created.Errors.Select(e => e.Description).ToList());
         }
+        await transaction.CommitAsync(cancellationToken);
         InvitationAccepted(logger, invitation.Id, person.Id);
         return (person, []);
     }

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Tests.Features.Verification;
+using Transcripts.Tests;
+
+namespace Transcripts.Api.Tests.Features.Web;
+
+/// <summary>
+/// End to end in headless Chromium on Kestrel with a CDP virtual authenticator (CTAP2, internal, resident key, user
+/// verification): an admin invites a registrar, who creates the account with a passkey, signs out, signs in with the passkey
+/// and imports a CASE framework and a learner CSV (preview, then save). Every page passes axe-core and fits 360 px. The pages
+/// are opened at <c>localhost</c>: WebAuthn needs a domain, and the relying party is <c>localhost</c> (Signing:PublicBaseUrl).
+/// </summary>
+public sealed partial class PasskeyBrowserTests(KestrelApp app) : IClassFixture<KestrelApp>
+{
+    private string Url(string path) => $"http://localhost:{app.BaseAddress.Port}{path}";
+
+    [SkippableFact]
+    public async Task An_admin_invites_a_registrar_who_signs_in_with_a_passkey_and_imports_a_framework_and_learners()
+    {
+        Chromium.EnsureAvailable();
+        var school = await app.SeedInstitutionAsync();
+        var adminEmail = await WebPeople.CreateAsync(app, school.Id, Roles.Admin);
+        var registrarEmail = $"registrar-{Guid.NewGuid():N}@school.example";
+        await using var browser = await Browser.LaunchAsync();
+
+        var admin = await browser.NewPageAsync();
+        await admin.GotoAsync(Url("/app/sign-in"));
+        await admin.GetByLabel("E-mail address").FillAsync(adminEmail);
+        await admin.GetByLabel("Password").FillAsync(WebPeople.Password);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await admin.WaitForURLAsync(Url("/app"));
+        await admin.GotoAsync(Url("/app/people/invite"));
+        await admin.GetByLabel("Name").FillAsync("Rosa Registrar");
+        await admin.GetByLabel("E-mail address").FillAsync(registrarEmail);
+        await admin.GetByLabel("Role").SelectOptionAsync(Roles.Registrar);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
+        await admin.GetByText("The invitation is sent.").WaitForAsync();
+
+        var mail = Directory.GetFiles(Path.Combine(app.DataDirectory, "mail")).Select(File.ReadAllText).Single(m => m.Contains(registrarEmail, StringComparison.Ordinal));
+        var link = new Uri(InvitationLink().Match(mail).Value);
+        var page = await browser.NewPageAsync();
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true, ["hasUserVerification"] = true,
+                ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await page.GotoAsync(Url(link.PathAndQuery + link.Fragment));
+        await Browser.CheckAsync(page, "invitation-passkey");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account with a passkey" }).ClickAsync();
+        await WaitForHomeAsync(page);
+        await page.GotoAsync(Url("/app/account"));
+        Assert.Contains("Passkey added", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await Browser.CheckAsync(page, "account");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByText("You are signed out").WaitForAsync();
+
+        await page.GotoAsync(Url("/app/sign-in"));
+        await Browser.CheckAsync(page, "sign-in-passkey");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await WaitForHomeAsync(page);
+
+        await page.GotoAsync(Url("/app/import/framework"));
+        await page.Locator("#upload").SetInputFilesAsync(
+            SpecData.Path("case/packages/opensalt-test-Utf8TestFramework.cfpackage.json"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
+        await Browser.CheckAsync(page, "import-framework-preview");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Import (the framework|it anyway)") }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/app/import/framework\\?"));
+
+        var csv = Path.Combine(app.DataDirectory, "learners.csv");
+        await File.WriteAllTextAsync(csv, "name,identifiers,email,dateOfBirth\nAmara Okafor,sis:PK-1,,\nLiam O'Connor,sis:PK-2,,\n");
+        await page.GotoAsync(Url("/app/import/learners"));
+        await page.Locator("#upload").SetInputFilesAsync(csv);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and preview" }).ClickAsync();
+        await page.GetByText("2 new, 0 updated, 0 unchanged").WaitForAsync();
+        await Browser.CheckAsync(page, "import-learners-preview");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 learners" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/app/import/learners\\?created=2"));
+        await Browser.CheckAsync(page, "import-learners-done");
+    }
+
+    /// <summary>Waits for the home page; a refusal shown instead fails the test with the page's words.</summary>
+    private async Task WaitForHomeAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForURLAsync(Url("/app"), new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(page.Url + ": " + await page.Locator("main").InnerTextAsync());
+        }
+    }
+
+    [GeneratedRegex("https?://[^\\s]+/app/invitation#[A-Za-z0-9_-]+")]
+    private static partial Regex InvitationLink();
+}
