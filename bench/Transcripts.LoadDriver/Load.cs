@@ -30,12 +30,12 @@ internal sealed record Scenario(string Name, int Count, Func<int, HttpRequestMes
     }
 }
 
-internal sealed record LoadResult(string Scenario, int Completed, int Errors, double Seconds, double P50, double P99)
+internal sealed record LoadResult(string Scenario, int Completed, int Errors, double Seconds, double P50, double P95, double P99)
 {
     public double PerSecond => Completed / Seconds;
 
     public override string ToString() =>
-        $"{Scenario,-46} {Completed,6} requests, {Errors} errors, {PerSecond,7:F0}/s, p50 {P50:F1} ms, p99 {P99:F1} ms";
+        $"{Scenario,-46} {Completed,6} requests, {Errors} errors, {PerSecond,7:F0}/s, p50 {P50:F1} ms, p95 {P95:F1} ms, p99 {P99:F1} ms";
 }
 
 /// <summary>A fixed number of requests from a fixed number of workers, stopped early at the time limit.</summary>
@@ -75,6 +75,6 @@ internal static class Load
         var elapsed = clock.Elapsed.TotalSeconds;
         var done = latencies.Where(l => l > 0).Order().ToArray();
         double Percentile(double p) => done.Length == 0 ? 0 : done[Math.Min(done.Length - 1, (int)Math.Ceiling(p * done.Length) - 1)];
-        return new LoadResult(scenario.Name, done.Length, errors, elapsed, Percentile(0.50), Percentile(0.99));
+        return new LoadResult(scenario.Name, done.Length, errors, elapsed, Percentile(0.50), Percentile(0.95), Percentile(0.99));
     }
 }

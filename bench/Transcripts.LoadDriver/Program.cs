@@ -5,6 +5,7 @@ using Transcripts.LoadDriver;
 // instances on one database, the requests alternating between them.
 //   dotnet build src/Transcripts.Api -c Release
 //   dotnet run --project bench/Transcripts.LoadDriver -c Release -- [--reads N] [--writes N] [--concurrency N] [--seconds N]
+//     [--databases sqlite,postgres,postgres2] [--api path/to/Transcripts.Api.dll]
 var options = LoadOptions.Parse(args);
 var api = options.ApiPath ?? ApiProcess.DefaultApiPath();
 if (!File.Exists(api))
@@ -14,7 +15,8 @@ if (!File.Exists(api))
 }
 
 var results = new List<(string Database, LoadResult Result)>();
-foreach (var database in new[] { "SQLite", "PostgreSQL", "PostgreSQL ×2" })
+var runs = new[] { ("sqlite", "SQLite"), ("postgres", "PostgreSQL"), ("postgres2", "PostgreSQL ×2") };
+foreach (var database in runs.Where(r => options.Databases.Contains(r.Item1)).Select(r => r.Item2))
 {
     var postgres = Environment.GetEnvironmentVariable("TRANSCRIPTS_TEST_POSTGRES");
     if (database != "SQLite" && string.IsNullOrWhiteSpace(postgres))
@@ -36,10 +38,10 @@ foreach (var database in new[] { "SQLite", "PostgreSQL", "PostgreSQL ×2" })
 }
 
 Console.WriteLine();
-Console.WriteLine("| database | scenario | requests | errors | seconds | requests/s | p50 ms | p99 ms |");
-Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| database | scenario | requests | errors | seconds | requests/s | p50 ms | p95 ms | p99 ms |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var (database, r) in results)
 {
-    Console.WriteLine($"| {database} | {r.Scenario} | {r.Completed} | {r.Errors} | {r.Seconds:F1} | {r.PerSecond:F0} | {r.P50:F1} | {r.P99:F1} |");
+    Console.WriteLine($"| {database} | {r.Scenario} | {r.Completed} | {r.Errors} | {r.Seconds:F1} | {r.PerSecond:F0} | {r.P50:F1} | {r.P95:F1} | {r.P99:F1} |");
 }
 return results.Any(r => r.Result.Errors > 0) ? 1 : 0;
