@@ -21,7 +21,10 @@ internal sealed class IndexModel(UserManager<Person> users) : PageModel
         DisplayName = person.DisplayName;
         RoleName = person.IsGuardian ? "a guardian" : person.Role switch
         {
-            Roles.Admin => "an admin", Roles.Assessor => "an assessor", Roles.Operator => "the service's operator", _ => "a " + person.Role,
+            Roles.Admin => "an admin",
+            Roles.Assessor => "an assessor",
+            Roles.Operator => "the service's operator",
+            _ => "a " + person.Role,
         };
         return Page();
     }

@@ -181,7 +181,10 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
     public static string RoleName(Invitation invitation) =>
         invitation.IsGuardian ? "a guardian" : invitation.Role switch
         {
-            Roles.Admin => "an admin", Roles.Assessor => "an assessor", Roles.Operator => "the service's operator", _ => "a " + invitation.Role,
+            Roles.Admin => "an admin",
+            Roles.Assessor => "an assessor",
+            Roles.Operator => "the service's operator",
+            _ => "a " + invitation.Role,
         };
 
     public static byte[] HashOf(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
