@@ -18,28 +18,24 @@ namespace Transcripts.Api.Features.VcApi;
 /// </summary>
 internal sealed class VerificationContext(TranscriptsDb db, IOptions<SigningOptions> options, TimeProvider clock)
 {
+    // One request may verify several credentials (a share link, a presentation): the institutions' trust is read once,
+    // and each status list once, for all of them.
+    private (List<TrustedInstitution> Institutions, List<JsonObject> Documents)? _trust;
+    private readonly Dictionary<string, BitstringStatusList?> _lists = new(StringComparer.Ordinal);
+
     public async Task<VerificationOptions> OptionsForAsync(JsonObject credential, CancellationToken cancellationToken)
     {
-        var institutions = new List<TrustedInstitution>();
-        var documents = new List<JsonObject>();
-        foreach (var institutionId in await db.Institutions.AsNoTracking().Select(i => i.Id).ToListAsync(cancellationToken))
-        {
-            if (await DidDocuments.IdentityAsync(db, institutionId, options.Value, cancellationToken) is not { } found)
-            {
-                continue;
-            }
-            institutions.Add(InstitutionTrust.For(found.Identity, found.Keys));
-            documents.Add(found.Identity.DidDocument(found.Keys));
-        }
+        var (institutions, documents) = _trust ??= await TrustAsync(cancellationToken);
         var lists = new Dictionary<string, BitstringStatusList>(StringComparer.Ordinal);
         foreach (var url in StatusUrls(credential))
         {
-            var slash = url.LastIndexOf('/');
-            if (Guid.TryParse(url[(slash + 1)..], out var listId)
-                && await db.StatusLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listId, cancellationToken) is { } list
-                && JsonNode.Parse(list.Bytes)?["id"]?.GetValue<string>() == url)
+            if (!_lists.TryGetValue(url, out var list))
             {
-                lists[url] = BitstringStatusList.Decode(list.EncodedList);
+                _lists[url] = list = await StatusListAsync(url, cancellationToken);
+            }
+            if (list is not null)
+            {
+                lists[url] = list;
             }
         }
         return new VerificationOptions
@@ -52,6 +48,23 @@ internal sealed class VerificationContext(TranscriptsDb db, IOptions<SigningOpti
             // Every credential this service issues carries status entries (its trust bundles say statusRequired).
             StatusRequiredIssuers = documents.Select(d => (string?)d["id"]).OfType<string>().ToHashSet(StringComparer.Ordinal),
         };
+    }
+
+    private async Task<(List<TrustedInstitution>, List<JsonObject>)> TrustAsync(CancellationToken cancellationToken)
+    {
+        var found = await DidDocuments.AllIdentitiesAsync(db, options.Value, cancellationToken);
+        return (found.Select(f => InstitutionTrust.For(f.Identity, f.Keys)).ToList(), found.Select(f => f.Identity.DidDocument(f.Keys)).ToList());
+    }
+
+    /// <summary>The list a status URL names, if it is one of this service's lists and the stored list says that URL.</summary>
+    private async Task<BitstringStatusList?> StatusListAsync(string url, CancellationToken cancellationToken)
+    {
+        var slash = url.LastIndexOf('/');
+        return Guid.TryParse(url[(slash + 1)..], out var listId)
+            && await db.StatusLists.AsNoTracking().SingleOrDefaultAsync(l => l.Id == listId, cancellationToken) is { } list
+            && JsonNode.Parse(list.Bytes)?["id"]?.GetValue<string>() == url
+            ? BitstringStatusList.Decode(list.EncodedList)
+            : null;
     }
 
     private static IEnumerable<string> StatusUrls(JsonObject credential)
