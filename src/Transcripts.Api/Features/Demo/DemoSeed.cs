@@ -17,6 +17,9 @@ internal static class DemoSeed
     /// <summary>The base URL when none is given (the <c>demo --out</c> command); the served demo uses its real address.</summary>
     public const string BaseUrl = "http://localhost:5000";
 
+    /// <summary>The demo school's mail domain: its learners', staff's and portfolio addresses are all under it.</summary>
+    public const string MailDomain = "riverside.example";
+
     private static readonly (string Code, string Title, (string Code, string Statement)[] Competencies)[] s_domains =
     [
         ("NUM", "Number and quantity",
@@ -57,7 +60,7 @@ internal static class DemoSeed
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var (school, _, adminSecret) = NewInstitution.Add(db, new Institution
         {
-            Name = "Riverside Community School (demo)", Url = "https://riverside.example", Email = "registrar@riverside.example",
+            Name = "Riverside Community School (demo)", Url = $"https://{MailDomain}", Email = $"registrar@{MailDomain}",
             Address = "1 River Road, Springfield", PublicBaseUrl = baseUrl + "/",
         }, "demo admin", clock);
 
@@ -94,7 +97,7 @@ internal static class DemoSeed
 
         var learners = s_learners.Select((name, i) => new Learner
         {
-            InstitutionId = school.Id, Name = name, Email = $"learner{i + 1}@riverside.example", CreatedAt = now,
+            InstitutionId = school.Id, Name = name, Email = $"learner{i + 1}@{MailDomain}", CreatedAt = now,
             DateOfBirth = new DateOnly(2010 + (i % 3), 1 + (i % 12), 1 + (i * 2 % 28)),
         }).ToList();
         foreach (var (learner, i) in learners.Select((l, i) => (l, i)))
@@ -132,7 +135,7 @@ internal static class DemoSeed
                     InstitutionId = school.Id, LearnerId = learner.Id, CreatedByKeyId = teacherKeyId, CreatedAt = now,
                     Kind = c % 3 == 0 ? EvidenceKind.Link : EvidenceKind.Narrative,
                     Title = $"{worked[c].HumanCode} task",
-                    Url = c % 3 == 0 ? $"https://portfolio.riverside.example/{i + 1}/{worked[c].HumanCode}" : null,
+                    Url = c % 3 == 0 ? $"https://portfolio.{MailDomain}/{i + 1}/{worked[c].HumanCode}" : null,
                     Narrative = c % 3 == 0 ? null : $"Observed work on {worked[c].HumanCode}: the learner explained each step and revised after feedback.",
                 };
                 db.Evidence.Add(evidence);

@@ -26,9 +26,9 @@ internal static class DemoSignIn
             .OrderBy(l => l.Email).FirstOrDefaultAsync(cancellationToken);
         List<Person> people =
         [
-            new("admin", "admin@riverside.example", "Demo admin", Roles.Admin, null),
-            new("registrar", "registrar@riverside.example", "Demo registrar", Roles.Registrar, null),
-            new("teacher (assessor)", "teacher@riverside.example", "Demo teacher", Roles.Assessor, null),
+            new("admin", $"admin@{DemoSeed.MailDomain}", "Demo admin", Roles.Admin, null),
+            new("registrar", $"registrar@{DemoSeed.MailDomain}", "Demo registrar", Roles.Registrar, null),
+            new("teacher (assessor)", $"teacher@{DemoSeed.MailDomain}", "Demo teacher", Roles.Assessor, null),
         ];
         if (learner is not null)
         {
