@@ -193,7 +193,10 @@ internal static class SigningKeyServiceExtensions
 {
     /// <summary>
     /// Opens the institution's active key for signing, or says why not. An institution that never had a key gets an
-    /// Ed25519 key here (saved with the caller's changes).
+    /// Ed25519 key here. Two requests or instances may meet an institution's first use at once: the check and the new key
+    /// are then one write turn, so exactly one key is made and the other caller signs with it (outside a turn, it would
+    /// see no active key but a key, and fail, or make a second active key). A caller with changes of its own pending keeps
+    /// the key in its own save, as before: nothing of its work is saved early.
     /// </summary>
     public static async Task<(IssuerSigner? Signer, SignerUnavailable? Unavailable)> OpenSignerAsync(
         this SigningKeyService keys, TranscriptsDb db, Guid institutionId, TimeProvider clock, CancellationToken cancellationToken)
@@ -205,11 +208,25 @@ internal static class SigningKeyServiceExtensions
         var active = await keys.ActiveKeyAsync(institutionId, cancellationToken);
         if (active is null)
         {
-            if (await db.SigningKeys.AnyAsync(k => k.InstitutionId == institutionId, cancellationToken))
+            var write = db.ChangeTracker.HasChanges() ? null : await db.BeginLockedWriteAsync(cancellationToken);
+            await using (write)
             {
-                return (null, SignerUnavailable.NoActiveKey);
+                // In the turn, read again: another caller may have made the first key since.
+                active = write is null ? null : await keys.ActiveKeyAsync(institutionId, cancellationToken);
+                if (active is null)
+                {
+                    if (await db.SigningKeys.AnyAsync(k => k.InstitutionId == institutionId, cancellationToken))
+                    {
+                        return (null, SignerUnavailable.NoActiveKey);
+                    }
+                    active = await keys.RotateAsync(institutionId, SigningKeyService.Ed25519Type, cancellationToken);
+                    if (write is not null)
+                    {
+                        await db.SaveChangesAsync(cancellationToken);
+                        await write.CommitAsync(cancellationToken);
+                    }
+                }
             }
-            active = await keys.RotateAsync(institutionId, SigningKeyService.Ed25519Type, cancellationToken);
         }
         var identity = await keys.IdentityAsync(institutionId, cancellationToken);
         if (identity is null)

@@ -125,6 +125,41 @@ public abstract class SigningKeyTests(TranscriptsApp app)
         await Problem.AssertAsync(await anonymous.GetAsync($"/institutions/{Guid.NewGuid()}/trust-bundle"), HttpStatusCode.NotFound, "not-found");
     }
 
+    [SkippableFact]
+    public async Task An_institutions_first_key_is_made_once_when_several_issuances_meet_its_first_use()
+    {
+        var school = await app.SeedInstitutionAsync();
+        using var admin = app.CreateClientFor(school.Admin);
+        var attainments = new List<Guid>();
+        foreach (var learner in new[] { school.LearnerA, school.LearnerB })
+        {
+            foreach (var competency in school.Competencies)
+            {
+                var awarded = await Seeded.Json(await admin.PostAsJsonAsync($"/learners/{learner}/attainments",
+                    new { version = (int?)null, competencyId = competency, levelId = school.Levels[^1], reason = "Transfer credit" }));
+                attainments.Add(awarded.GetProperty("id").GetGuid());
+            }
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.SigningKeys.CountAsync(k => k.InstitutionId == school.Id)));
+
+        // Every issuance starts at once, each finding no key: before the first key was made in a write turn, the late ones
+        // failed ("no active key") or each made a key of its own, all active.
+        using var start = new SemaphoreSlim(0);
+        var issuing = attainments.Select(async attainment =>
+        {
+            await start.WaitAsync();
+            return await admin.PostAsJsonAsync("/credentials/achievements", new { attainmentId = attainment });
+        }).ToList();
+        start.Release(issuing.Count);
+        var responses = await Task.WhenAll(issuing);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var keys = await app.WithDbAsync(db => db.SigningKeys.Where(k => k.InstitutionId == school.Id).ToListAsync());
+        var key = Assert.Single(keys);
+        Assert.True(key.IsActive);
+        Assert.Equal(attainments.Count, await app.WithDbAsync(db => db.Credentials.CountAsync(c => c.InstitutionId == school.Id && c.SigningKeyId == key.Id)));
+    }
+
     /// <summary>The keys a DID document lists for signing credentials (its document-signing keys are listed beside them).</summary>
     private static List<JsonObject> CredentialKeys(JsonNode did)
     {
