@@ -7,10 +7,11 @@ using Transcripts.PageBench;
 // 10,000 learners by the CSV import and one learner with 30 awarded attainments through the API, signs the demo registrar in
 // through the invitation page (a session cookie), then times each page sequentially after a warm-up.
 //   dotnet build src/Transcripts.Api -c Release
-//   dotnet run --project bench/Transcripts.PageBench -c Release -- [--requests N] [--warmup N] [--learners N] [--api path/to/Transcripts.Api.dll]
+//   dotnet run --project bench/Transcripts.PageBench -c Release -- [--requests N] [--warmup N] [--learners N] [--query-log FILE] [--api path/to/Transcripts.Api.dll]
 var requests = Option("--requests", 300);
 var warmup = Option("--warmup", 50);
 var learners = Option("--learners", 10_000);
+var queryLog = args.SkipWhile(a => a != "--query-log").Skip(1).FirstOrDefault();
 var api = args.SkipWhile(a => a != "--api").Skip(1).FirstOrDefault() ?? ServiceProcess.DefaultApiPath();
 if (!File.Exists(api))
 {
@@ -18,7 +19,7 @@ if (!File.Exists(api))
     return 2;
 }
 
-await using var service = await ServiceProcess.StartAsync(api);
+await using var service = await ServiceProcess.StartAsync(api, queryLog);
 var seedTime = System.Diagnostics.Stopwatch.StartNew();
 var seed = await Seed.CreateAsync(service.Address, service.RegistrarKey, learners);
 Console.WriteLine($"Seeded {learners:N0} learners and one with {Seed.Competencies} attainments in {seedTime.Elapsed.TotalSeconds:F0} s.");

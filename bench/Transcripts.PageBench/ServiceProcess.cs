@@ -42,7 +42,8 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         throw new InvalidOperationException("Transcripts.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static async Task<ServiceProcess> StartAsync(string apiDll)
+    /// <summary>Starts the service; with <paramref name="queryLog"/>, its output (with EF Core's command log, each query and its time) goes to that file.</summary>
+    public static async Task<ServiceProcess> StartAsync(string apiDll, string? queryLog = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("transcripts-pagebench-").FullName;
         var port = FreePort();
@@ -51,6 +52,11 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning", "--Web:SignInAttemptsPerMinute", "1000" })
         {
             info.ArgumentList.Add(arg);
+        }
+        if (queryLog is not null)
+        {
+            info.ArgumentList.Add("--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command");
+            info.ArgumentList.Add("Information");
         }
         var process = Process.Start(info)!;
         string? key = null;
@@ -63,7 +69,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
             key ??= RegistrarKeyLine().Match(line) is { Success: true } k ? k.Groups[1].Value : null;
             link ??= RegistrarLinkLine().Match(line) is { Success: true } l ? l.Groups[1].Value : null;
         }
-        _ = process.StandardOutput.ReadToEndAsync();
+        _ = queryLog is null ? process.StandardOutput.ReadToEndAsync() : CopyAsync(process.StandardOutput, queryLog);
         _ = process.StandardError.ReadToEndAsync();
         if (key is null || link is null)
         {
@@ -79,6 +85,16 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
         Directory.Delete(_dataDir, recursive: true);
+    }
+
+    private static async Task CopyAsync(StreamReader output, string path)
+    {
+        await using var file = File.CreateText(path);
+        while (await output.ReadLineAsync() is { } line)
+        {
+            await file.WriteLineAsync(line);
+            await file.FlushAsync();
+        }
     }
 
     private static int FreePort()
