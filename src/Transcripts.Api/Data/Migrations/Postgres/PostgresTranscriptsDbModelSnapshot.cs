@@ -966,7 +966,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId", "IsArchived", "Name", "Id");
+                    b.HasIndex("InstitutionId", "Name", "Id", "IsArchived");
 
                     b.ToTable("Learners");
                 });

@@ -959,7 +959,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId", "IsArchived", "Name", "Id");
+                    b.HasIndex("InstitutionId", "Name", "Id", "IsArchived");
 
                     b.ToTable("Learners");
                 });

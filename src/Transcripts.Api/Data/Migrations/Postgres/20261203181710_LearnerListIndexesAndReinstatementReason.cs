@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Transcripts.Api.Data.Migrations.Sqlite
+namespace Transcripts.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class LearnerListIndexesAndReinstatementReason : Migration
@@ -14,23 +15,23 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                 name: "IX_Learners_InstitutionId_Name",
                 table: "Learners");
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ReinstatedAt",
                 table: "Institutions",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReinstatementReason",
                 table: "Institutions",
-                type: "TEXT",
+                type: "character varying(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Learners_InstitutionId_IsArchived_Name_Id",
+                name: "IX_Learners_InstitutionId_Name_Id_IsArchived",
                 table: "Learners",
-                columns: new[] { "InstitutionId", "IsArchived", "Name", "Id" });
+                columns: new[] { "InstitutionId", "Name", "Id", "IsArchived" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LearnerIdentifiers_InstitutionId_Value",
@@ -47,7 +48,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Learners_InstitutionId_IsArchived_Name_Id",
+                name: "IX_Learners_InstitutionId_Name_Id_IsArchived",
                 table: "Learners");
 
             migrationBuilder.DropIndex(

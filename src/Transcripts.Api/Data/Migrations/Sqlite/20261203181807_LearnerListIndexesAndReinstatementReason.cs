@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Transcripts.Api.Data.Migrations.Postgres
+namespace Transcripts.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class LearnerListIndexesAndReinstatementReason : Migration
@@ -15,23 +14,23 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                 name: "IX_Learners_InstitutionId_Name",
                 table: "Learners");
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ReinstatedAt",
                 table: "Institutions",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReinstatementReason",
                 table: "Institutions",
-                type: "character varying(500)",
+                type: "TEXT",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Learners_InstitutionId_IsArchived_Name_Id",
+                name: "IX_Learners_InstitutionId_Name_Id_IsArchived",
                 table: "Learners",
-                columns: new[] { "InstitutionId", "IsArchived", "Name", "Id" });
+                columns: new[] { "InstitutionId", "Name", "Id", "IsArchived" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LearnerIdentifiers_InstitutionId_Value",
@@ -48,7 +47,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Learners_InstitutionId_IsArchived_Name_Id",
+                name: "IX_Learners_InstitutionId_Name_Id_IsArchived",
                 table: "Learners");
 
             migrationBuilder.DropIndex(
