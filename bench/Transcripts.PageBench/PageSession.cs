@@ -10,10 +10,7 @@ namespace Transcripts.PageBench;
 /// </summary>
 internal sealed partial class PageSession(Uri address) : IDisposable
 {
-    private readonly HttpClient _client = new(new SocketsHttpHandler
-    {
-        UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None,
-    }) { BaseAddress = address };
+    private readonly HttpClient _client = CreateClient(address);
 
     private readonly Dictionary<string, string> _cookies = [];
 
@@ -100,6 +97,12 @@ internal sealed partial class PageSession(Uri address) : IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    private static HttpClient CreateClient(Uri address)
+    {
+        var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None };
+        return new HttpClient(handler) { BaseAddress = address };
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
