@@ -201,7 +201,7 @@ public static class Endpoints
         new("CreateInstitution", HttpMethod.Post, _ => "/operator/institutions", _ => J(new { name = "New school" }), s_operator),
         new("ListInstitutions", HttpMethod.Get, _ => "/operator/institutions", _ => null, s_operator),
         new("SuspendInstitution", HttpMethod.Post, s => $"/operator/institutions/{s.School.Id}/suspend", _ => J(new { reason = "Contract ended" }), s_operator),
-        new("ReinstateInstitution", HttpMethod.Post, s => $"/operator/institutions/{s.School.Id}/reinstate", _ => null, s_operator),
+        new("ReinstateInstitution", HttpMethod.Post, s => $"/operator/institutions/{s.School.Id}/reinstate", _ => J(new { reason = "Contract renewed" }), s_operator),
         new("ListOperatorKeys", HttpMethod.Get, _ => "/operator/keys", _ => null, s_operator),
         new("CreateOperatorKey", HttpMethod.Post, _ => "/operator/keys", _ => J(new { name = "Second operator" }), s_operator),
         // No institution's key reaches it, so the id (of no operator key) is never looked up: see OperatorKeyTests.

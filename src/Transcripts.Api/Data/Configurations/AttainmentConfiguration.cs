@@ -15,6 +15,8 @@ internal sealed class AttainmentConfiguration : IEntityTypeConfiguration<Attainm
         b.Property(x => x.Reason).HasMaxLength(1000);
         b.Property(x => x.RowVersion).IsConcurrencyToken();
         b.HasIndex(x => new { x.LearnerId, x.CompetencyId }).IsUnique();
+        // The registrar's dashboard counts the attainments in progress.
+        b.HasIndex(x => new { x.InstitutionId, x.Status });
         b.HasOne<Learner>().WithMany().HasForeignKey(x => x.LearnerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Competency>().WithMany().HasForeignKey(x => x.CompetencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Level>().WithMany().HasForeignKey(x => x.LevelId).OnDelete(DeleteBehavior.Restrict);

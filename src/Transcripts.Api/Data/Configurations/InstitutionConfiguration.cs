@@ -16,6 +16,7 @@ internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Instit
         b.Property(x => x.LogoSha256).HasMaxLength(64);
         b.Property(x => x.LogoMediaType).HasMaxLength(100);
         b.Property(x => x.SuspensionReason).HasMaxLength(500);
+        b.Property(x => x.ReinstatementReason).HasMaxLength(500);
         b.Property(x => x.RowVersion).IsConcurrencyToken();
         // One institution per did:web: otherwise two schools' keys would both count for one issuer.
         b.HasIndex(x => x.PublicBaseUrl).IsUnique();

@@ -11,5 +11,7 @@ internal sealed class LearnerIdentifierConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Scheme).HasMaxLength(100);
         b.Property(x => x.Value).HasMaxLength(200);
         b.HasIndex(x => new { x.InstitutionId, x.Scheme, x.Value }).IsUnique();
+        // A search by identifier gives the value without its scheme.
+        b.HasIndex(x => new { x.InstitutionId, x.Value });
     }
 }

@@ -20,5 +20,8 @@ internal sealed class Institution : IVersioned
     public DateTimeOffset? SuspendedAt { get; set; }
     /// <summary>Why it was suspended, in the operator's words (shown to operators only).</summary>
     public string? SuspensionReason { get; set; }
+    /// <summary>When the operator last lifted a suspension, and why in the operator's words (the row, so the reason, is audited).</summary>
+    public DateTimeOffset? ReinstatedAt { get; set; }
+    public string? ReinstatementReason { get; set; }
     public int RowVersion { get; set; }
 }

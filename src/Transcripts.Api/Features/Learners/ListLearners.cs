@@ -31,7 +31,10 @@ internal static class ListLearners
         }
         if (!string.IsNullOrWhiteSpace(identifier))
         {
-            query = query.Where(l => l.Identifiers.Any(i => i.Value == identifier));
+            // The institution's identifiers with that value (an index lookup), not an existence check per learner.
+            var institutionId = caller.InstitutionId;
+            query = query.Where(l => db.LearnerIdentifiers.Where(i => i.InstitutionId == institutionId && i.Value == identifier)
+                .Select(i => i.LearnerId).Contains(l.Id));
         }
         var result = await query.OrderBy(l => l.Name).ThenBy(l => l.Id).ToPageAsync(page, pageSize, LearnerResponse.From, cancellationToken);
         // A list shows each learner's profile, so each listed learner sees it in their record of disclosures.

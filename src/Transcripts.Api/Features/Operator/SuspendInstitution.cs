@@ -43,6 +43,7 @@ internal static partial class SuspendInstitution
         institution.SuspensionReason = request.Reason;
         await db.SaveChangesAsync(cancellationToken);
         await KnownKeys.ForgetInstitutionAsync(db, cache, id, cancellationToken);
+        KnownInstitutions.Forget(cache, id);
         LogSuspended(logger, id, caller.ApiKeyId);
         return TypedResults.Ok(OperatorInstitutionResponse.From(institution));
     }

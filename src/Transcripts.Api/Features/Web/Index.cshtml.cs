@@ -19,13 +19,7 @@ internal sealed class IndexModel(UserManager<Person> users) : PageModel
             return LocalRedirect("/app/sign-in");
         }
         DisplayName = person.DisplayName;
-        RoleName = person.IsGuardian ? "a guardian" : person.Role switch
-        {
-            Roles.Admin => "an admin",
-            Roles.Assessor => "an assessor",
-            Roles.Operator => "the service's operator",
-            _ => "a " + person.Role,
-        };
+        RoleName = Words.RoleName(person.Role, person.IsGuardian);
         return Page();
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Features.Web;
 
@@ -30,13 +33,16 @@ internal static class WebPolicies
 
     /// <summary>
     /// An institution's pages only while the institution is not suspended (as its API keys): a suspended institution's people
-    /// get 404 from their next request on. One primary-key read a page; an account without an institution fails closed.
+    /// get 404 from their next request on, here at once and on other instances within <c>ApiKeys:CacheSeconds</c>
+    /// (<see cref="KnownInstitutions"/>, the bound the API keys' cache keeps). An account without an institution fails closed.
     /// </summary>
     private static AuthorizationPolicyBuilder InForce(AuthorizationPolicyBuilder policy) => policy.RequireAssertion(async context =>
         context.Resource is HttpContext http
-        && Guid.TryParse(context.User.FindFirst(Infrastructure.ApiKeyAuthentication.InstitutionClaim)?.Value, out var institutionId)
-        && await http.RequestServices.GetRequiredService<Data.TranscriptsDb>().Institutions
-            .AnyAsync(i => i.Id == institutionId && i.SuspendedAt == null, http.RequestAborted));
+        && Guid.TryParse(context.User.FindFirst(ApiKeyAuthentication.InstitutionClaim)?.Value, out var institutionId)
+        && await KnownInstitutions.IsInForceAsync(http.RequestServices.GetRequiredService<TranscriptsDb>(),
+            http.RequestServices.GetRequiredService<IMemoryCache>(), institutionId,
+            http.RequestServices.GetRequiredService<IOptions<ApiKeyOptions>>().Value,
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), http.RequestAborted));
 
     private static AuthorizationPolicyBuilder Cookie(AuthorizationPolicyBuilder policy) =>
         policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser();

@@ -23,5 +23,14 @@ internal static class Words
         _ => method.ToString(),
     };
 
+    /// <summary>A person's role as a sentence says it ("signed in as an admin", "invited as a guardian").</summary>
+    public static string RoleName(string role, bool isGuardian) => isGuardian ? "a guardian" : role switch
+    {
+        Roles.Admin => "an admin",
+        Roles.Assessor => "an assessor",
+        Roles.Operator => "the service's operator",
+        _ => "a " + role,
+    };
+
     private static string Parameters(string? parameters) => string.IsNullOrEmpty(parameters) ? "" : $" ({parameters})";
 }

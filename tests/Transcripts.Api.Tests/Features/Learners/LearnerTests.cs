@@ -36,6 +36,31 @@ public abstract class LearnerTests(TranscriptsApp app)
     }
 
     [SkippableFact]
+    public async Task A_search_by_identifier_finds_the_learner_of_any_scheme_and_only_in_the_callers_institution()
+    {
+        var school = await app.SeedInstitutionAsync();
+        var other = await app.SeedInstitutionAsync("Other");
+        using var registrar = app.CreateClientFor(school.Registrar);
+        using var otherRegistrar = app.CreateClientFor(other.Registrar);
+        var value = $"ID-{Guid.NewGuid():N}";
+        var mine = (await Seeded.Json(await registrar.PostAsJsonAsync("/learners", new
+        {
+            name = "Amara Okafor", identifiers = new[] { new { scheme = "sis", value = "X-1" }, new { scheme = "state", value } },
+        }))).GetProperty("id").GetGuid();
+        (await otherRegistrar.PostAsJsonAsync("/learners", new { name = "Someone else", identifiers = new[] { new { scheme = "sis", value } } })).EnsureSuccessStatusCode();
+
+        var found = await Seeded.Json(await registrar.GetAsync($"/learners?identifier={value}"));
+        var byName = await Seeded.Json(await registrar.GetAsync($"/learners?identifier={value}&name=Okafor"));
+        var wrongName = await Seeded.Json(await registrar.GetAsync($"/learners?identifier={value}&name=Nobody"));
+
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        Assert.Equal(mine, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(2, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("identifiers").GetArrayLength());
+        Assert.Equal(1, byName.GetProperty("total").GetInt32());
+        Assert.Equal(0, wrongName.GetProperty("total").GetInt32());
+    }
+
+    [SkippableFact]
     public async Task An_identifier_belongs_to_one_learner()
     {
         var school = await app.SeedInstitutionAsync();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Data.Entities;
 
 namespace Transcripts.Api.Tests.Features.Operators;
 
@@ -116,10 +118,28 @@ public abstract class OperatorTests(TranscriptsApp app)
 
         await Problem.AssertAsync(await operatorClient.PostAsJsonAsync($"/operator/institutions/{school.Id}/suspend", new { reason = "again" }),
             HttpStatusCode.Conflict, "institution-already-suspended");
-        (await operatorClient.PostAsync($"/operator/institutions/{school.Id}/reinstate", null)).EnsureSuccessStatusCode();
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/institution")).StatusCode);
+        // A reinstatement needs its reason, as a suspension does: without one, nothing changes.
+        await Problem.AssertAsync(await operatorClient.PostAsJsonAsync($"/operator/institutions/{school.Id}/reinstate", new { reason = "" }),
+            HttpStatusCode.BadRequest, "validation-failed");
         await Problem.AssertAsync(await operatorClient.PostAsync($"/operator/institutions/{school.Id}/reinstate", null),
+            HttpStatusCode.BadRequest, "bad-request");
+        Assert.Equal(before, await app.FullSnapshotAsync(school.Id));
+        await Problem.AssertAsync(await admin.GetAsync("/institution"), HttpStatusCode.Unauthorized, "unauthenticated");
+
+        var reinstated = await Seeded.Json(await operatorClient.PostAsJsonAsync($"/operator/institutions/{school.Id}/reinstate", new { reason = "Contract renewed" }));
+        Assert.Equal("Contract renewed", reinstated.GetProperty("reinstatementReason").GetString());
+        Assert.Equal(JsonValueKind.Null, reinstated.GetProperty("suspendedAt").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/institution")).StatusCode);
+        // The reason is on the institution's row, which the audit trail's newest event for it covers.
+        var (row, stateHash) = await app.WithDbAsync(async db => (await db.Institutions.AsNoTracking().SingleAsync(i => i.Id == school.Id),
+            await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(Institution) && e.EntityId == school.Id.ToString())
+                .OrderByDescending(e => e.Sequence).Select(e => e.StateHash).FirstAsync()));
+        Assert.Equal("Contract renewed", row.ReinstatementReason);
+        Assert.NotNull(row.ReinstatedAt);
+        await Problem.AssertAsync(await operatorClient.PostAsJsonAsync($"/operator/institutions/{school.Id}/reinstate", new { reason = "again" }),
             HttpStatusCode.Conflict, "institution-not-suspended");
+        Assert.Equal(stateHash, await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Institution) && e.EntityId == school.Id.ToString()).OrderByDescending(e => e.Sequence).Select(e => e.StateHash).FirstAsync()));
     }
 
     [SkippableFact]
@@ -140,7 +160,7 @@ public abstract class OperatorTests(TranscriptsApp app)
             HttpStatusCode.NotFound, "not-found");
         await Problem.AssertAsync(await operatorClient.PostAsJsonAsync($"/operator/institutions/{other.Id}/suspend", new { reason = "" }),
             HttpStatusCode.BadRequest, "validation-failed");
-        await Problem.AssertAsync(await operatorClient.PostAsync($"/operator/institutions/{Guid.NewGuid()}/reinstate", null),
+        await Problem.AssertAsync(await operatorClient.PostAsJsonAsync($"/operator/institutions/{Guid.NewGuid()}/reinstate", new { reason = "x" }),
             HttpStatusCode.NotFound, "not-found");
 
         Assert.Equal(before, await app.FullSnapshotAsync());

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Transcripts.Api.Cli;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Infrastructure;
 
 namespace Transcripts.Api.Tests.Features.Web;
 
@@ -74,9 +76,75 @@ public sealed partial class OperatorPageTests(WebApp app) : IClassFixture<WebApp
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClientFor(school.Registrar).GetAsync($"/learners/{school.LearnerA}/record")).StatusCode);
         Assert.Contains("Suspended", await op.GetStringAsync("/app/operator"), StringComparison.Ordinal);
 
-        var reinstated = await WebPeople.PostFormAsync(op, page + "?handler=reinstate", new() { ["Confirm"] = "true" }, formPage: page);
+        var noReinstatementReason = await WebPeople.PostFormAsync(op, page + "?handler=reinstate", new() { ["Reason"] = " ", ["Confirm"] = "true" }, formPage: page);
+        var reinstatementUnconfirmed = await WebPeople.PostFormAsync(op, page + "?handler=reinstate", new() { ["Reason"] = "Invoice paid" }, formPage: page);
+        Assert.Contains("id=\"Reason-error\"", await noReinstatementReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("id=\"Confirm-error\"", await reinstatementUnconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Invoice paid</textarea>", await reinstatementUnconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(await app.WithDbAsync(db => db.Institutions.Where(i => i.Id == school.Id).Select(i => i.SuspendedAt).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await registrar.GetAsync("/app/registrar")).StatusCode);
+
+        var reinstated = await WebPeople.PostFormAsync(op, page + "?handler=reinstate", new() { ["Reason"] = "Invoice paid", ["Confirm"] = "true" }, formPage: page);
         Assert.Equal(HttpStatusCode.Redirect, reinstated.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await registrar.GetAsync("/app/registrar")).StatusCode);
+        Assert.Equal("Invoice paid", await app.WithDbAsync(db => db.Institutions.Where(i => i.Id == school.Id).Select(i => i.ReinstatementReason).SingleAsync()));
+        Assert.Contains("reinstated", await op.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_suspension_made_on_another_instance_ends_the_institutions_sessions_here_once_the_cache_bound_has_passed()
+    {
+        var school = await app.SeedInstitutionAsync();
+        using var registrar = await WebPeople.SignedInAsync(app, school.Id, Roles.Registrar);
+        Assert.Equal(HttpStatusCode.OK, (await registrar.GetAsync("/app/registrar")).StatusCode);
+
+        // Suspended as another instance sharing the database would: this instance's cache is not told.
+        await app.WithDbAsync(db => db.Institutions.Where(i => i.Id == school.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.SuspendedAt, app.Clock.GetUtcNow()).SetProperty(i => i.SuspensionReason, "Elsewhere")));
+        var bound = TimeSpan.FromSeconds(new ApiKeyOptions().CacheSeconds);
+        app.Clock.Advance(bound - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await registrar.GetAsync("/app/registrar")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await registrar.GetAsync("/app/registrar")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await registrar.GetAsync("/app/registrar/learners")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_operator_invited_on_the_command_line_accepts_on_the_invitation_page_and_reaches_the_operator_console()
+    {
+        using var admin = await WebPeople.SignedInAsync(app, (await app.SeedInstitutionAsync()).Id, Roles.Admin);
+        var email = $"ops-{Guid.NewGuid():N}@district.example";
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        // The service's own command, on the service's data folder, as on its machine.
+        var exit = await AdminCli.RunAsync(["operator", "invite", email, "--name", "Dana Ops", "--Storage:Provider", "Sqlite",
+            "--Storage:DataDirectory", app.DataDirectory, "--Signing:KeyEncryptionKey", TranscriptsApp.Kek], stdout, stderr, Program.BuildApp);
+        Assert.True(exit == ExitCodes.Done, stderr.ToString());
+        var link = stdout.ToString().Split('\n', StringSplitOptions.TrimEntries).Single(l => l.Contains("/app/invitation#", StringComparison.Ordinal));
+        var token = Uri.UnescapeDataString(link[(link.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+
+        using var person = WebPeople.Browser(app);
+        var before = await person.GetAsync("/app/operator");
+        var accepted = await WebPeople.PostFormAsync(person, "/app/invitation", new() { ["Token"] = token, ["Password"] = WebPeople.Password, ["Confirm"] = WebPeople.Password });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, before.StatusCode);
+        var console = await person.GetAsync("/app/operator");
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.Contains("Institutions", await console.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // Signed out and in again with the chosen password, the account is still the operator's.
+        using var again = WebPeople.Browser(app);
+        var signedIn = await WebPeople.SignInAsync(again, email);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/app/operator")).StatusCode);
+        var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(p => p.Email == email));
+        Assert.Equal(Roles.Operator, account.Role);
+        Assert.Null(account.InstitutionId);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/app/operator")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/app/operator/keys")).StatusCode);
     }
 
     [Fact]

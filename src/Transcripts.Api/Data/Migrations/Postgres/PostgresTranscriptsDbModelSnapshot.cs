@@ -290,6 +290,8 @@ namespace Transcripts.Api.Data.Migrations.Postgres
 
                     b.HasIndex("LevelId");
 
+                    b.HasIndex("InstitutionId", "Status");
+
                     b.HasIndex("LearnerId", "CompetencyId")
                         .IsUnique();
 
@@ -811,6 +813,13 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("ReinstatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReinstatementReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -957,7 +966,7 @@ namespace Transcripts.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId", "Name");
+                    b.HasIndex("InstitutionId", "Name", "Id", "IsArchived");
 
                     b.ToTable("Learners");
                 });
@@ -1028,6 +1037,8 @@ namespace Transcripts.Api.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("LearnerId");
+
+                    b.HasIndex("InstitutionId", "Value");
 
                     b.HasIndex("InstitutionId", "Scheme", "Value")
                         .IsUnique();

@@ -283,6 +283,8 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
 
                     b.HasIndex("LevelId");
 
+                    b.HasIndex("InstitutionId", "Status");
+
                     b.HasIndex("LearnerId", "CompetencyId")
                         .IsUnique();
 
@@ -804,6 +806,13 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReinstatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReinstatementReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -950,7 +959,7 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstitutionId", "Name");
+                    b.HasIndex("InstitutionId", "Name", "Id", "IsArchived");
 
                     b.ToTable("Learners");
                 });
@@ -1021,6 +1030,8 @@ namespace Transcripts.Api.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("LearnerId");
+
+                    b.HasIndex("InstitutionId", "Value");
 
                     b.HasIndex("InstitutionId", "Scheme", "Value")
                         .IsUnique();

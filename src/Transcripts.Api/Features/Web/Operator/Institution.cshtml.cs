@@ -9,7 +9,7 @@ namespace Transcripts.Api.Features.Web.Operator;
 
 /// <summary>
 /// One institution for the operator: what suspending it does, then the suspension with a reason (<see cref="SuspendInstitution"/>);
-/// or, when suspended, the reinstatement once confirmed (<see cref="ReinstateInstitution"/>).
+/// or, when suspended, the reinstatement with a reason once confirmed (<see cref="ReinstateInstitution"/>).
 /// </summary>
 internal sealed class InstitutionModel(TranscriptsDb db, CurrentCaller caller, IMemoryCache cache) : PageModel
 {
@@ -48,15 +48,17 @@ internal sealed class InstitutionModel(TranscriptsDb db, CurrentCaller caller, I
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostReinstateAsync(Guid id, [FromServices] ILogger<OperatorInstitutionResponse> logger, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReinstateAsync(Guid id, [FromServices] TimeProvider clock,
+        [FromServices] ILogger<OperatorInstitutionResponse> logger, CancellationToken cancellationToken)
     {
+        var request = new ReinstateInstitution.Request { Reason = Reason?.Trim() ?? "" };
         if (!Confirm)
         {
             ModelState.AddModelError(nameof(Confirm), "Tick the box to confirm the reinstatement.");
         }
-        else
+        if (FeatureRequests.TryValidate(request, ModelState))
         {
-            var result = (await ReinstateInstitution.Handle(id, db, cache, caller, logger, cancellationToken)).Result;
+            var result = (await ReinstateInstitution.Handle(id, request, db, cache, clock, caller, logger, cancellationToken)).Result;
             if (FeatureResults.IsNotFound(result))
             {
                 return NotFound();

@@ -76,7 +76,7 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
     /// <summary>Sends the invitation's link to its address through the mail seam.</summary>
     public Task MailAsync(Invitation invitation, string link, CancellationToken cancellationToken) =>
         mail.SendAsync(new OutgoingMail(invitation.Email, "Your Transcripts account",
-            $"Hello {invitation.DisplayName},\n\nyou are invited to sign in to Transcripts as {RoleName(invitation)}.\n"
+            $"Hello {invitation.DisplayName},\n\nyou are invited to sign in to Transcripts as {Words.RoleName(invitation.Role, invitation.IsGuardian)}.\n"
             + $"Open this link to choose your password (it works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):\n\n{link}\n"), cancellationToken);
 
     /// <summary>
@@ -177,15 +177,6 @@ internal sealed class Invitations(TranscriptsDb db, UserManager<Person> users, C
         InvitationAccepted(logger, invitation.Id, person.Id);
         return (person, []);
     }
-
-    public static string RoleName(Invitation invitation) =>
-        invitation.IsGuardian ? "a guardian" : invitation.Role switch
-        {
-            Roles.Admin => "an admin",
-            Roles.Assessor => "an assessor",
-            Roles.Operator => "the service's operator",
-            _ => "a " + invitation.Role,
-        };
 
     public static byte[] HashOf(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
 }
