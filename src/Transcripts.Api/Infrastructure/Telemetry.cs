@@ -8,7 +8,8 @@ namespace Transcripts.Api.Infrastructure;
 
 /// <summary>
 /// OpenTelemetry traces (ASP.NET Core, Npgsql, the service's own source) and metrics (ASP.NET Core, the service's meter),
-/// exported over OTLP only when <see cref="TelemetryOptions.OtlpEndpoint"/> is set. Nothing personal leaves in a span: the path
+/// recorded and exported over OTLP only when <see cref="TelemetryOptions.OtlpEndpoint"/> is set: with no collector there is no
+/// tracer or meter provider at all, so no request or database command pays for spans nobody reads. Nothing personal leaves in a span: the path
 /// is replaced by its route template (so no learner, credential or share-link id), the query string is dropped, and no header
 /// or exception message is recorded; Npgsql spans carry SQL with parameter placeholders, never values.
 /// </summary>
@@ -24,29 +25,21 @@ internal static class Telemetry
         {
             throw new InvalidOperationException("Telemetry:OtlpEndpoint is not an absolute URL such as http://collector:4317.");
         }
+        if (otlp is null)
+        {
+            return services;
+        }
         var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService(options.ServiceName));
-        telemetry.WithTracing(tracing =>
-        {
-            tracing.AddSource(ServiceMetrics.Name)
-                .AddAspNetCoreInstrumentation(o =>
-                {
-                    o.RecordException = false;
-                    o.EnrichWithHttpResponse = (activity, response) => Scrub(activity, response.HttpContext);
-                })
-                .AddNpgsql();
-            if (otlp is not null)
+        telemetry.WithTracing(tracing => tracing.AddSource(ServiceMetrics.Name)
+            .AddAspNetCoreInstrumentation(o =>
             {
-                tracing.AddOtlpExporter(o => o.Endpoint = otlp);
-            }
-        });
-        telemetry.WithMetrics(metrics =>
-        {
-            metrics.AddMeter(ServiceMetrics.Name).AddAspNetCoreInstrumentation();
-            if (otlp is not null)
-            {
-                metrics.AddOtlpExporter(o => o.Endpoint = otlp);
-            }
-        });
+                o.RecordException = false;
+                o.EnrichWithHttpResponse = (activity, response) => Scrub(activity, response.HttpContext);
+            })
+            .AddNpgsql()
+            .AddOtlpExporter(o => o.Endpoint = otlp));
+        telemetry.WithMetrics(metrics => metrics.AddMeter(ServiceMetrics.Name).AddAspNetCoreInstrumentation()
+            .AddOtlpExporter(o => o.Endpoint = otlp));
         return services;
     }
 

@@ -1,11 +1,11 @@
 namespace Transcripts.Api.Infrastructure;
 
-/// <summary>OpenTelemetry export. Traces and metrics are always recorded in process; they leave it only to an OTLP endpoint set here.</summary>
+/// <summary>OpenTelemetry export. Traces and metrics are recorded only for an OTLP endpoint set here; without one there are none.</summary>
 internal sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
 
-    /// <summary>The OTLP collector, such as http://collector:4317; none (the default) exports nothing.</summary>
+    /// <summary>The OTLP collector, such as http://collector:4317; none (the default) records and exports nothing.</summary>
     public string? OtlpEndpoint { get; set; }
 
     /// <summary>The service name resources carry, to tell this deployment's instances from others at the collector.</summary>

@@ -19,6 +19,8 @@ public sealed class TelemetrySqliteApp : SqliteApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // Telemetry is recorded only for a collector; this one is never reached (the exporter drops what it cannot send).
+        builder.UseSetting("Telemetry:OtlpEndpoint", "http://127.0.0.1:9");
         builder.ConfigureTestServices(services => services.AddOpenTelemetry()
             .WithTracing(t => t.AddInMemoryExporter(Activities))
             .WithMetrics(m => m.AddInMemoryExporter(Metrics)));
@@ -84,5 +86,19 @@ public sealed class TelemetryTests(TelemetrySqliteApp app) : IClassFixture<Telem
                 yield return $"{tag.Key}={tag.Value}";
             }
         }
+    }
+}
+
+/// <summary>With no collector configured there is nothing to record for: no tracer or meter provider, no listener on requests.</summary>
+public sealed class TelemetryOffTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Without_an_otlp_endpoint_the_service_registers_no_tracer_or_meter_provider()
+    {
+        (await app.CreateClient().GetAsync("/health/live")).EnsureSuccessStatusCode();
+
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.Null(app.Services.GetService<MeterProvider>());
+        Assert.NotNull(app.Services.GetService<global::Transcripts.Api.Infrastructure.ServiceMetrics>());
     }
 }

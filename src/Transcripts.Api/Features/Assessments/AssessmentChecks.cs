@@ -9,27 +9,35 @@ internal static class AssessmentChecks
     public static async Task<Dictionary<string, string[]>?> CheckAsync(TranscriptsDb db, Guid institutionId, Guid learnerId,
         Guid competencyId, Guid levelId, Guid? evidenceId, CancellationToken cancellationToken)
     {
+        // Every check in one round trip: this runs before every assessment write.
+        var competencies = db.Competencies.Where(c => c.Id == competencyId
+            && db.Frameworks.Any(f => f.Id == c.FrameworkId && f.InstitutionId == institutionId));
+        var found = await db.Institutions.Where(i => i.Id == institutionId).Select(i => new
+        {
+            Learner = db.Learners.Any(l => l.Id == learnerId && l.InstitutionId == institutionId && !l.IsArchived),
+            Competency = competencies.Any(),
+            Scale = competencies.Any(c => db.Frameworks.Any(f => f.Id == c.FrameworkId && f.ScaleId != null)),
+            Level = db.Levels.Any(l => l.Id == levelId && competencies.Any(c => db.Frameworks.Any(f => f.Id == c.FrameworkId && f.ScaleId == l.ScaleId))),
+            Evidence = evidenceId == null || db.Evidence.Any(e => e.Id == evidenceId && e.LearnerId == learnerId && e.InstitutionId == institutionId),
+        }).SingleOrDefaultAsync(cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        if (!await db.Learners.AnyAsync(l => l.Id == learnerId && l.InstitutionId == institutionId && !l.IsArchived, cancellationToken))
+        if (found is not { Learner: true })
         {
             errors["learnerId"] = [$"No learner {learnerId} in this institution."];
         }
-        var scaleId = await db.Competencies.Where(c => c.Id == competencyId)
-            .Join(db.Frameworks.Where(f => f.InstitutionId == institutionId), c => c.FrameworkId, f => f.Id, (c, f) => new { f.ScaleId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (scaleId is null)
+        if (found is not { Competency: true })
         {
             errors["competencyId"] = [$"No competency {competencyId} in this institution's frameworks."];
         }
-        else if (scaleId.ScaleId is null)
+        else if (!found.Scale)
         {
             errors["competencyId"] = ["The competency's framework has no proficiency scale yet; a registrar sets one first."];
         }
-        else if (!await db.Levels.AnyAsync(l => l.Id == levelId && l.ScaleId == scaleId.ScaleId, cancellationToken))
+        else if (!found.Level)
         {
             errors["levelId"] = [$"Level {levelId} is not on the proficiency scale of the competency's framework."];
         }
-        if (evidenceId is { } id && !await db.Evidence.AnyAsync(e => e.Id == id && e.LearnerId == learnerId && e.InstitutionId == institutionId, cancellationToken))
+        if (evidenceId is { } id && found is not { Evidence: true })
         {
             errors["evidenceId"] = [$"No evidence {id} of this learner."];
         }

@@ -20,13 +20,14 @@ internal static class AttainmentCalculator
     public static async Task<Attainment?> RecomputeAsync(TranscriptsDb db, Guid institutionId, Guid learnerId, Guid competencyId,
         DateTimeOffset now, MasteryRule? rule, CancellationToken cancellationToken)
     {
-        var attainment = await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == competencyId, cancellationToken)
-            ?? db.Attainments.Local.SingleOrDefault(a => a.LearnerId == learnerId && a.CompetencyId == competencyId);
+        // Already in the context (read by the caller, or added and not saved yet), else from the database.
+        var attainment = db.Attainments.Local.SingleOrDefault(a => a.LearnerId == learnerId && a.CompetencyId == competencyId)
+            ?? await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == competencyId, cancellationToken);
         if (attainment is { Source: AttainmentSource.Award })
         {
             return attainment;
         }
-        // One round trip for the framework's rule and scale, one for the scale's levels: this runs on every assessment write.
+        // One round trip for the framework's rule, its scale and the scale's levels: this runs on every assessment write.
         var setting = await db.Competencies.AsNoTracking().Where(c => c.Id == competencyId)
             .Join(db.Frameworks, c => c.FrameworkId, f => f.Id, (c, f) => new
             {
@@ -34,10 +35,11 @@ internal static class AttainmentCalculator
                 ScaleId = f.ScaleId!.Value,
                 Rule = db.MasteryRules.FirstOrDefault(r => r.FrameworkId == f.Id),
                 MasteryLevelId = db.Scales.Where(s => s.Id == f.ScaleId).Select(s => s.MasteryLevelId).FirstOrDefault(),
+                Levels = db.Levels.Where(l => l.ScaleId == f.ScaleId).ToList(),
             })
             .SingleAsync(cancellationToken);
         rule ??= setting.Rule ?? new MasteryRule { FrameworkId = setting.FrameworkId };
-        var scaleLevels = await db.Levels.AsNoTracking().Where(l => l.ScaleId == setting.ScaleId).ToListAsync(cancellationToken);
+        var scaleLevels = setting.Levels;
 
         // Assessments as they will be after this save: the database's, with this context's pending changes applied.
         var stored = await db.Assessments.AsNoTracking().Where(a => a.LearnerId == learnerId && a.CompetencyId == competencyId)

@@ -25,9 +25,14 @@ internal static class AttainmentDowngrade
     /// <summary>An attainment's standing before a recomputation.</summary>
     public sealed record Standing(Guid Id, Guid LearnerId, AttainmentStatus Status, Guid? LevelId);
 
+    /// <summary>
+    /// The attainment's standing before a change. The row is read tracked, so that the recompute which follows finds it in
+    /// the context instead of reading it again (one round trip fewer on every assessment write).
+    /// </summary>
     public static async Task<Standing?> BeforeAsync(TranscriptsDb db, Guid learnerId, Guid competencyId, CancellationToken cancellationToken) =>
-        await db.Attainments.AsNoTracking().Where(a => a.LearnerId == learnerId && a.CompetencyId == competencyId)
-            .Select(a => new Standing(a.Id, a.LearnerId, a.Status, a.LevelId)).SingleOrDefaultAsync(cancellationToken);
+        await db.Attainments.SingleOrDefaultAsync(a => a.LearnerId == learnerId && a.CompetencyId == competencyId, cancellationToken) is { } a
+            ? Of(a)
+            : null;
 
     public static Standing Of(Attainment attainment) => new(attainment.Id, attainment.LearnerId, attainment.Status, attainment.LevelId);
 

@@ -21,11 +21,21 @@ internal static class GetLearnerRecord
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> Handle(Guid id, TranscriptsDb db, CurrentCaller caller,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var learner = await LearnerAccess.FindAsync(db, caller, id, cancellationToken);
-        if (learner is null)
+        // The learner, their identifiers and the two counts in one query; the attainment lines in a second.
+        var found = await LearnerAccess.Visible(db, caller, id).AsNoTracking()
+            .Select(l => new
+            {
+                Learner = l,
+                Identifiers = l.Identifiers.ToList(),
+                Evidence = db.Evidence.Count(e => e.LearnerId == id),
+                Assessments = db.Assessments.Count(a => a.LearnerId == id),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return Problems.NotFound("learner", id);
         }
+        found.Learner.Identifiers = found.Identifiers;
         var lines = await (from a in db.Attainments.Where(a => a.LearnerId == id)
                            join c in db.Competencies on a.CompetencyId equals c.Id
                            join l in db.Levels on a.LevelId equals l.Id into levels
@@ -33,11 +43,8 @@ internal static class GetLearnerRecord
                            orderby c.HumanCode, c.Id
                            select new AttainmentLine(a.Id, c.Id, c.HumanCode, c.FullStatement, a.Status, l == null ? null : l.Title, a.Score, a.UpdatedAt, a.RowVersion))
             .ToListAsync(cancellationToken);
-        var counts = await db.Learners.Where(l => l.Id == id)
-            .Select(l => new { Evidence = db.Evidence.Count(e => e.LearnerId == id), Assessments = db.Assessments.Count(a => a.LearnerId == id) })
-            .SingleAsync(cancellationToken);
         caller.Disclose(db, id, "record", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new Response(LearnerResponse.From(learner), lines, counts.Evidence, counts.Assessments));
+        return TypedResults.Ok(new Response(LearnerResponse.From(found.Learner), lines, found.Evidence, found.Assessments));
     }
 }
