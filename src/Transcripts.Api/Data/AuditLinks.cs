@@ -9,46 +9,51 @@ namespace Transcripts.Api.Data;
 /// <c>ChainSequence</c>, the MAC of the link before, and its own MAC under the <see cref="AuditKey"/>. Called inside the
 /// save's audit lock, so links are never claimed twice in this process (the unique index stops a second process).
 /// </summary>
-internal sealed class AuditLinks(TranscriptsDb db, AuditKey key)
+internal sealed class AuditLinks(AuditKey key, IReadOnlyDictionary<AuditLinks.Chain, AuditLinks.Head> heads)
 {
     public const string EventKind = "audit";
     public const string DisclosureKind = "disclosure";
 
-    private readonly Dictionary<(string, Guid?), (long Sequence, string Mac)> _last = [];
+    /// <summary>One keyed chain: an institution's audit events, or its disclosures (a null institution: the service's own events).</summary>
+    public readonly record struct Chain(string Kind, Guid? InstitutionId);
+
+    /// <summary>A chain's last link: its sequence and MAC (0 and the genesis value for an empty chain).</summary>
+    public readonly record struct Head(long Sequence, string Mac);
+
+    private readonly Dictionary<Chain, Head> _last = new(heads);
 
     public static string DisclosureContent(Disclosure d) => string.Join('\n', d.Id.ToString("D"), d.InstitutionId.ToString("D"),
         d.LearnerId.ToString("D"), d.ApiKeyId.ToString("D"), d.Role, d.Record, d.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
 
-    public async Task LinkAsync(AuditEvent e, CancellationToken cancellationToken)
+    public void Link(AuditEvent e)
     {
-        var (sequence, previous) = await LastAsync(EventKind, e.InstitutionId, cancellationToken);
-        e.ChainSequence = sequence + 1;
-        e.PreviousMac = previous;
-        e.Mac = key.Mac(EventKind, sequence + 1, previous, e.Hash);
-        _last[(EventKind, e.InstitutionId)] = (sequence + 1, e.Mac);
+        var chain = new Chain(EventKind, e.InstitutionId);
+        var last = _last[chain];
+        e.ChainSequence = last.Sequence + 1;
+        e.PreviousMac = last.Mac;
+        e.Mac = key.Mac(EventKind, last.Sequence + 1, last.Mac, e.Hash);
+        _last[chain] = new Head(last.Sequence + 1, e.Mac);
     }
 
-    public async Task LinkAsync(Disclosure d, CancellationToken cancellationToken)
+    public void Link(Disclosure d)
     {
         d.At = AuditChain.Truncate(d.At);
-        var (sequence, previous) = await LastAsync(DisclosureKind, d.InstitutionId, cancellationToken);
-        d.ChainSequence = sequence + 1;
-        d.PreviousMac = previous;
-        d.Mac = key.Mac(DisclosureKind, sequence + 1, previous, DisclosureContent(d));
-        _last[(DisclosureKind, d.InstitutionId)] = (sequence + 1, d.Mac);
+        var chain = new Chain(DisclosureKind, d.InstitutionId);
+        var last = _last[chain];
+        d.ChainSequence = last.Sequence + 1;
+        d.PreviousMac = last.Mac;
+        d.Mac = key.Mac(DisclosureKind, last.Sequence + 1, last.Mac, DisclosureContent(d));
+        _last[chain] = new Head(last.Sequence + 1, d.Mac);
     }
 
-    private async Task<(long, string)> LastAsync(string kind, Guid? institutionId, CancellationToken cancellationToken)
+    /// <summary>A chain's last link, read through EF (what <see cref="TranscriptsDb"/> does where the lock and the reads are not one batch).</summary>
+    public static async Task<Head> ReadLastAsync(TranscriptsDb db, Chain chain, CancellationToken cancellationToken)
     {
-        if (_last.TryGetValue((kind, institutionId), out var last))
-        {
-            return last;
-        }
-        var found = kind == EventKind
-            ? await db.AuditEvents.AsNoTracking().Where(a => a.InstitutionId == institutionId && a.ChainSequence != null)
+        var found = chain.Kind == EventKind
+            ? await db.AuditEvents.AsNoTracking().Where(a => a.InstitutionId == chain.InstitutionId && a.ChainSequence != null)
                 .OrderByDescending(a => a.ChainSequence).Select(a => new { Sequence = a.ChainSequence!.Value, Mac = a.Mac! }).FirstOrDefaultAsync(cancellationToken)
-            : await db.Disclosures.AsNoTracking().Where(a => a.InstitutionId == institutionId && a.ChainSequence != null)
+            : await db.Disclosures.AsNoTracking().Where(a => a.InstitutionId == chain.InstitutionId && a.ChainSequence != null)
                 .OrderByDescending(a => a.ChainSequence).Select(a => new { Sequence = a.ChainSequence!.Value, Mac = a.Mac! }).FirstOrDefaultAsync(cancellationToken);
-        return found is null ? (0, AuditChain.Genesis) : (found.Sequence, found.Mac);
+        return found is null ? new Head(0, AuditChain.Genesis) : new Head(found.Sequence, found.Mac);
     }
 }

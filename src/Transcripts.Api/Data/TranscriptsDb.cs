@@ -84,19 +84,17 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
 
         if (_holdsWriteTurn)
         {
-            return await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, cancellationToken);
+            return await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, takeTurn: false, cancellationToken);
         }
         await s_auditLock.WaitAsync(cancellationToken);
         try
         {
             if (!UsesWriteLockAcrossInstances || Database.CurrentTransaction is not null)
             {
-                await LockAcrossInstancesAsync(cancellationToken);
-                return await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, cancellationToken);
+                return await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, takeTurn: true, cancellationToken);
             }
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            await LockAcrossInstancesAsync(cancellationToken);
-            var saved = await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await AppendAndSaveAsync(written, disclosed, acceptAllChangesOnSuccess, takeTurn: true, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return saved;
         }
@@ -163,28 +161,52 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     /// <summary>Inside the current transaction, waits until no other instance holds the write turn (PostgreSQL); else nothing.</summary>
     protected virtual Task LockAcrossInstancesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<int> AppendAndSaveAsync(List<EntityEntry> written, List<Disclosure> disclosed, bool acceptAllChangesOnSuccess,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Inside the current transaction, takes the write turn across instances and then reads the chains' heads: the global
+    /// chain's last event and the last link of each keyed chain named. PostgreSQL sends both as one batch (one round trip
+    /// under the lock instead of three); the heads are read by a statement after the lock's, so they see every write
+    /// committed before this turn.
+    /// </summary>
+    protected virtual async Task<AuditHeads> LockAndReadHeadsAsync(IReadOnlyCollection<AuditLinks.Chain> chains, CancellationToken cancellationToken)
+    {
+        await LockAcrossInstancesAsync(cancellationToken);
+        return await ReadHeadsAsync(chains, cancellationToken);
+    }
+
+    private async Task<AuditHeads> ReadHeadsAsync(IReadOnlyCollection<AuditLinks.Chain> chains, CancellationToken cancellationToken)
     {
         var last = await AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditChain.Genesis;
+        var links = new Dictionary<AuditLinks.Chain, AuditLinks.Head>();
+        foreach (var chain in chains)
+        {
+            links[chain] = await AuditLinks.ReadLastAsync(this, chain, cancellationToken);
+        }
+        return new AuditHeads(last?.Sequence ?? 0, last?.Hash ?? AuditChain.Genesis, links);
+    }
+
+    private async Task<int> AppendAndSaveAsync(List<EntityEntry> written, List<Disclosure> disclosed, bool acceptAllChangesOnSuccess,
+        bool takeTurn, CancellationToken cancellationToken)
+    {
+        var institutions = written.Select(e => InstitutionOf(e) ?? audit.InstitutionId).ToList();
+        AuditLinks.Chain[] chains = audit.Key is null ? [] :
+            [.. institutions.Select(i => new AuditLinks.Chain(AuditLinks.EventKind, i)).Concat(disclosed.Select(d => new AuditLinks.Chain(AuditLinks.DisclosureKind, d.InstitutionId))).Distinct()];
+        var heads = takeTurn ? await LockAndReadHeadsAsync(chains, cancellationToken) : await ReadHeadsAsync(chains, cancellationToken);
+        var sequence = heads.Sequence;
+        var previous = heads.Hash;
         var at = AuditChain.Truncate(audit.Clock.GetUtcNow());
-        var links = audit.Key is { } key ? new AuditLinks(this, key) : null;
+        var links = audit.Key is { } key ? new AuditLinks(key, heads.Links) : null;
         foreach (var disclosure in disclosed)
         {
-            await links!.LinkAsync(disclosure, cancellationToken);
+            links!.Link(disclosure);
         }
-        foreach (var entry in written)
+        for (var i = 0; i < written.Count; i++)
         {
+            var entry = written[i];
             var auditEvent = AuditChain.Link(++sequence, previous, at, audit.Actor, ActionOf(entry.State),
                 entry.Metadata.ClrType.Name, Convert.ToString(entry.Property("Id").CurrentValue, System.Globalization.CultureInfo.InvariantCulture)!,
-                InstitutionOf(entry) ?? audit.InstitutionId, AuditChain.StateHashOf(entry));
-            if (links is not null)
-            {
-                await links.LinkAsync(auditEvent, cancellationToken);
-            }
+                institutions[i], AuditChain.StateHashOf(entry));
+            links?.Link(auditEvent);
             AuditEvents.Add(auditEvent);
             previous = auditEvent.Hash;
         }
@@ -202,3 +224,6 @@ internal abstract class TranscriptsDb(DbContextOptions options, AuditContext aud
     private static Guid? InstitutionOf(EntityEntry entry) => entry.Entity is Institution institution ? institution.Id :
         entry.Metadata.FindProperty("InstitutionId") is not null ? entry.Property("InstitutionId").CurrentValue as Guid? : null;
 }
+
+/// <summary>The heads a save appends after: the global chain's last sequence and hash, and the last link of each keyed chain it writes to.</summary>
+internal sealed record AuditHeads(long Sequence, string Hash, IReadOnlyDictionary<AuditLinks.Chain, AuditLinks.Head> Links);
