@@ -71,6 +71,11 @@ internal static class ClusterBench
                 + $"{total.Elapsed.TotalMilliseconds / learners:F1} ms per learner (workers' start-up included); saved per instance: {string.Join(" + ", bySaver)}");
             Console.WriteLine($"check: {transcripts:N0} transcripts for {distinct:N0} learners; {credentials:N0} credentials on {indexes:N0} distinct status indexes");
             await db.Database.EnsureDeletedAsync();
+            if (transcripts != learners || distinct != learners || indexes != credentials)
+            {
+                Console.WriteLine("check failed: every learner must have exactly one transcript, and every credential a status index of its own");
+                return 1;
+            }
         }
         return 0;
     }
