@@ -25,6 +25,8 @@ public sealed class SchoolSignInSettingsTests(WebApp app) : IClassFixture<WebApp
         Assert.DoesNotContain("school account", page, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("handler=School", page, StringComparison.Ordinal);
         Assert.Contains("Sign in with a passkey", page, StringComparison.Ordinal);
+        Assert.Contains("autocomplete=\"username webauthn\"", page, StringComparison.Ordinal);   // passkey autofill is offered in the e-mail field
+        Assert.Contains("data-passkey-autofill=\"/app/sign-in?handler=PasskeyOptions\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain(schemes, s => s.Name.StartsWith("oidc-", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, callback.StatusCode);
