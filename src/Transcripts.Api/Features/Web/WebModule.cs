@@ -112,7 +112,9 @@ internal static class WebModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+            // The sign-in page's passkey options guess nothing (a challenge for any passkey of this site), and its autofill
+            // asks for them on every view: they are not counted. The invitation page's are, since they check the token.
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method) && !IsSignInChallenge(context.Request)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.SignInAttemptsPerMinute,
@@ -131,6 +133,10 @@ internal static class WebModule
             : new SmtpMailSender(sp.GetRequiredService<IOptions<MailOptions>>()));
         return services;
     }
+
+    private static bool IsSignInChallenge(HttpRequest request) =>
+        request.Path.Equals("/app/sign-in", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.Query["handler"], "PasskeyOptions", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The pages themselves; their headers come from <see cref="UseWeb"/>.</summary>
     public static WebApplication MapWeb(this WebApplication app)
