@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Transcripts.Api.Tests.Features.Web;
@@ -58,7 +59,7 @@ public sealed class FakeIdentityProvider(string authority, string clientId, stri
             return Json(new Dictionary<string, object>
             {
                 ["issuer"] = Authority, ["authorization_endpoint"] = Authority + "/authorize", ["token_endpoint"] = Authority + "/token",
-                ["jwks_uri"] = Authority + "/jwks", ["response_types_supported"] = new[] { "code" }, ["subject_types_supported"] = new[] { "public" },
+                ["jwks_uri"] = Authority + "/jwks", ["response_types_supported"] = new[] { OpenIdConnectResponseType.Code }, ["subject_types_supported"] = new[] { "public" },
                 ["id_token_signing_alg_values_supported"] = new[] { "RS256" }, ["code_challenge_methods_supported"] = new[] { "S256" },
             });
         }
@@ -81,13 +82,13 @@ public sealed class FakeIdentityProvider(string authority, string clientId, stri
 
     private HttpResponseMessage Authorize(Dictionary<string, string> query)
     {
-        Assert.Equal("code", query["response_type"]);
+        Assert.Equal(OpenIdConnectResponseType.Code, query["response_type"]);
         Assert.Equal("query", query.GetValueOrDefault("response_mode", "query"));
         Assert.Equal("S256", query["code_challenge_method"]);
         Assert.Equal(["email", "openid", "profile"], query["scope"].Split(' ').Order(StringComparer.Ordinal));
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         _codes[code] = new Grant(query["client_id"], query["redirect_uri"], query["nonce"], query["code_challenge"], User);
-        var back = QueryHelpers.AddQueryString(query["redirect_uri"], new Dictionary<string, string?> { ["code"] = code, ["state"] = query["state"] });
+        var back = QueryHelpers.AddQueryString(query["redirect_uri"], new Dictionary<string, string?> { [OpenIdConnectParameterNames.Code] = code, ["state"] = query["state"] });
         var response = new HttpResponseMessage(HttpStatusCode.Redirect);
         response.Headers.Location = new Uri(back);
         return response;
@@ -95,7 +96,7 @@ public sealed class FakeIdentityProvider(string authority, string clientId, stri
 
     private HttpResponseMessage Token(Dictionary<string, string> form)
     {
-        if (form.GetValueOrDefault("grant_type") != "authorization_code" || !_codes.TryRemove(form.GetValueOrDefault("code") ?? "", out var grant)
+        if (form.GetValueOrDefault("grant_type") != "authorization_code" || !_codes.TryRemove(form.GetValueOrDefault(OpenIdConnectParameterNames.Code) ?? "", out var grant)
             || grant.ClientId != form.GetValueOrDefault("client_id") || form.GetValueOrDefault("client_secret") != ClientSecret
             || grant.RedirectUri != form.GetValueOrDefault("redirect_uri")
             || Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(form.GetValueOrDefault("code_verifier") ?? ""))) != grant.CodeChallenge)

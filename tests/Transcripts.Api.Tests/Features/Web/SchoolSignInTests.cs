@@ -18,12 +18,22 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
 {
     private const string North = "north";
 
+    /// <summary>The schools, once this app's database is known to be here (the PostgreSQL run is skipped without one).</summary>
+    private SchoolProviders Schools
+    {
+        get
+        {
+            app.EnsureAvailable();
+            return schools;
+        }
+    }
+
     private static string NewSubject() => "sub-" + Guid.NewGuid().ToString("N");
 
     /// <summary>The browser's way through: the sign-in page's button, the provider, the callback, then the page that decides.</summary>
     private async Task<HttpResponseMessage> SignInWithSchoolAsync(HttpClient client, string name, IdpUser user, Spoil spoil = Spoil.None)
     {
-        var idp = schools.IdpOf(name);
+        var idp = Schools.IdpOf(name);
         idp.User = user;
         idp.Next = spoil;
         var start = await WebPeople.PostFormAsync(client, "/app/sign-in?handler=School", new() { ["Provider"] = name }, formPage: "/app/sign-in");
@@ -62,7 +72,7 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task The_first_sign_in_links_the_account_by_its_verified_address_with_its_role_and_institution_and_secure_cookies()
     {
-        var email = await WebPeople.CreateAsync(app, schools.SchoolOf(North).Id, Roles.Registrar);
+        var email = await WebPeople.CreateAsync(app, Schools.SchoolOf(North).Id, Roles.Registrar);
         var subject = NewSubject();
         using var client = WebPeople.Browser(app);
 
@@ -75,13 +85,13 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
         Assert.Contains("samesite=lax", session, StringComparison.Ordinal);
         Assert.DoesNotContain("expires=", session, StringComparison.Ordinal);
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("transcripts-external=;", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/app/registrar/learners/{schools.SchoolOf(North).LearnerA}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/app/registrar/learners/{schools.SchoolOf("south").LearnerA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/app/registrar/learners/{Schools.SchoolOf(North).LearnerA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/app/registrar/learners/{Schools.SchoolOf("south").LearnerA}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/app/admin/keys")).StatusCode);
         var person = await PersonAsync(email);
         var login = Assert.Single(await LoginsAsync(), l => l.UserId == person.Id);
         Assert.Equal("oidc-north", login.LoginProvider);
-        Assert.Equal(SchoolSignIn.ProviderKeyOf(schools.IdpOf(North).Authority, subject), login.ProviderKey);
+        Assert.Equal(SchoolSignIn.ProviderKeyOf(Schools.IdpOf(North).Authority, subject), login.ProviderKey);
         Assert.Matches("^[0-9a-f]{64}$", login.ProviderKey);
         Assert.Contains($"Account {person.Id} signed in with the school's identity provider north", app.Logs.All, StringComparison.Ordinal);
         Assert.DoesNotContain(subject, app.Logs.All, StringComparison.Ordinal);
@@ -91,7 +101,7 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task A_later_sign_in_goes_by_the_link_after_the_address_changed_at_the_provider()
     {
-        var email = await WebPeople.CreateAsync(app, schools.SchoolOf(North).Id, Roles.Assessor);
+        var email = await WebPeople.CreateAsync(app, Schools.SchoolOf(North).Id, Roles.Assessor);
         var subject = NewSubject();
         using (var first = WebPeople.Browser(app))
         {
@@ -109,9 +119,9 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task An_unverified_or_unknown_address_or_another_schools_account_is_refused_and_nothing_is_written()
     {
-        var north = schools.SchoolOf(North).Id;
+        var north = Schools.SchoolOf(North).Id;
         var email = await WebPeople.CreateAsync(app, north, Roles.Assessor);
-        var southEmail = await WebPeople.CreateAsync(app, schools.SchoolOf("south").Id, Roles.Assessor);
+        var southEmail = await WebPeople.CreateAsync(app, Schools.SchoolOf("south").Id, Roles.Assessor);
         var before = await app.FullSnapshotAsync();
         var logins = (await LoginsAsync()).Count;
         using var client = WebPeople.Browser(app);
@@ -136,9 +146,9 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task An_id_token_of_another_issuer_signature_nonce_or_audience_is_refused()
     {
-        var email = await WebPeople.CreateAsync(app, schools.SchoolOf(North).Id, Roles.Assessor);
+        var email = await WebPeople.CreateAsync(app, Schools.SchoolOf(North).Id, Roles.Assessor);
         var logins = (await LoginsAsync()).Count;
-        var issued = schools.IdpOf(North).TokensIssued;
+        var issued = Schools.IdpOf(North).TokensIssued;
 
         foreach (var spoil in new[] { Spoil.WrongIssuer, Spoil.BadSignature, Spoil.WrongNonce, Spoil.WrongAudience })
         {
@@ -149,7 +159,7 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
             await AssertSignedOutAsync(client);
         }
         Assert.Equal(logins, (await LoginsAsync()).Count);
-        Assert.Equal(issued + 4, schools.IdpOf(North).TokensIssued);   // each was answered, and refused by the service
+        Assert.Equal(issued + 4, Schools.IdpOf(North).TokensIssued);   // each was answered, and refused by the service
         Assert.Contains("A sign-in with the school's identity provider north was refused: ", app.Logs.All, StringComparison.Ordinal);
         using var honest = WebPeople.Browser(app);
         Assert.Equal("/app", (await SignInWithSchoolAsync(honest, North, new(NewSubject(), email, true))).Headers.Location?.OriginalString);
@@ -158,8 +168,8 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task A_locked_account_is_refused_and_gets_no_link()
     {
-        var email = await WebPeople.CreateAsync(app, schools.SchoolOf(North).Id, Roles.Learner, schools.SchoolOf(North).LearnerA);
-        var linkedEmail = await WebPeople.CreateAsync(app, schools.SchoolOf(North).Id, Roles.Assessor);
+        var email = await WebPeople.CreateAsync(app, Schools.SchoolOf(North).Id, Roles.Learner, Schools.SchoolOf(North).LearnerA);
+        var linkedEmail = await WebPeople.CreateAsync(app, Schools.SchoolOf(North).Id, Roles.Assessor);
         var linkedSubject = NewSubject();
         using (var first = WebPeople.Browser(app))
         {
@@ -187,7 +197,7 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task A_suspended_schools_people_are_refused()
     {
-        var east = schools.SchoolOf("east");
+        var east = Schools.SchoolOf("east");
         var email = await WebPeople.CreateAsync(app, east.Id, Roles.Assessor);
         using var op = await WebPeople.SignedInOperatorAsync(app);
         var page = $"/app/operator/institutions/{east.Id}";
@@ -205,11 +215,11 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task The_account_page_links_and_unlinks_the_school_account_with_antiforgery()
     {
-        var email = await WebPeople.CreateAsync(app, schools.SchoolOf(North).Id, Roles.Assessor);
+        var email = await WebPeople.CreateAsync(app, Schools.SchoolOf(North).Id, Roles.Assessor);
         using var client = WebPeople.Browser(app);
         await WebPeople.SignInAsync(client, email);
         var subject = NewSubject();
-        var idp = schools.IdpOf(North);
+        var idp = Schools.IdpOf(North);
         idp.User = new(subject, "not-the-same-" + email, false);   // a link needs no matching address: the person is signed in
 
         var page = await client.GetStringAsync("/app/account");
