@@ -119,11 +119,41 @@ public sealed partial class PasskeyBrowserTests(KestrelApp app) : IClassFixture<
     private int SignInsWithPasskey(Guid personId) =>
         app.Logs.All.Split('\n').Count(l => l.Contains($"Account {personId} signed in with a passkey", StringComparison.Ordinal));
 
-    private static async Task AddAuthenticatorAsync(IPage page)
+    [SkippableFact]
+    public async Task The_passkey_button_aborts_a_waiting_autofill_request_and_signs_in()
+    {
+        Chromium.EnsureAvailable();
+        var school = await app.SeedInstitutionAsync();
+        var token = await WebPeople.InviteAsync(app, school.Id, Roles.Assessor);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        var (cdp, authenticatorId) = await AddAuthenticatorAsync(page);
+        await page.GotoAsync(Url("/app/invitation#" + token));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account with a passkey" }).ClickAsync();
+        await WaitForHomeAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByText("You are signed out").WaitForAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+
+        // Without presence the autofill request waits, as it does until a person picks a suggestion.
+        await cdp.SendAsync("WebAuthn.setAutomaticPresenceSimulation", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId, ["enabled"] = false });
+        var autofillOptions = page.WaitForResponseAsync(r => r.Url.EndsWith("/app/sign-in?handler=PasskeyOptions", StringComparison.Ordinal));
+        await page.GotoAsync(Url("/app/sign-in"));
+        await autofillOptions;
+        Assert.Equal(Url("/app/sign-in"), page.Url);
+        await cdp.SendAsync("WebAuthn.setAutomaticPresenceSimulation", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId, ["enabled"] = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await WaitForHomeAsync(page);
+
+        Assert.Empty(errors);
+    }
+
+    private static async Task<(ICDPSession Cdp, string AuthenticatorId)> AddAuthenticatorAsync(IPage page)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("WebAuthn.enable");
-        await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        var added = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
         {
             ["options"] = new Dictionary<string, object>
             {
@@ -131,6 +161,7 @@ public sealed partial class PasskeyBrowserTests(KestrelApp app) : IClassFixture<
                 ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
             },
         });
+        return (cdp, added!.Value.GetProperty("authenticatorId").GetString()!);
     }
 
     /// <summary>Waits for the home page; a refusal shown instead fails the test with the page's words.</summary>
