@@ -1,7 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Transcripts.Api.Data.Entities;
 using Transcripts.Api.Features.Web.Accounts;
 using static Transcripts.Api.Tests.Features.Web.FakeIdentityProvider;
@@ -66,6 +69,14 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
         Assert.Contains(words, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
+    /// <summary>What the session cookie holds, unprotected as the cookie handler reads it.</summary>
+    private AuthenticationTicket SessionTicketOf(string setCookie)
+    {
+        var value = setCookie.Split(';')[0]["transcripts-session=".Length..];
+        var options = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        return options.TicketDataFormat.Unprotect(value) ?? throw new InvalidOperationException("The session cookie does not unprotect.");
+    }
+
     private static async Task AssertSignedOutAsync(HttpClient client) =>
         Assert.StartsWith("https://localhost/app/sign-in", (await client.GetAsync("/app")).Headers.Location?.AbsoluteUri ?? "", StringComparison.Ordinal);
 
@@ -79,12 +90,18 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
         var signedIn = await SignInWithSchoolAsync(client, North, new(subject, email.ToUpperInvariant(), true));
 
         Assert.Equal("/app", signedIn.Headers.Location?.OriginalString);
-        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("transcripts-session=", StringComparison.Ordinal)).ToLowerInvariant();
+        var sessionCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("transcripts-session=", StringComparison.Ordinal));
+        var session = sessionCookie.ToLowerInvariant();
         Assert.Contains("secure", session, StringComparison.Ordinal);
         Assert.Contains("httponly", session, StringComparison.Ordinal);
         Assert.Contains("samesite=lax", session, StringComparison.Ordinal);
         Assert.DoesNotContain("expires=", session, StringComparison.Ordinal);
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("transcripts-external=;", StringComparison.Ordinal));
+        var ticket = SessionTicketOf(sessionCookie);
+        Assert.DoesNotContain(ticket.Principal.Claims, c => c.Value.Contains(subject, StringComparison.Ordinal) || c.Type is "sub" or "email_verified" or "iss" or "nonce"
+            || c.Value == "A person at the school");
+        Assert.DoesNotContain(ticket.Properties.Items.Keys, k => k.StartsWith(".Token", StringComparison.Ordinal));   // no token saved
+        Assert.Equal(Schools.SchoolOf(North).Id.ToString(), ticket.Principal.FindFirst(global::Transcripts.Api.Infrastructure.ApiKeyAuthentication.InstitutionClaim)?.Value);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/app/registrar/learners/{Schools.SchoolOf(North).LearnerA}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/app/registrar/learners/{Schools.SchoolOf("south").LearnerA}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/app/admin/keys")).StatusCode);
