@@ -268,6 +268,7 @@ public abstract class SchoolSignInTests(TranscriptsApp app, SchoolProviders scho
     [SkippableFact]
     public async Task Starting_a_school_sign_in_needs_the_antiforgery_token_and_a_configured_provider()
     {
+        app.EnsureAvailable();
         using var client = WebPeople.Browser(app);
 
         var forged = await WebPeople.PostFormAsync(client, "/app/sign-in?handler=School", new() { ["Provider"] = North }, withToken: false);
