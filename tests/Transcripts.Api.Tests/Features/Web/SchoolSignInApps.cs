@@ -61,7 +61,7 @@ public sealed class SchoolSignInSqliteApp : SqliteApp, IAsyncLifetime
     public async Task InitializeAsync()
     {
         Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
-        using var seeder = new Seeder(DataDir);
+        using var seeder = new SqliteSeeder(DataDir);
         await Schools.SeedAsync(seeder, Clock);
     }
 
@@ -72,14 +72,15 @@ public sealed class SchoolSignInSqliteApp : SqliteApp, IAsyncLifetime
         base.ConfigureWebHost(builder);
         Schools.Configure(builder);
     }
+}
 
-    private sealed class Seeder(string dataDirectory) : SqliteApp
+/// <summary>An instance that only seeds, over the SQLite database in <paramref name="dataDirectory"/>, another instance's.</summary>
+public sealed class SqliteSeeder(string dataDirectory) : SqliteApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Storage:DataDirectory", dataDirectory);
-        }
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Storage:DataDirectory", dataDirectory);
     }
 }
 
