@@ -27,6 +27,7 @@ internal static class StartupTasks
         {
             await DataModule.MigrateAsync(migration.ServiceProvider, stopping);
         }
+        await Features.Web.Accounts.SchoolSignIn.CheckInstitutionsAsync(app.Services, stopping);
         // The server must listen before its real address is known (--urls with port 0), and the demo seed needs that
         // address; requests wait here until the seed and the first admin key are in place.
         var prepared = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -61,4 +61,6 @@ internal static class LogEvents
     public const int PersonPasskeySignInFailed = 5806;
     public const int PasskeyRefused = 5807;
     public const int AccountChanged = 5808;
+    public const int PersonSignedInWithSchool = 5809;
+    public const int SchoolSignInRefused = 5810;
 }

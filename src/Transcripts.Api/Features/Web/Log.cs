@@ -27,4 +27,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = LogEvents.AccountChanged, Level = LogLevel.Information, Message = "Account {PersonId} changed its sign-in methods ({Change})")]
     public static partial void AccountChanged(ILogger logger, Guid personId, string change);
+
+    [LoggerMessage(EventId = LogEvents.PersonSignedInWithSchool, Level = LogLevel.Information, Message = "Account {PersonId} signed in with the school's identity provider {Provider}")]
+    public static partial void PersonSignedInWithSchool(ILogger logger, Guid personId, string provider);
+
+    [LoggerMessage(EventId = LogEvents.SchoolSignInRefused, Level = LogLevel.Warning, Message = "A sign-in with the school's identity provider {Provider} was refused: {Reason}")]
+    public static partial void SchoolSignInRefused(ILogger logger, string provider, string reason);
 }

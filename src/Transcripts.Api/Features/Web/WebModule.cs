@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Transcripts.Api.Data;
 using Transcripts.Api.Data.Entities;
+using Transcripts.Api.Features.Web.Accounts;
 using Transcripts.Api.Features.Web.Mail;
 using Transcripts.Api.Features.Web.People;
 
@@ -20,6 +21,7 @@ internal static class WebModule
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, OpenIdConnectValidation>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
 
@@ -75,7 +77,18 @@ internal static class WebModule
             o.ValidateOrigin = context => ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin,
                 $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
         });
-        services.AddAuthentication().AddIdentityCookies();
+        var authentication = services.AddAuthentication();
+        authentication.AddIdentityCookies();
+        authentication.AddSchoolSignIn(web);
+        // A school provider's checked answer waits here between its callback and the page that signs the account in.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o =>
+        {
+            o.Cookie.Name = "transcripts-external";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "transcripts-session";
@@ -99,7 +112,9 @@ internal static class WebModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+            // The sign-in page's passkey options guess nothing (a challenge for any passkey of this site), and its autofill
+            // asks for them on every view: they are not counted. The invitation page's are, since they check the token.
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method) && !IsSignInChallenge(context.Request)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value.SignInAttemptsPerMinute,
@@ -109,6 +124,7 @@ internal static class WebModule
         });
         services.AddScoped<PageSecurity>();
         services.AddScoped<Invitations>();
+        services.AddScoped<SchoolLogins>();
         services.AddScoped<Assess.AssessmentWriters>();
         services.AddSingleton<Imports.PendingUploads>();
         services.AddSingleton<FolderMailSender>();
@@ -118,10 +134,18 @@ internal static class WebModule
         return services;
     }
 
+    private static bool IsSignInChallenge(HttpRequest request) =>
+        request.Path.Equals("/app/sign-in", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(request.Query["handler"], "PasskeyOptions", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The pages themselves; their headers come from <see cref="UseWeb"/>.</summary>
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapRazorPages();
+        if (app.Services.GetRequiredService<IOptions<WebOptions>>().Value.OpenIdConnect.Count > 0)
+        {
+            SchoolSignIn.MapSchoolCallbacks(app);
+        }
         return app;
     }
 

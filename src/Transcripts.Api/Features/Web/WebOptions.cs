@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Transcripts.Api.Features.Web;
 
-/// <summary>The web pages for people: sessions, invitations, sign-in limits and passkeys.</summary>
+/// <summary>The web pages for people: sessions, invitations, sign-in limits, passkeys and schools' identity providers.</summary>
 internal sealed class WebOptions
 {
     public const string Section = "Web";
@@ -37,4 +37,10 @@ internal sealed class WebOptions
     /// </summary>
     [RegularExpression("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$", ErrorMessage = "Web:PasskeyRelyingPartyId is a lower-case host name without scheme or port.")]
     public string? PasskeyRelyingPartyId { get; set; }
+
+    /// <summary>
+    /// Schools' own identity providers by name (<c>Web:OpenIdConnect:{name}</c>, a name of lower-case letters, digits and
+    /// hyphens). None: sign-in is by password and passkey only. Checked at start by <see cref="Accounts.SchoolSignIn"/>.
+    /// </summary>
+    public Dictionary<string, OpenIdConnectProviderOptions> OpenIdConnect { get; set; } = new(StringComparer.Ordinal);
 }

@@ -62,6 +62,9 @@ public sealed partial class PasskeyBrowserTests(KestrelApp app) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GetByText("You are signed out").WaitForAsync();
 
+        // The button's way, as in a browser without passkey autofill: with it, the virtual authenticator would answer the
+        // page's autofill request at once (the next test), and the page would be gone before it is checked.
+        await page.AddInitScriptAsync("PublicKeyCredential.isConditionalMediationAvailable = async () => false;");
         await page.GotoAsync(Url("/app/sign-in"));
         await Browser.CheckAsync(page, "sign-in-passkey");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
@@ -85,6 +88,80 @@ public sealed partial class PasskeyBrowserTests(KestrelApp app) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Import 2 learners" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/app/import/learners\\?created=2"));
         await Browser.CheckAsync(page, "import-learners-done");
+    }
+
+    [SkippableFact]
+    public async Task A_person_with_a_passkey_is_signed_in_from_the_sign_in_pages_autofill()
+    {
+        Chromium.EnsureAvailable();
+        var school = await app.SeedInstitutionAsync();
+        var token = await WebPeople.InviteAsync(app, school.Id, Roles.Assessor);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await AddAuthenticatorAsync(page);
+        await page.GotoAsync(Url("/app/invitation#" + token));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account with a passkey" }).ClickAsync();
+        await WaitForHomeAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByText("You are signed out").WaitForAsync();
+        var person = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, p => p.InstitutionId == school.Id));
+        var signInsBefore = SignInsWithPasskey(person.Id);
+
+        // Nothing is clicked or typed: the page's autofill request is answered by the virtual authenticator, as a person picks
+        // the passkey offered in the e-mail field's suggestions.
+        await page.GotoAsync(Url("/app/sign-in"));
+        await WaitForHomeAsync(page);
+
+        Assert.Equal(signInsBefore + 1, SignInsWithPasskey(person.Id));
+        Assert.Equal(200, (await page.APIRequest.GetAsync(Url("/app/assess"), new() { MaxRedirects = 0 })).Status);   // the assessor's session
+    }
+
+    private int SignInsWithPasskey(Guid personId) =>
+        app.Logs.All.Split('\n').Count(l => l.Contains($"Account {personId} signed in with a passkey", StringComparison.Ordinal));
+
+    [SkippableFact]
+    public async Task The_passkey_button_aborts_a_waiting_autofill_request_and_signs_in()
+    {
+        Chromium.EnsureAvailable();
+        var school = await app.SeedInstitutionAsync();
+        var token = await WebPeople.InviteAsync(app, school.Id, Roles.Assessor);
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        var (cdp, authenticatorId) = await AddAuthenticatorAsync(page);
+        await page.GotoAsync(Url("/app/invitation#" + token));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my account with a passkey" }).ClickAsync();
+        await WaitForHomeAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByText("You are signed out").WaitForAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+
+        // Without presence the autofill request waits, as it does until a person picks a suggestion.
+        await cdp.SendAsync("WebAuthn.setAutomaticPresenceSimulation", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId, ["enabled"] = false });
+        var autofillOptions = page.WaitForResponseAsync(r => r.Url.EndsWith("/app/sign-in?handler=PasskeyOptions", StringComparison.Ordinal));
+        await page.GotoAsync(Url("/app/sign-in"));
+        await autofillOptions;
+        Assert.Equal(Url("/app/sign-in"), page.Url);
+        await cdp.SendAsync("WebAuthn.setAutomaticPresenceSimulation", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId, ["enabled"] = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await WaitForHomeAsync(page);
+
+        Assert.Empty(errors);
+    }
+
+    private static async Task<(ICDPSession Cdp, string AuthenticatorId)> AddAuthenticatorAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("WebAuthn.enable");
+        var added = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true, ["hasUserVerification"] = true,
+                ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+        return (cdp, added!.Value.GetProperty("authenticatorId").GetString()!);
     }
 
     /// <summary>Waits for the home page; a refusal shown instead fails the test with the page's words.</summary>

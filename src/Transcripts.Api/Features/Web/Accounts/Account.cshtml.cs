@@ -6,15 +6,22 @@ using Transcripts.Api.Data.Entities;
 namespace Transcripts.Api.Features.Web.Accounts;
 
 /// <summary>
-/// A person's own sign-in methods: their passkeys (add, rename, remove) and their password (change, or add one). The last
-/// way to sign in cannot be removed. Each change renews the security stamp, ending the account's other sessions, and signs
-/// this session in again.
+/// A person's own sign-in methods: their passkeys (add, rename, remove), their password (change, or add one) and their link
+/// to their school's identity provider (link, unlink). The last way to sign in cannot be removed (a school link is never the
+/// only one: an account is made with a password or a passkey). Each change renews the security stamp, ending the account's
+/// other sessions, and signs this session in again.
 /// </summary>
-internal sealed class AccountModel(SignInManager<Person> signIn, TimeProvider clock, ILogger<AccountModel> logger) : PageModel
+internal sealed class AccountModel(SignInManager<Person> signIn, SchoolLogins schools, TimeProvider clock, ILogger<AccountModel> logger) : PageModel
 {
     private UserManager<Person> Users => signIn.UserManager;
 
     public IReadOnlyList<UserPasskeyInfo> PasskeyList { get; private set; } = [];
+
+    /// <summary>The identity providers of this person's institution, and whether this account is linked to each.</summary>
+    public IReadOnlyList<(string Name, OpenIdConnectProviderOptions Provider, bool IsLinked)> SchoolList { get; private set; } = [];
+
+    [BindProperty]
+    public string? Provider { get; set; }
     public bool HasPassword { get; private set; }
     public string? Done { get; private set; }
 
@@ -36,7 +43,59 @@ internal sealed class AccountModel(SignInManager<Person> signIn, TimeProvider cl
     [BindProperty]
     public string? Confirm { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? done) => await PageAsync(done is "added" or "renamed" or "removed" or "password" ? done : null);
+    public async Task<IActionResult> OnGetAsync(string? done, string? school)
+    {
+        if (school == "failed")
+        {
+            ModelState.AddModelError("", SchoolLogins.MessageOf(SchoolLogins.Outcome.NotCompleted));
+        }
+        return await PageAsync(done is "added" or "renamed" or "removed" or "password" or "linked" or "unlinked" ? done : null);
+    }
+
+    /// <summary>Sends the browser to this person's school's identity provider to link its account; the answer names this account.</summary>
+    public async Task<IActionResult> OnPostLinkSchoolAsync()
+    {
+        if (await Users.GetUserAsync(User) is not { } person)
+        {
+            return Challenge();
+        }
+        if (!schools.ProvidersOf(person.InstitutionId).Any(p => p.Name == Provider))
+        {
+            return NotFound();
+        }
+        var scheme = SchoolSignIn.SchemeOf(Provider!);
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(scheme, "/app/account?handler=SchoolLinked", person.Id.ToString()), scheme);
+    }
+
+    /// <summary>The provider's checked answer, linked to this account, or refused on the page.</summary>
+    public async Task<IActionResult> OnGetSchoolLinkedAsync(CancellationToken cancellationToken)
+    {
+        if (await Users.GetUserAsync(User) is not { } person)
+        {
+            return Challenge();
+        }
+        var outcome = await schools.LinkAsync(person, cancellationToken);
+        if (outcome == SchoolLogins.Outcome.Linked)
+        {
+            return await SavedAsync(person, IdentityResult.Success, "linked");
+        }
+        ModelState.AddModelError("", SchoolLogins.MessageOf(outcome));
+        return await PageAsync(null);
+    }
+
+    public async Task<IActionResult> OnPostUnlinkSchoolAsync()
+    {
+        if (await Users.GetUserAsync(User) is not { } person)
+        {
+            return Challenge();
+        }
+        var scheme = Provider is null ? null : SchoolSignIn.SchemeOf(Provider);
+        if ((await Users.GetLoginsAsync(person)).FirstOrDefault(l => l.LoginProvider == scheme) is not { } login)
+        {
+            return NotFound();
+        }
+        return await SavedAsync(person, await Users.RemoveLoginAsync(person, login.LoginProvider, login.ProviderKey), "unlinked");
+    }
 
     /// <summary>Options to create one more passkey for this account; its existing ones are excluded.</summary>
     public async Task<IActionResult> OnPostPasskeyOptionsAsync()
@@ -179,6 +238,8 @@ internal sealed class AccountModel(SignInManager<Person> signIn, TimeProvider cl
         }
         PasskeyList = [.. (await Users.GetPasskeysAsync(person)).OrderBy(p => p.CreatedAt)];
         HasPassword = await Users.HasPasswordAsync(person);
+        var logins = (await Users.GetLoginsAsync(person)).Select(l => l.LoginProvider).ToHashSet(StringComparer.Ordinal);
+        SchoolList = [.. schools.ProvidersOf(person.InstitutionId).Select(p => (p.Name, p.Provider, logins.Contains(SchoolSignIn.SchemeOf(p.Name))))];
         Done = done;
         return Page();
     }

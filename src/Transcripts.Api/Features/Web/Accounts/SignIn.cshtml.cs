@@ -7,12 +7,51 @@ using Transcripts.Api.Data.Entities;
 namespace Transcripts.Api.Features.Web.Accounts;
 
 /// <summary>
-/// Password or passkey sign-in, rate-limited per client address. Wrong passwords lock the account after a few tries, and a
-/// locked account signs in with neither.
+/// Password, passkey or school sign-in, rate-limited per client address. Wrong passwords lock the account after a few tries,
+/// and a locked account signs in with none of them. A school's identity provider is asked by a POST with the antiforgery
+/// token, so no other site can start a sign-in in the person's browser; its answer comes back to <see cref="OnGetSchoolAsync"/>.
 /// </summary>
 [EnableRateLimiting(WebModule.SignInRateLimit)]
-internal sealed class SignInModel(SignInManager<Person> signIn, ILogger<SignInModel> logger) : PageModel
+internal sealed class SignInModel(SignInManager<Person> signIn, SchoolLogins schools, ILogger<SignInModel> logger) : PageModel
 {
+    /// <summary>The schools' identity providers, by name; none when none is configured.</summary>
+    public IReadOnlyList<(string Name, OpenIdConnectProviderOptions Provider)> Providers => [.. schools.All()];
+
+    [BindProperty]
+    public string? Provider { get; set; }
+
+    public void OnGet(string? school)
+    {
+        if (school == "failed")
+        {
+            ModelState.AddModelError("", SchoolLogins.MessageOf(SchoolLogins.Outcome.NotCompleted));
+        }
+    }
+
+    /// <summary>Sends the browser to the school's identity provider; its checked answer comes back to <see cref="OnGetSchoolAsync"/>.</summary>
+    public IActionResult OnPostSchool()
+    {
+        ModelState.Clear();
+        if (schools.ProviderNamed(Provider) is null)
+        {
+            return NotFound();
+        }
+        var scheme = SchoolSignIn.SchemeOf(Provider!);
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(scheme, "/app/sign-in?handler=School"), scheme);
+    }
+
+    /// <summary>Signs in the account the school's answer names (never a new one), or says on the page why not.</summary>
+    public async Task<IActionResult> OnGetSchoolAsync(CancellationToken cancellationToken)
+    {
+        var outcome = await schools.SignInAsync(cancellationToken);
+        if (outcome == SchoolLogins.Outcome.SignedIn)
+        {
+            return LocalRedirect("/app");
+        }
+        ModelState.AddModelError("", SchoolLogins.MessageOf(outcome));
+        return Page();
+    }
+
     [BindProperty]
     public string? Email { get; set; }
 
