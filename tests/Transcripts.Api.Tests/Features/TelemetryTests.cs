@@ -12,9 +12,10 @@ namespace Transcripts.Api.Tests.Features;
 /// <summary>The SQLite app exporting its traces and metrics to memory.</summary>
 public sealed class TelemetrySqliteApp : SqliteApp
 {
-    public List<Activity> Activities { get; } = [];
+    // Spans are exported on the threads that end them, while the test reads: the collections take a lock for both.
+    public LockedCollection<Activity> Activities { get; } = new();
 
-    public List<Metric> Metrics { get; } = [];
+    public LockedCollection<Metric> Metrics { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,6 +31,36 @@ public sealed class TelemetrySqliteApp : SqliteApp
     {
         Services.GetRequiredService<TracerProvider>().ForceFlush();
         Services.GetRequiredService<MeterProvider>().ForceFlush();
+    }
+}
+
+/// <summary>A collection the exporters add to from any thread and a test reads as a copy.</summary>
+public sealed class LockedCollection<T> : System.Collections.ObjectModel.Collection<T>
+{
+    private readonly Lock _lock = new();
+
+    public List<T> Snapshot()
+    {
+        lock (_lock)
+        {
+            return [.. Items];
+        }
+    }
+
+    protected override void InsertItem(int index, T item)
+    {
+        lock (_lock)
+        {
+            base.InsertItem(index, item);
+        }
+    }
+
+    protected override void ClearItems()
+    {
+        lock (_lock)
+        {
+            base.ClearItems();
+        }
     }
 }
 
@@ -55,25 +86,25 @@ public sealed class TelemetryTests(TelemetrySqliteApp app) : IClassFixture<Telem
             System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
         // A request's span ends just after its answer is sent: wait for the last one (the verification) to be exported.
-        for (var attempt = 0; attempt < 100 && !app.Activities.ToList().Any(a => a.DisplayName.Contains("/credentials/verify")); attempt++)
+        for (var attempt = 0; attempt < 100 && !app.Activities.Snapshot().Any(a => a.DisplayName.Contains("/credentials/verify")); attempt++)
         {
             await Task.Delay(50);
         }
         app.Flush();
 
-        var activities = app.Activities.ToList();
+        var activities = app.Activities.Snapshot();
         Assert.Contains(activities, a => a.DisplayName == "GET /learners/{id:guid}/record");
         var values = activities.SelectMany(a => a.TagObjects.Select(t => $"{t.Key}={t.Value}").Append(a.DisplayName))
-            .Concat(app.Metrics.ToList().SelectMany(TagsOf)).ToList();
+            .Concat(app.Metrics.Snapshot().SelectMany(TagsOf)).ToList();
         string[] secrets = [school.LearnerA.ToString(), seeded.CredentialId.ToString(), share.GetProperty("id").GetString()!, token,
             "Ελένη", "%CE%95", school.Admin];
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(values, v => v.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
-        var issued = app.Metrics.ToList().Where(m => m.Name == "transcripts.credentials.issued").SelectMany(TagsOf).ToList();
+        var issued = app.Metrics.Snapshot().Where(m => m.Name == "transcripts.credentials.issued").SelectMany(TagsOf).ToList();
         Assert.Contains("kind=achievement", issued);
-        var verified = app.Metrics.ToList().Where(m => m.Name == "transcripts.verifications").SelectMany(TagsOf).ToList();
+        var verified = app.Metrics.Snapshot().Where(m => m.Name == "transcripts.verifications").SelectMany(TagsOf).ToList();
         Assert.Contains("outcome=verified", verified);
     }
 
