@@ -87,12 +87,6 @@ public sealed class SqliteSeeder(string dataDirectory) : SqliteApp
 /// <summary>The same on PostgreSQL: the seeding instance shares the database and leaves it for this one to drop.</summary>
 public sealed class SchoolSignInPostgresApp : PostgresApp, IAsyncLifetime
 {
-    private static string NewDatabase() => "transcripts_test_" + Guid.NewGuid().ToString("N");
-
-    public SchoolSignInPostgresApp() : base(NewDatabase(), dropsDatabase: true)
-    {
-    }
-
     public SchoolProviders Schools { get; } = new();
 
     public async Task InitializeAsync()

@@ -137,8 +137,8 @@ internal sealed class SchoolLogins(SignInManager<Person> signIn, TranscriptsDb d
         Outcome.NotYours => "That sign-in is for another school's people, not for your account.",
         Outcome.AlreadyLinked => "Your account is already linked to a school account. Unlink it first to link another.",
         Outcome.LinkedElsewhere => "That school account is linked to another account here, or yours to another school account: sign in with your password or passkey and check on your account page.",
-        Outcome.NotAllowed => "This account may not sign in.",
-        Outcome.LockedOut => "This account is locked for a while after too many wrong passwords. Try again later.",
+        Outcome.NotAllowed => SignInModel.NotAllowed,
+        Outcome.LockedOut => SignInModel.LockedOut,
         Outcome.Suspended => "Your school's use of this service is suspended, so its people cannot sign in.",
         _ => "Signing in with your school account did not complete. Try again.",
     };

@@ -116,7 +116,7 @@ internal static partial class SchoolSignIn
     /// Reached only when no handler took the request (no such provider): 404.
     /// </summary>
     public static void MapSchoolCallbacks(WebApplication app) =>
-        app.MapGet("/app/sign-in/oidc/{name}", () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(CallbackPathOf("{name}"), () => Results.NotFound()).AllowAnonymous().ExcludeFromDescription();
 
     /// <summary>
     /// Every provider's institution exists, checked once the database is migrated, before the service listens: a provider of

@@ -14,6 +14,11 @@ namespace Transcripts.Api.Features.Web.Accounts;
 [EnableRateLimiting(WebModule.SignInRateLimit)]
 internal sealed class SignInModel(SignInManager<Person> signIn, SchoolLogins schools, ILogger<SignInModel> logger) : PageModel
 {
+    /// <summary>What a locked or a disabled account is told, whichever way it tried to sign in.</summary>
+    public const string LockedOut = "This account is locked for a while after too many wrong passwords. Try again later.";
+
+    public const string NotAllowed = "This account may not sign in.";
+
     /// <summary>The schools' identity providers, by name; none when none is configured.</summary>
     public IReadOnlyList<(string Name, OpenIdConnectProviderOptions Provider)> Providers => [.. schools.All()];
 
@@ -108,9 +113,7 @@ internal sealed class SignInModel(SignInManager<Person> signIn, SchoolLogins sch
         }
         CredentialJson = null;
         Log.PersonPasskeySignInFailed(logger, result.IsLockedOut);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "This account is locked for a while after too many wrong passwords. Try again later."
-            : result.IsNotAllowed ? "This account may not sign in." : Passkeys.Refused);
+        ModelState.AddModelError("", result.IsLockedOut ? LockedOut : result.IsNotAllowed ? NotAllowed : Passkeys.Refused);
         return Page();
     }
 }
